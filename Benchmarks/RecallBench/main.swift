@@ -1,0 +1,22 @@
+// recall-bench: release-mode benchmarks. Run `make bench` or
+// `swift run -c release recall-bench NAME [options]`; `recall-bench` alone lists them.
+import Foundation
+
+let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
+    ("check", "generate a 100 000-card deck and time `recall check` against Python's json.load", runCheckBenchmark),
+    ("replay", "replay 1 000 000 reviews over 100 000 cards against py-fsrs", runReplayBenchmark),
+    ("store", "open a 100 000-card / 1 000 000-review store, build the queue, commit answers", runStoreBenchmark),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let bench = benchmarks.first(where: { $0.name == name }) else {
+    print("usage: recall-bench NAME [options]\n")
+    for bench in benchmarks { print("  \(bench.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(bench.summary)") }
+    exit(arguments.isEmpty ? 0 : 2)
+}
+do {
+    try bench.run(Array(arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("recall-bench: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,43 @@
+# recall: the two commands of the README are `make run` and `make test`.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+BIN_PATH = $$($(SWIFT) build -c release --show-bin-path)
+
+.PHONY: run test build release install uninstall bench deps clean
+
+## Opens the recall REPL on the bundled decks (installs system packages and builds first).
+run: release
+	@"$(BIN_PATH)/recall" $(ARGS)
+
+## Runs the whole test suite (installs system packages first).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+## Installs the system packages recall needs (libreadline-dev, libsqlite3-dev), if missing.
+deps:
+	@./scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product recall
+
+## Installs the binary to $(PREFIX)/bin and the bundled decks to $(PREFIX)/share/recall/decks.
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/recall/decks"
+	install -m 755 "$(BIN_PATH)/recall" "$(DESTDIR)$(PREFIX)/bin/recall"
+	install -m 644 Decks/*.json "$(DESTDIR)$(PREFIX)/share/recall/decks/"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/recall"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/recall"
+
+## Builds the benchmarks in release mode and lists them.
+bench: deps
+	$(SWIFT) build -c release
+	"$(BIN_PATH)/recall-bench" $(ARGS)
+
+clean:
+	rm -rf .build

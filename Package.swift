@@ -1,0 +1,62 @@
+// swift-tools-version: 6.0
+// recall: a terminal study-guide quiz and flashcard engine.
+// Copyright (C) 2026 the recall authors. GPL-3.0-or-later (see LICENSE).
+
+import PackageDescription
+
+let package = Package(
+    name: "recall",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "recall", targets: ["recall"]),
+        .executable(name: "recall-bench", targets: ["RecallBench"]),
+    ],
+    dependencies: [
+        // Command-line parsing with tested, exact usage errors and --help on every command.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SQLite access with migrations, WAL and typed records (the Progress store).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Pure spaced-repetition scheduling: FSRS-6 and SM-2. No I/O.
+        .target(name: "Scheduling"),
+        // Deck model, JSON loading, validation with precise positions, discovery. No terminal, no database.
+        .target(name: "Decks"),
+        // Study sessions, quizzes and answer checking as a state machine. No terminal, no database.
+        .target(name: "Study", dependencies: ["Scheduling", "Decks"]),
+        // The SQLite progress store. Never prints.
+        .target(
+            name: "Progress",
+            dependencies: ["Scheduling", "Decks", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // GNU readline, as a system library.
+        .systemLibrary(
+            name: "CReadline",
+            pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        // Line editing over readline, styled output, sanitising, wrapping, charts.
+        .target(name: "Terminal", dependencies: ["CReadline"]),
+        // The executable: argument parsing and wiring, nothing else.
+        .executableTarget(
+            name: "recall",
+            dependencies: [
+                "Scheduling", "Decks", "Study", "Progress", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Release-mode benchmarks (run with `make bench`).
+        .executableTarget(
+            name: "RecallBench",
+            dependencies: ["Scheduling", "Decks", "Study", "Progress"],
+            path: "Benchmarks/RecallBench"
+        ),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DecksTests", dependencies: ["Decks"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StudyTests", dependencies: ["Study"]),
+        .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        // End-to-end tests: run the built `recall` binary, through pipes and a pseudo-terminal.
+        .testTarget(name: "EndToEndTests", dependencies: ["recall"]),
+    ]
+)
