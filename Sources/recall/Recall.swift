@@ -7,7 +7,10 @@ struct Recall: ParsableCommand {
         commandName: "recall",
         abstract: "Study flashcards and take quizzes in the terminal, with spaced repetition.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [
+            StudyCommand.self, QuizCommand.self, StatsCommand.self, DecksCommand.self,
+            CheckCommand.self, SettingsCommand.self, LogCommand.self, ReplayCommand.self,
+        ]
     )
 
     mutating func run() throws {
