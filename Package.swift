@@ -37,11 +37,14 @@ let package = Package(
         ),
         // Line editing over readline, styled output, sanitising, wrapping, charts.
         .target(name: "Terminal", dependencies: ["CReadline"]),
+        // The interactive program: main prompt, study sessions, quizzes, stats screens.
+        // Wires Study + Progress to the terminal; the executable only parses arguments.
+        .target(name: "REPL", dependencies: ["Scheduling", "Decks", "Study", "Progress", "Terminal"]),
         // The executable: argument parsing and wiring, nothing else.
         .executableTarget(
             name: "recall",
             dependencies: [
-                "Scheduling", "Decks", "Study", "Progress", "Terminal",
+                "Scheduling", "Decks", "Study", "Progress", "Terminal", "REPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +59,7 @@ let package = Package(
         .testTarget(name: "StudyTests", dependencies: ["Study"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         // End-to-end tests: run the built `recall` binary, through pipes and a pseudo-terminal.
         .testTarget(name: "EndToEndTests", dependencies: ["recall"]),
     ]

@@ -1,0 +1,7 @@
+import Decks
+import Progress
+import Study
+import Terminal
+
+/// Namespace for the interactive program: the main prompt, study sessions and quizzes.
+public enum REPL {}

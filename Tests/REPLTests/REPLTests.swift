@@ -1,0 +1,6 @@
+import Testing
+@testable import REPL
+
+@Test func replModuleLinks() {
+    #expect(String(describing: REPL.self) == "REPL")
+}
