@@ -32,7 +32,6 @@ let package = Package(
         // GNU readline, as a system library.
         .systemLibrary(
             name: "CReadline",
-            pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"])]
         ),
         // Line editing over readline, styled output, sanitising, wrapping, charts.
