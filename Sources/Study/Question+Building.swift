@@ -1,4 +1,5 @@
 import Decks
+import Scheduling
 
 extension Question {
     /// The question for `item` of `card`, or `nil` when the item does not belong to the card

@@ -1,4 +1,5 @@
 import Decks
+import Scheduling
 import Testing
 @testable import Study
 
