@@ -1,3 +1,5 @@
+import Terminal
+
 /// The main prompt: reads commands and runs them until `quit`, `exit` or Ctrl-D.
 public final class Shell {
     /// The prompt of the main loop.
@@ -5,10 +7,13 @@ public final class Shell {
 
     /// Input, output and style.
     public let console: Console
+    /// The decks.
+    public let library: Library
 
-    /// Creates a shell over `console`.
-    public init(console: Console) {
+    /// Creates a shell over `console` for the decks of `library`.
+    public init(console: Console, library: Library) {
         self.console = console
+        self.library = library
     }
 
     /// Runs the main loop; returns the exit status (0).
@@ -38,10 +43,29 @@ public final class Shell {
         switch command {
         case .help(let topic): return help(topic)
         case .quit: return 0
-        case .decks, .study, .quiz, .stats, .settings:
+        case .decks: return listDecks()
+        case .study, .quiz, .stats, .settings:
             console.fail("not available yet: the decks and the progress store are still being built")
             return 1
         }
+    }
+
+    /// `decks`: the decks with their titles and sizes.
+    func listDecks() -> Int32 {
+        guard !library.decks.isEmpty else {
+            console.say("No decks found. Put deck files in ~/.local/share/recall/decks or pass --decks DIR.")
+            return 0
+        }
+        let idWidth = library.decks.map { DisplayWidth.of(Sanitizer.clean($0.id)) }.max() ?? 0
+        for deck in library.decks {
+            let id = Sanitizer.clean(deck.id, keepNewlines: false)
+            let padding = String(repeating: " ", count: max(0, idWidth - DisplayWidth.of(id)))
+            let cards = deck.studyItems.count
+            let lead = "  " + console.style.bold(id) + padding + "  "
+            let text = Sanitizer.clean(deck.title, keepNewlines: false) + " (\(cards) card\(cards == 1 ? "" : "s"))"
+            console.say(console.wrapper.wrap(text, indent: String(repeating: " ", count: idWidth + 4), firstIndent: lead))
+        }
+        return 0
     }
 
     /// `help [COMMAND]`.

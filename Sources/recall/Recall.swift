@@ -15,10 +15,13 @@ struct Recall: ParsableCommand {
         ]
     )
 
+    @OptionGroup var deckOptions: DeckOptions
+
     mutating func run() throws {
-        let completion = ShellCompletion(deckIDs: [], tags: [])
+        let library = Library(decks: deckOptions.loadDecks())
+        let completion = library.completion
         let console = Console.standard { prefix, word in completion.candidates(linePrefix: prefix, word: word) }
-        let status = Shell(console: console).run()
+        let status = Shell(console: console, library: library).run()
         if status != 0 { throw ExitCode(status) }
     }
 }

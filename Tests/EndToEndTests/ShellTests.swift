@@ -79,3 +79,24 @@ import Testing
         #expect(run.errors == "unknown command \"studdy\" (did you mean \"study\"?)\n")
     }
 }
+
+/// The main prompt with decks loaded.
+@Suite struct ShellWithDecksTests {
+    @Test func listsDecksAndCompletesTheirIds() throws {
+        let sandbox = try REPLSandbox()
+        try sandbox.write(REPLFixtures.sampleDeck, to: "decks/sample.json")
+        let terminal = try sandbox.terminal(["--decks", sandbox.path("decks")])
+        try terminal.expect("recall> ")
+        terminal.sendLine("decks")
+        try terminal.expect("sample")
+        try terminal.expect("Sample (7 cards)\n")
+        terminal.send("study sam\t")
+        try terminal.expect("study sample ")
+        terminal.send("--tag pe\t")
+        try terminal.expect("--tag people ")
+        terminal.sendControlC()
+        try terminal.expect("^C\nrecall> ")
+        terminal.sendEOF()
+        #expect(try terminal.waitForExit() == 0)
+    }
+}
