@@ -14,6 +14,7 @@ Needs `pip install fsrs==6.3.2`.
 
 import argparse
 import csv
+import math
 import sys
 from datetime import datetime, timedelta, timezone
 
@@ -31,13 +32,13 @@ def parse_steps(text):
 
 
 def migrate(weights):
+    """FSRS6.md's migration of 19- and 17-number vectors (py-fsrs 6.3.2 takes 21 only)."""
+    weights = list(weights)
     if len(weights) == 19:
         return weights + [0.0, 0.5]
     if len(weights) == 17:
-        w = list(weights)
+        w = weights
         w[4] += 2 * w[5]
-        import math
-
         w[5] = math.log(3 * w[5] + 1) / 3
         w[6] += 0.5
         return w + [0.0, 0.0, 0.0, 0.5]

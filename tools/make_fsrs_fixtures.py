@@ -28,6 +28,8 @@ from fsrs import Card, Rating, Scheduler, State
 from fsrs.scheduler import DEFAULT_PARAMETERS, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
+from replay_pyfsrs import migrate  # noqa: E402  (FSRS6.md's migration of 19- and 17-number vectors)
 FIXTURES = os.path.join(ROOT, "Tests", "SchedulingTests", "Fixtures")
 REVLOGS = os.path.join(ROOT, "..", "shared", "data", "fsrs-test-revlogs.csv")
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -38,19 +40,6 @@ rng = random.Random(20240101)
 
 def micros(moment):
     return (moment - EPOCH) // timedelta(microseconds=1)
-
-
-def migrate(weights):
-    """FSRS6.md's migration of 19- and 17-number vectors (py-fsrs 6.3.2 takes 21 only)."""
-    if len(weights) == 19:
-        return list(weights) + [0.0, 0.5]
-    if len(weights) == 17:
-        w = list(weights)
-        w[4] += 2 * w[5]
-        w[5] = math.log(3 * w[5] + 1) / 3
-        w[6] += 0.5
-        return w + [0.0, 0.0, 0.0, 0.5]
-    return list(weights)
 
 
 def random_weights():

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 /// Properties that must hold for any state and time, checked on many seeded random cases.
@@ -26,7 +27,9 @@ struct SchedulerPropertyTests {
 
         /// A moment some way after (rarely before) `date`: seconds, hours, days or years.
         mutating func moment(after date: Date) -> Date {
-            let spans: [ClosedRange<Double>] = [-86_400...0, 0...600, 0...86_400, 0...(30 * 86_400), 0...(3_000 * 86_400)]
+            let spans: [ClosedRange<Double>] = [
+                -86_400...0, 0...600, 0...86_400, 0...(30 * 86_400), 0...(3_000 * 86_400),
+            ]
             let span = spans[Int(generator.next() % UInt64(spans.count))]
             return date.addingTimeInterval(uniform(span).rounded())
         }
@@ -67,54 +70,61 @@ struct SchedulerPropertyTests {
 
     static func schedulers(_ cases: inout Cases) throws -> [any Scheduler] {
         var schedulers: [any Scheduler] = [
-            try FSRS(), try FSRS(fuzz: .seeded(3)), try FSRS(desiredRetention: 0.7), try FSRS(desiredRetention: 0.99),
+            try FSRS(), try FSRS(fuzz: .seeded(3)), try FSRS(desiredRetention: 0.7),
+            try FSRS(desiredRetention: 0.99),
             try FSRS(learningSteps: [], relearningSteps: []), try FSRS(maximumInterval: 30),
             try SM2(), try SM2(fuzz: .seeded(9)), try SM2(learningSteps: [], relearningSteps: []),
         ]
         for _ in 0..<6 {
-            schedulers.append(try FSRS(parameters: cases.parameters(), desiredRetention: cases.uniform(0.7...0.99)))
+            schedulers.append(
+                try FSRS(parameters: cases.parameters(), desiredRetention: cases.uniform(0.7...0.99)))
         }
         return schedulers
     }
 
-    @Test func easyIsAtLeastGoodWhichIsAtLeastHard() throws {
-        var cases = Cases(seed: 1)
-        for scheduler in try Self.schedulers(&cases) {
+    /// Calls `body` with 400 random (state, moment) pairs for each scheduler: states reached
+    /// by reviews, and for FSRS also made-up states anywhere in the valid ranges.
+    static func forEachCase(seed: UInt64, _ body: (any Scheduler, CardState, Date) throws -> Void)
+        throws
+    {
+        var cases = Cases(seed: seed)
+        for scheduler in try schedulers(&cases) {
             for index in 0..<400 {
-                let state = index % 2 == 0 || scheduler is SM2 ? cases.reachedState(scheduler) : cases.madeUpState()
-                let now = cases.moment(after: state.lastReview ?? referenceStart)
-                let outcomes = scheduler.preview(state, at: now)
-                let hard = try #require(outcomes[.hard]).due
-                let good = try #require(outcomes[.good]).due
-                let easy = try #require(outcomes[.easy]).due
-                #expect(hard <= good && good <= easy, "\(scheduler) \(state) at \(now)")
+                let state =
+                    index % 2 == 0 || scheduler is SM2 ? cases.reachedState(scheduler) : cases.madeUpState()
+                try body(scheduler, state, cases.moment(after: state.lastReview ?? referenceStart))
             }
         }
     }
 
+    @Test func easyIsAtLeastGoodWhichIsAtLeastHard() throws {
+        try Self.forEachCase(seed: 1) { scheduler, state, now in
+            let outcomes = scheduler.preview(state, at: now)
+            let hard = try #require(outcomes[.hard]).due
+            let good = try #require(outcomes[.good]).due
+            let easy = try #require(outcomes[.easy]).due
+            #expect(hard <= good && good <= easy, "\(scheduler) \(state) at \(now)")
+        }
+    }
+
     @Test func stabilityAndDifficultyStayInBoundsAndFinite() throws {
-        var cases = Cases(seed: 2)
-        for scheduler in try Self.schedulers(&cases) {
-            for index in 0..<400 {
-                let state = index % 2 == 0 || scheduler is SM2 ? cases.reachedState(scheduler) : cases.madeUpState()
-                let now = cases.moment(after: state.lastReview ?? referenceStart)
-                for next in scheduler.preview(state, at: now).values {
-                    let stability = try #require(next.stability)
-                    let difficulty = try #require(next.difficulty)
-                    #expect(stability.isFinite && difficulty.isFinite)
-                    #expect(next.due.timeIntervalSinceReferenceDate.isFinite)
-                    #expect(next.due >= now)
-                    if scheduler is SM2 {
-                        #expect((0...36_500).contains(stability))
-                        #expect(difficulty >= SM2.minimumEase)
-                    } else {
-                        #expect(stability >= FSRS.minimumStability)
-                        #expect(FSRS.difficultyRange.contains(difficulty))
-                        #expect(next.due <= now.addingTimeInterval(36_500 * 86_400))
-                    }
-                    let recall = try #require(scheduler.retrievability(of: next, at: next.due))
-                    #expect(recall.isFinite && (0...1).contains(recall))
+        try Self.forEachCase(seed: 2) { scheduler, state, now in
+            for next in scheduler.preview(state, at: now).values {
+                let stability = try #require(next.stability)
+                let difficulty = try #require(next.difficulty)
+                #expect(stability.isFinite && difficulty.isFinite)
+                #expect(next.due.timeIntervalSinceReferenceDate.isFinite)
+                #expect(next.due >= now)
+                if scheduler is SM2 {
+                    #expect((0...36_500).contains(stability))
+                    #expect(difficulty >= SM2.minimumEase)
+                } else {
+                    #expect(stability >= FSRS.minimumStability)
+                    #expect(FSRS.difficultyRange.contains(difficulty))
+                    #expect(next.due <= now.addingTimeInterval(36_500 * 86_400))
                 }
+                let recall = try #require(scheduler.retrievability(of: next, at: next.due))
+                #expect(recall.isFinite && (0...1).contains(recall))
             }
         }
     }
@@ -130,7 +140,8 @@ struct SchedulerPropertyTests {
                 }
                 var previous = 1.0
                 for days in [0.0, 0.5, 1, 2, 7, 30, 365, 3_650, 36_500] {
-                    let recall = try #require(scheduler.retrievability(of: state, at: last.addingTimeInterval(days * 86_400)))
+                    let recall = try #require(
+                        scheduler.retrievability(of: state, at: last.addingTimeInterval(days * 86_400)))
                     #expect(recall.isFinite && recall > 0 && recall <= previous)
                     previous = recall
                 }
@@ -155,9 +166,12 @@ struct SchedulerPropertyTests {
                 }
             }
             let above = FSRSParameters.upperBounds[index] + 0.01
-            #expect(throws: SchedulerConfigurationError.parameterOutOfRange(
-                index: index, value: above, lower: FSRSParameters.lowerBounds[index], upper: FSRSParameters.upperBounds[index]
-            )) {
+            #expect(
+                throws: SchedulerConfigurationError.parameterOutOfRange(
+                    index: index, value: above, lower: FSRSParameters.lowerBounds[index],
+                    upper: FSRSParameters.upperBounds[index]
+                )
+            ) {
                 try FSRSParameters(FSRSParameters.defaultWeights.replacing(at: index, with: above))
             }
         }
