@@ -61,9 +61,8 @@ struct DeckValidator {
             report("a deck must be a JSON object ({ … }), not \(root.kindDescription)", at: root.offset)
             return nil
         }
-        var fields = checkFields(members, at: root.offset, allowed: DeckFormat.deckFields)
         // A deck of another format version is not checked further: its fields may differ.
-        if let format = fields.member("format") {
+        if let format = members.first(where: { $0.key == "format" }) {
             guard case .number(let number) = format.value.value else {
                 report("\"format\" must be the number 1, not \(format.value.kindDescription)", at: format.value.offset)
                 return nil
@@ -75,6 +74,7 @@ struct DeckValidator {
                 return nil
             }
         }
+        var fields = checkFields(members, at: root.offset, allowed: DeckFormat.deckFields)
         for name in DeckFormat.requiredDeckFields { requireField(name, in: &fields) }
         if let schema = fields.member("$schema"), case .string = schema.value.value {} else if let schema = fields.member("$schema") {
             report("\"$schema\" must be a string, not \(schema.value.kindDescription)", at: schema.value.offset)
