@@ -282,3 +282,27 @@ func cardProblems(_ card: String) -> [String] {
         "d.json:8:61: error: card \"a\": unknown field \"\\u{1B}[2J\""
     ])
 }
+
+@Test func aDeckOfAnotherFormatIsNotCheckedFurther() {
+    let json = deck(card: "{\"id\": \"A\", \"kind\": \"new\"}").replacingOccurrences(of: "\"format\": 1", with: "\"format\": 2")
+    #expect(problems(json) == ["d.json:2:13: error: unsupported deck format 2: this version of recall reads format 1"])
+}
+
+@Test func sourcesMayComeAfterTheCards() {
+    let json = """
+        {"format": 1, "id": "t", "title": "T", "description": "D",
+         "cards": [{"id": "a", "type": "truefalse", "statement": "s", "answer": true, "source": "novel"},
+                   {"id": "b", "type": "truefalse", "statement": "s", "answer": true, "source": "film"}],
+         "sources": [{"id": "novel", "title": "Novel"}]}
+        """
+    #expect(problems(json) == ["d.json:3:89: error: card \"b\": unknown source \"film\" (the deck's sources are \"novel\")"])
+}
+
+@Test func problemsInCardsBeforeASyntaxErrorAreReportedToo() {
+    let json = deck(card: "{\"id\": \"a\", \"type\": \"basic\", \"front\": \"f\", \"bak\": \"b\"}, {\"id\": \"b\" \"type\": x}")
+    #expect(problems(json) == [
+        "d.json:8:48: error: card \"a\": unknown field \"bak\" (did you mean \"back\"?)",
+        "d.json:8:71: error: card \"b\": missing ',' between object members (add a ',' here)",
+        "d.json:8:80: error: card \"b\": unexpected \"x\": strings must be in double quotes, and the only bare words are true, false and null",
+    ])
+}
