@@ -1,0 +1,65 @@
+/// The rules deck text and ids must follow.
+///
+/// - Slugs (deck, card and source ids): 1 to 64 characters, lowercase ASCII letters,
+///   digits and single hyphens, starting and ending with a letter or digit
+///   (`ruth-possible`, `chapter-7`).
+/// - Text: any Unicode except control characters. A line break (`"\n"`) is allowed; tab,
+///   escape (ESC, which starts terminal escape sequences), every other C0 control
+///   (U+0000–U+001F), DEL (U+007F) and the C1 controls (U+0080–U+009F) are rejected.
+public enum TextRules {
+    /// The longest slug allowed.
+    public static let maximumSlugLength = 64
+
+    /// How a slug must be written, for messages.
+    public static let slugRule =
+        "lowercase letters, digits and single hyphens, starting and ending with a letter or digit"
+
+    /// Whether `text` is a valid slug.
+    public static func isSlug(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= maximumSlugLength else { return false }
+        var previousWasHyphen = true  // forbids a leading hyphen
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-"):
+                if previousWasHyphen { return false }
+                previousWasHyphen = true
+            default:
+                return false
+            }
+        }
+        return !previousWasHyphen
+    }
+
+    /// Whether `scalar` is a control character text may not contain (everything in C0,
+    /// DEL and C1 except the line break).
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (value < 0x20 && value != 0x0A) || (value >= 0x7F && value <= 0x9F)
+    }
+
+    /// The first forbidden control character in `text`, if any.
+    public static func firstForbiddenCharacter(in text: String) -> Unicode.Scalar? {
+        // Fast path: scan the UTF-8 bytes; C1 controls are encoded as C2 80...C2 9F.
+        var utf8 = text.utf8.makeIterator()
+        var suspicious = false
+        while let byte = utf8.next() {
+            if byte < 0x20 && byte != 0x0A || byte == 0x7F || byte == 0xC2 {
+                suspicious = true
+                break
+            }
+        }
+        guard suspicious else { return nil }
+        return text.unicodeScalars.first(where: isForbidden)
+    }
+}
+
+extension TextRules {
+    /// A code point written the Unicode way: `U+001B`.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

@@ -1,0 +1,80 @@
+/// Checks a typed answer against the accepted answers, forgiving what a person would.
+///
+/// An answer is **correct** when its normalised words (see ``AnswerNormalization``: case,
+/// accents, punctuation, spacing and a leading article do not matter) equal those of any
+/// accepted answer.
+///
+/// Otherwise it is **correct with a typo** when it has the same number of words as an
+/// accepted answer and, word for word, each typed word either equals the expected word or is
+/// one edit away from it — one character inserted, deleted, replaced, or two adjacent
+/// characters swapped — and the expected word has at least ``minimumTypoLength`` (5)
+/// letters. So every long word may carry one typo, short words none: `Hailshem` passes for
+/// `Hailsham` and `Kathy Hailshem` for `Kathy Hailsham`, but `Rith` does not pass for
+/// `Ruth` (four letters), nor `Rith Hailsham` for `Ruth Hailsham`. A typo that splits
+/// or joins words (`Hail sham`) is not forgiven.
+///
+/// Otherwise it is **incorrect**. It is reported as a *close miss* (with the accepted answer
+/// it came nearest to and a diff) when its normalised text is within
+/// `max(2, 30% of the expected length)` edits of that answer's and those edits touch fewer
+/// than half of its characters; `Rith` for `Ruth` is a close miss, `Tommy` for `Ruth` is not.
+/// An empty answer is incorrect and never close.
+public struct AnswerMatcher: Sendable, Hashable {
+    /// The shortest word, in letters, in which one typo is forgiven.
+    public var minimumTypoLength: Int
+
+    /// Creates a matcher; `minimumTypoLength` is 5 letters unless told otherwise.
+    public init(minimumTypoLength: Int = 5) {
+        self.minimumTypoLength = minimumTypoLength
+    }
+
+    /// The verdict on `typed` when any of `accepted` is a right answer.
+    ///
+    /// Exact matches win over typo matches, and among several candidates the first accepted
+    /// answer in order is reported.
+    public func check(_ typed: String, against accepted: [String]) -> AnswerVerdict {
+        let typedWords = AnswerNormalization.words(typed)
+        guard !typedWords.isEmpty else { return .incorrect(closest: nil, differences: []) }
+        let candidates = accepted.map { (text: $0, words: AnswerNormalization.words($0)) }
+        if candidates.contains(where: { $0.words == typedWords }) { return .correct }
+        for candidate in candidates where isTypoMatch(typedWords, candidate.words) {
+            return .correctWithTypo(
+                expected: candidate.text, differences: AnswerDiff.segments(typed: typed, expected: candidate.text)
+            )
+        }
+        let typedText = Array(typedWords.joined(separator: " "))
+        var best: (text: String, distance: Int, length: Int)?
+        for candidate in candidates where !candidate.words.isEmpty {
+            let expectedText = Array(candidate.words.joined(separator: " "))
+            let distance = StringDistance.edits(typedText, expectedText)
+            if best == nil || distance < best?.distance ?? .max {
+                best = (candidate.text, distance, expectedText.count)
+            }
+        }
+        if let best, isClose(distance: best.distance, length: best.length) {
+            return .incorrect(closest: best.text, differences: AnswerDiff.segments(typed: typed, expected: best.text))
+        }
+        return .incorrect(closest: nil, differences: [])
+    }
+
+    /// The verdict on `typed` when `accepted` is the one right answer.
+    public func check(_ typed: String, against accepted: String) -> AnswerVerdict {
+        check(typed, against: [accepted])
+    }
+
+    /// Whether the typed words match the expected words with at most one typo per long word.
+    func isTypoMatch(_ typed: [String], _ expected: [String]) -> Bool {
+        guard typed.count == expected.count, !expected.isEmpty else { return false }
+        for (typedWord, expectedWord) in zip(typed, expected) where typedWord != expectedWord {
+            let expectedLetters = Array(expectedWord)
+            guard expectedLetters.count >= minimumTypoLength,
+                StringDistance.edits(Array(typedWord), expectedLetters) == 1
+            else { return false }
+        }
+        return true
+    }
+
+    /// Whether `distance` edits from an expected text of `length` characters is a near miss.
+    func isClose(distance: Int, length: Int) -> Bool {
+        distance <= max(2, length * 3 / 10) && distance * 2 < length
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// How typed answers are reduced to a comparable form before matching.
+///
+/// Two texts that normalise to the same words are the same answer. The steps, in order:
+///
+/// 1. Unicode folding: case folding (`Straße` → `strasse`), accents and other diacritics
+///    removed (`Émile` → `emile`), full-width forms narrowed, and the few letters that do not
+///    decompose spelled out (`æ` → `ae`, `œ` → `oe`, `ø` → `o`, `ł` → `l`, `đ`/`ð` → `d`,
+///    `þ` → `th`, `ı` → `i`).
+/// 2. Punctuation: dashes and slashes separate words (`well-known` → `well known`); every
+///    other punctuation mark is dropped (`Kathy H.` → `kathy h`, `Ruth's` → `ruths`).
+///    Symbols such as `+`, `=` or `$` are kept: they carry meaning (Unicode counts `&` as
+///    punctuation, so it goes).
+/// 3. Whitespace: split into words on any run of white space, so surrounding and repeated
+///    spaces never matter.
+/// 4. A leading article `the`, `a` or `an` is dropped when other words follow
+///    (`the Cottages` → `cottages`), so it is forgiven on either side.
+public enum AnswerNormalization {
+    /// The articles dropped from the start of an answer.
+    public static let leadingArticles: Set<String> = ["the", "a", "an"]
+
+    /// `text` case-folded, without diacritics and with the non-decomposing letters spelled
+    /// out (step 1 only: punctuation and spacing are untouched).
+    public static func fold(_ text: String) -> String {
+        let folded = text.folding(
+            options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil
+        )
+        guard folded.unicodeScalars.contains(where: { !$0.isASCII }) else { return folded }
+        var result = ""
+        result.reserveCapacity(folded.utf8.count)
+        for scalar in folded.unicodeScalars {
+            switch scalar {
+            case "æ": result += "ae"
+            case "œ": result += "oe"
+            case "ø": result += "o"
+            case "ł": result += "l"
+            case "đ", "ð": result += "d"
+            case "þ": result += "th"
+            case "ı": result += "i"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// The normalised words of `text` (all four steps); empty for a blank or
+    /// punctuation-only text.
+    public static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        for character in fold(text) {
+            if character.isWhitespace || isSeparatingPunctuation(character) {
+                if !word.isEmpty {
+                    words.append(word)
+                    word = ""
+                }
+            } else if !isPunctuation(character) {
+                word.append(character)
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        if words.count > 1, leadingArticles.contains(words[0]) { words.removeFirst() }
+        return words
+    }
+
+    /// The normalised form of `text`: its ``words(_:)`` joined by single spaces.
+    public static func normalize(_ text: String) -> String {
+        words(text).joined(separator: " ")
+    }
+
+    /// `text` trimmed with every run of white space collapsed to one space, for display.
+    public static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Whether every scalar of `character` is a punctuation mark.
+    static func isPunctuation(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                true
+            default:
+                false
+            }
+        }
+    }
+
+    /// Whether `character` separates words like a space: dashes and slashes.
+    static func isSeparatingPunctuation(_ character: Character) -> Bool {
+        if character == "/" { return true }
+        return character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .dashPunctuation }
+    }
+}
