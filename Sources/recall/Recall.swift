@@ -9,7 +9,7 @@ struct Recall: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             StudyCommand.self, QuizCommand.self, StatsCommand.self, DecksCommand.self,
-            CheckCommand.self, SettingsCommand.self, LogCommand.self, ReplayCommand.self,
+            CheckCommand.self, SettingsCommand.self, LogCommand.self, ReplayCommand.self, DebugCommand.self,
         ]
     )
 
