@@ -50,3 +50,10 @@ extension SchedulerConfiguration {
         guard maximumInterval >= 1 else { throw .maximumIntervalTooSmall(maximumInterval) }
     }
 }
+
+extension SchedulerConfiguration {
+    /// The SM-2 scheduler of this configuration, whatever its `kind`.
+    public func makeSM2(fuzz: Fuzz = .off) throws(SchedulerConfigurationError) -> SM2 {
+        try SM2(learningSteps: learningSteps, relearningSteps: relearningSteps, maximumInterval: maximumInterval, fuzz: fuzz)
+    }
+}

@@ -12,6 +12,12 @@ public enum SchedulerConfigurationError: Error, Sendable, Hashable, CustomString
     case invalidStep(kind: String, seconds: Double)
     /// The maximum interval is below one day.
     case maximumIntervalTooSmall(Int)
+    /// A scheduler name other than fsrs or sm2.
+    case unknownScheduler(String)
+    /// A step that is not a whole number and a unit.
+    case invalidDuration(String)
+    /// A number that does not parse.
+    case invalidNumber(option: String, text: String)
 
     /// The message shown to the user.
     public var description: String {
@@ -28,6 +34,12 @@ public enum SchedulerConfigurationError: Error, Sendable, Hashable, CustomString
             "\(kind) step of \(seconds) seconds must be a positive, finite duration"
         case .maximumIntervalTooSmall(let days):
             "maximum interval \(days) must be at least 1 day"
+        case .unknownScheduler(let name):
+            "unknown scheduler \"\(name)\" (expected fsrs or sm2)"
+        case .invalidDuration(let text):
+            "invalid step \"\(text)\": expected a whole number and a unit s, m, h or d (like 10m)"
+        case .invalidNumber(let option, let text):
+            "\(option): \"\(text)\" is not a number"
         }
     }
 }

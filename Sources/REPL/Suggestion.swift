@@ -1,0 +1,46 @@
+/// Finds the nearest known word to a mistyped one, for "did you mean" messages.
+public enum Suggestion {
+    /// The candidate nearest to `word`, or `nil` when none is close enough.
+    ///
+    /// A candidate is close when `word` is the start of it and of no other candidate, or
+    /// when it is within one edit (two for words of five letters or more), counting a swap
+    /// of two neighbouring letters as one edit. Ties go to the earlier candidate.
+    public static func nearest(to word: String, among candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        guard !lowered.isEmpty else { return nil }
+        let prefixed = candidates.filter { $0.lowercased().hasPrefix(lowered) }
+        if prefixed.count == 1 { return prefixed[0] }
+        let allowed = lowered.count >= 5 ? 2 : 1
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased())
+            if distance <= allowed && distance < (best?.distance ?? Int.max) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.candidate
+    }
+
+    /// The optimal string alignment distance: insertions, deletions, substitutions and
+    /// swaps of neighbouring characters each count one.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previousPrevious[j - 2] + 1)
+                }
+            }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        return previous[b.count]
+    }
+}

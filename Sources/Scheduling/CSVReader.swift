@@ -1,0 +1,62 @@
+/// Splits CSV bytes into records of field ranges (RFC 4180: quoted fields may hold commas,
+/// doubled quotes and line breaks), tracking line numbers. Accepts LF and CRLF line ends.
+struct CSVReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The offset of the next record.
+    var position = 0
+    /// The 1-based line number of the next record.
+    var line = 1
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Reads the next record's fields (raw ranges, quotes included) into `fields`, and returns
+    /// the line it starts on, or `nil` at the end of the input.
+    mutating func nextRecord(into fields: inout [Range<Int>]) -> Int? {
+        guard position < bytes.count else { return nil }
+        fields.removeAll(keepingCapacity: true)
+        let startLine = line
+        var start = position
+        var index = position
+        var inQuotes = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inQuotes {
+                if byte == 0x22 {
+                    inQuotes = false
+                } else if byte == 0x0A {
+                    line += 1
+                }
+            } else if byte == 0x22 {
+                inQuotes = true
+            } else if byte == 0x2C {
+                fields.append(start..<index)
+                start = index + 1
+            } else if byte == 0x0A {
+                break
+            }
+            index += 1
+        }
+        var end = index
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        fields.append(start..<max(start, end))
+        position = index + 1
+        line += 1
+        return startLine
+    }
+
+    /// The range of a field's content: without surrounding spaces, nor surrounding quotes.
+    /// (Doubled quotes inside stay doubled: card ids and times do not contain quotes.)
+    func unquoted(_ field: Range<Int>) -> Range<Int> {
+        var lower = field.lowerBound
+        var upper = field.upperBound
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        if upper - lower >= 2, bytes[lower] == 0x22, bytes[upper - 1] == 0x22 {
+            lower += 1
+            upper -= 1
+        }
+        return lower..<upper
+    }
+}

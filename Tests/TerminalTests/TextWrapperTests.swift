@@ -1,0 +1,48 @@
+import Testing
+@testable import Terminal
+
+@Suite struct TextWrapperTests {
+    @Test func wrapsBetweenWords() {
+        let wrapper = TextWrapper(width: 20)
+        #expect(
+            wrapper.wrap("Kathy is a carer at the age of thirty-one, looking back.")
+                == "Kathy is a carer at\nthe age of\nthirty-one, looking\nback.")
+    }
+
+    @Test func keepsLineBreaksAndSpacingInsideLines() {
+        let wrapper = TextWrapper(width: 30)
+        #expect(wrapper.wrap("--count N  how many\n\n--tag T    which") == "--count N  how many\n\n--tag T    which")
+    }
+
+    @Test func indentsEveryLineAndTheFirstDifferently() {
+        let wrapper = TextWrapper(width: 16)
+        #expect(wrapper.wrap("one two three four", indent: "    ", firstIndent: "  - ") == "  - one two\n    three four")
+    }
+
+    @Test func cutsWordsLongerThanALine() {
+        let wrapper = TextWrapper(width: 10)
+        #expect(wrapper.wrap("abcdefghijklmnopqrstuvwxyz end") == "abcdefghij\nklmnopqrst\nuvwxyz end")
+    }
+
+    @Test func countsWideCharactersAsTwoColumns() {
+        let wrapper = TextWrapper(width: 10)
+        #expect(wrapper.wrap("日本語 日本語") == "日本語\n日本語")
+        #expect(wrapper.wrap("e\u{301}e\u{301}e\u{301} abcdef") == "e\u{301}e\u{301}e\u{301} abcdef")
+    }
+
+    @Test func theWidthIsAtLeastTen() {
+        #expect(TextWrapper(width: 3).width == 10)
+    }
+}
+
+@Suite struct DisplayWidthTests {
+    @Test func countsColumns() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("日本") == 4)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("한국어") == 6)
+        #expect(DisplayWidth.of("🙂") == 2)
+        #expect(DisplayWidth.of("❤\u{FE0F}") == 2)
+        #expect(DisplayWidth.of("a\u{200B}b") == 2)
+    }
+}
