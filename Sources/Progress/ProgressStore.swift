@@ -68,7 +68,14 @@ public final class ProgressStore: Sendable {
         }
         do {
             if existed {
-                try database.inDatabase { db in try Self.inspect(db, path: path) }
+                // One snapshot, so a store another process is creating right now looks
+                // either empty or complete, never half-made.
+                try database.inDatabase { db in
+                    try db.inTransaction(.deferred) {
+                        try Self.inspect(db, path: path)
+                        return .commit
+                    }
+                }
             }
             try Self.prepare(database, path: path, access: access)
         } catch {
@@ -115,9 +122,10 @@ public final class ProgressStore: Sendable {
 
     /// Checks an existing file without writing to it: a recall store, of a known schema, intact.
     private static func inspect(_ db: Database, path: String) throws {
+        // Read the schema first: that starts the snapshot the header is then read in.
+        let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         if applicationID != StoreSchema.applicationID {
-            let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
             // An empty file (or an empty database) is a store not yet initialised.
             guard applicationID == 0, objects == 0 else {
                 throw ProgressError.notARecallStore(path: path, detail: "it is an SQLite database of another program")
@@ -136,11 +144,47 @@ public final class ProgressStore: Sendable {
     private static func prepare(_ database: DatabaseQueue, path: String, access: Access) throws {
         switch access {
         case .readWrite:
-            try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
-            try StoreSchema.migrator.migrate(database)
+            try database.writeWithoutTransaction { db in
+                try enableWAL(db)
+                // Brand the file before the schema exists, so a process opening it meanwhile
+                // sees a recall store being made, not some other program's database.
+                if try Int32.fetchOne(db, sql: "PRAGMA application_id") != StoreSchema.applicationID {
+                    try db.execute(sql: "PRAGMA application_id = \(StoreSchema.applicationID)")
+                }
+            }
+            do {
+                try StoreSchema.migrator.migrate(database)
+            } catch {
+                // Two processes creating the store at once both try the first migration; the
+                // loser's transaction rolls back whole. Fine if the winner completed the schema.
+                let current = try? database.read { db in try StoreSchema.migrator.hasCompletedMigrations(db) }
+                guard current == true else { throw error }
+            }
         case .readOnly:
-            let current = try database.read { db in try StoreSchema.migrator.hasCompletedMigrations(db) }
+            let (applied, current) = try database.read { db in
+                (try StoreSchema.migrator.appliedIdentifiers(db), try StoreSchema.migrator.hasCompletedMigrations(db))
+            }
+            // An empty file, or a store another process is creating right now, holds nothing yet.
+            guard !applied.isEmpty else { throw ProgressError.notFound(path: path) }
             guard current else { throw ProgressError.olderVersion(path: path) }
+        }
+    }
+
+    /// Switches a new store to WAL (a no-op for an existing store, which stays in WAL).
+    ///
+    /// SQLite does not wait for a busy database while changing the journal mode, so when
+    /// another process is creating the same store at this moment, retry until `busyTimeout`.
+    private static func enableWAL(_ db: Database) throws {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(10_000)
+            }
         }
     }
 

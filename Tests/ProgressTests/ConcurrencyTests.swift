@@ -31,4 +31,27 @@ import Testing
         #expect(try setup.item(ItemRef(deckID: "plot", key: "a"))?.state.reps == perWriter)
         #expect(try setup.item(ItemRef(deckID: "cast", key: "b"))?.state.reps == perWriter)
     }
+
+    @Test func connectionsCreatingTheSameStoreAtOnceAllSucceed() async throws {
+        let directory = try TemporaryDirectory()
+        for round in 0..<20 {
+            let path = directory.path("store-\(round).sqlite")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for deckID in ["plot", "cast", "themes"] {
+                    group.addTask {
+                        let store = try ProgressStore(path: path, dayRollover: utcRollover)
+                        try register(store, deckID: deckID, keys: ["a"])
+                    }
+                }
+                group.addTask {
+                    // A reader arriving mid-creation sees no store yet, or a complete one.
+                    do {
+                        _ = try ProgressStore(path: path, access: .readOnly).deckIDs()
+                    } catch ProgressError.notFound {}
+                }
+                try await group.waitForAll()
+            }
+            #expect(try ProgressStore(path: path, access: .readOnly).deckIDs() == ["cast", "plot", "themes"])
+        }
+    }
 }

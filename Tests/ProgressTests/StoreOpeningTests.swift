@@ -47,6 +47,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let path = directory.path("empty.sqlite")
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        #expect(throws: ProgressError.notFound(path: path)) { try ProgressStore(path: path, access: .readOnly) }
         let store = try ProgressStore(path: path)
         #expect(try store.deckIDs() == [])
     }
