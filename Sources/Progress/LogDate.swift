@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// Parses the dates `recall log --since` accepts.
 public enum LogDate {
@@ -6,7 +7,7 @@ public enum LogDate {
     ///
     /// `YYYY-MM-DD` is the start (midnight) of that day in `calendar`'s time zone; an
     /// ISO 8601 time needs its offset: `2026-11-21T09:30:00Z`, `2026-11-21T09:30:00+02:00`,
-    /// optionally with fractional seconds.
+    /// optionally with fractional seconds (read as `recall replay` reads `review_time`).
     public static func parse(_ text: String, calendar: Calendar = .current) -> Date? {
         let bytes = Array(text.utf8)
         if bytes.count == 10 {
@@ -17,11 +18,8 @@ public enum LogDate {
             else { return nil }
             return date
         }
-        var strategy = Date.ISO8601FormatStyle()
-        if let date = try? strategy.parse(text) { return date }
-        strategy = strategy.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true)
-            .timeZone(separator: .colon)
-        return try? strategy.parse(text)
+        let microseconds = bytes.withUnsafeBufferPointer { Timestamp.parse($0) }
+        return microseconds.map { Date(timeIntervalSince1970: Double($0) / 1_000_000) }
     }
 
     /// `YYYY-MM-DD` as numbers, when every digit and dash is where it belongs.

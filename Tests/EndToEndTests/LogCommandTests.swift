@@ -28,7 +28,7 @@ import Testing
         let fields = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(fields.map { $0[0] } == ["plot/x#c1", "plot/x#c1", "cast/x#c1"])
         #expect(fields.map { $0[2] } == ["4", "4", "1"])
-        #expect(fields.allSatisfy { $0.count == 7 && $0[1].hasSuffix("+00:00") && $0[1].count == 29 && $0[5] == "study" })
+        #expect(fields.allSatisfy { $0.count == 7 && $0[1].hasSuffix("Z") && $0[1].count == 24 && $0[5] == "study" })
     }
 
     @Test func aUserCanReplayTheirOwnHistory() throws {

@@ -5,12 +5,12 @@ import Testing
 
 @Suite struct ReviewLogCSVTests {
     @Test func timestampsAreUTCToTheMillisecond() {
-        #expect(ReviewLogCSV.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000+00:00")
-        #expect(ReviewLogCSV.timestamp(t0) == "2026-11-21T10:00:00.000+00:00")
-        #expect(ReviewLogCSV.timestamp(Date(timeIntervalSince1970: 1_709_164_799.999)) == "2024-02-28T23:59:59.999+00:00")
-        #expect(ReviewLogCSV.timestamp(Date(timeIntervalSince1970: 1_709_164_800.25)) == "2024-02-29T00:00:00.250+00:00")
-        #expect(ReviewLogCSV.timestamp(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59.000+00:00")
-        #expect(ReviewLogCSV.timestamp(Date(timeIntervalSince1970: 4_102_444_800)) == "2100-01-01T00:00:00.000+00:00")
+        #expect(ReviewLogCSV.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
+        #expect(ReviewLogCSV.timestamp(t0) == "2026-11-21T10:00:00.000Z")
+        #expect(ReviewLogCSV.timestamp(Date(timeIntervalSince1970: 1_709_164_799.999)) == "2024-02-28T23:59:59.999Z")
+        #expect(ReviewLogCSV.timestamp(Date(timeIntervalSince1970: 1_709_164_800.25)) == "2024-02-29T00:00:00.250Z")
+        #expect(ReviewLogCSV.timestamp(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59.000Z")
+        #expect(ReviewLogCSV.timestamp(Date(timeIntervalSince1970: 4_102_444_800)) == "2100-01-01T00:00:00.000Z")
     }
 
     @Test func aLineHasTheColumnsReplayReads() {
@@ -18,11 +18,11 @@ import Testing
             id: 7, item: ItemRef(deckID: "plot", key: "ruth#c2"), cardID: "ruth", time: t0, rating: .hard,
             kind: .study, durationMilliseconds: 5_120, before: .new(due: t0), after: reviewState(due: t0))
         #expect(ReviewLogCSV.header == "card_id,review_time,rating,deck_id,item_key,kind,duration_ms")
-        #expect(ReviewLogCSV.line(for: review) == "plot/ruth#c2,2026-11-21T10:00:00.000+00:00,2,plot,ruth#c2,study,5120")
+        #expect(ReviewLogCSV.line(for: review) == "plot/ruth#c2,2026-11-21T10:00:00.000Z,2,plot,ruth#c2,study,5120")
         var odd = review
         odd.item = ItemRef(deckID: "d", key: "a,\"b\"")
         odd.durationMilliseconds = nil
-        #expect(ReviewLogCSV.line(for: odd) == #""d/a,""b""",2026-11-21T10:00:00.000+00:00,2,d,"a,""b""",study,"#)
+        #expect(ReviewLogCSV.line(for: odd) == #""d/a,""b""",2026-11-21T10:00:00.000Z,2,d,"a,""b""",study,"#)
         var manual = review
         manual.rating = nil
         manual.kind = .manual
