@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@Test func checkAcceptsAGoodDeck() throws {
+    let directory = try CheckProcess.temporaryDirectory()
+    try CheckProcess.writeDeck(id: "good", title: "Good", cards: 3, to: directory.appendingPathComponent("good.json"))
+    let output = try CheckProcess.run(["check", "good.json"], in: directory)
+    #expect(output.stdout == "1 deck, 3 cards, 0 errors\n")
+    #expect(output.stderr == "")
+    #expect(output.status == 0)
+}
+
+@Test func checkNamesFileLineColumnCardAndFixForAMisspeltFieldAndAMissingComma() throws {
+    let directory = try CheckProcess.temporaryDirectory()
+    let deck = """
+        {
+          "format": 1,
+          "id": "new",
+          "title": "My first deck",
+          "description": "Written by hand.",
+          "sources": [],
+          "cards": [
+            {"id": "ruth", "type": "typed", "prompt": "Who wanted to work in an office?", "anwsers": ["Ruth"]},
+            {"id": "tommy", "type": "basic", "front": "Who drew animals?"
+             "back": "Tommy"}
+          ]
+        }
+        """
+    try deck.write(to: directory.appendingPathComponent("new.json"), atomically: true, encoding: .utf8)
+    let output = try CheckProcess.run(["check", "new.json"], in: directory)
+    #expect(output.stdout == """
+        new.json:8:83: error: card "ruth": unknown field "anwsers" (did you mean "answers"?)
+        new.json:9:66: error: card "tommy": missing ',' between object members (add a ',' here)
+        1 deck, 2 cards, 2 errors
+
+        """)
+    #expect(output.status == 1)
+}
+
+@Test func checkReportsEveryFileAndKeepsGoingAfterABrokenOne() throws {
+    let directory = try CheckProcess.temporaryDirectory()
+    try "{\"format\": 1,".write(to: directory.appendingPathComponent("a-broken.json"), atomically: true, encoding: .utf8)
+    try CheckProcess.writeDeck(id: "fine", title: "Fine", cards: 2, to: directory.appendingPathComponent("b-fine.json"))
+    try CheckProcess.writeDeck(id: "fine", title: "Again", cards: 1, to: directory.appendingPathComponent("c-again.json"))
+    try "{}".write(to: directory.appendingPathComponent("schema.json"), atomically: true, encoding: .utf8)
+    let output = try CheckProcess.run(["check", ".", "missing.json"], in: directory)
+    #expect(output.stdout == """
+        missing.json: error: no such file or directory
+        a-broken.json:1:14: error: unexpected end of file: expected a field name or '}'
+        c-again.json:1:21: error: duplicate deck id "fine": b-fine.json already defines it (this file is skipped)
+        3 decks, 3 cards, 3 errors
+
+        """)
+    #expect(output.status == 1)
+}
+
+@Test func checkAgreesWithTheSchemaOnTheSchemaExamples() throws {
+    let examples = CheckProcess.repository.appendingPathComponent("Tests/DecksTests/Fixtures/schema-examples")
+    let data = try Data(contentsOf: examples.appendingPathComponent("verdicts.json"))
+    let verdicts = try #require(try JSONSerialization.jsonObject(with: data) as? [String: String])
+    #expect(verdicts.count >= 10)
+    for (name, verdict) in verdicts {
+        let output = try CheckProcess.run(["check", examples.appendingPathComponent(name).path])
+        #expect(output.status == (verdict == "valid" ? 0 : 1), "\(name): \(output.stdout)")
+    }
+}
+
+@Test func checkHelpDescribesTheOutput() throws {
+    let output = try CheckProcess.run(["check", "--help"])
+    #expect(output.status == 0)
+    #expect(output.stdout.contains("FILE:LINE:COLUMN: error: card \"ID\": message"))
+    #expect(output.stdout.contains("--decks <dir>"))
+}
