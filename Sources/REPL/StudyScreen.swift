@@ -95,7 +95,7 @@ public struct StudyScreen: Sendable {
     /// Whether the expected answer is already plain from a right choice or true/false answer.
     private func isShortChoice(_ question: Question) -> Bool {
         switch question.kind {
-        case .trueFalse: true
+        case .trueFalse, .choice: true
         default: false
         }
     }
