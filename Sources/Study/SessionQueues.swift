@@ -47,15 +47,9 @@ struct SessionQueues: Sendable {
         learning.insert(waiting, at: index)
     }
 
-    /// Takes the next item to ask at `now`, or `nil` when the session is over.
-    ///
-    /// 1. a learning item that is due;
-    /// 2. a review or a new item, interleaved: with `r` reviews and `n` new items still
-    ///    queued, a new item comes once `max(1, r / n)` reviews have been shown since the
-    ///    last one, which spreads new items evenly (6 reviews and 2 new give
-    ///    R R N R R N R R; 2 reviews and 4 new give R N R N N N);
-    /// 3. a skipped item, in the order skipped;
-    /// 4. the soonest learning item, if due within `learnAhead` seconds (shown early).
+    /// Takes the next item to ask at `now`, or `nil` when the session is over: a due
+    /// learning item, else a review or new item (interleaved as `StudySession` documents),
+    /// else a skipped item, else a learning item due within `learnAhead` seconds.
     mutating func takeNext(at now: Date, learnAhead: TimeInterval) -> StudyCard? {
         if let first = learning.first, first.card.state.due <= now {
             return learning.removeFirst().card

@@ -7,10 +7,13 @@ import Scheduling
 /// no database and no clock: every call that depends on time is given the time.
 ///
 /// ## Order
-/// Items due for learning come first; then reviews and new items interleaved (new items
-/// spread evenly among the reviews, see ``next(at:)``); then skipped items; learning
-/// items come back within the session as soon as their step is due, ahead of everything
-/// else. When nothing else is left, the next learning item is shown early if it is due
+/// Items due for learning come first (soonest due first); then reviews and new items
+/// interleaved, reviews leading: with `r` reviews and `n` new items still queued, a new
+/// item comes once `max(1, r / n)` reviews have been shown since the last one, which
+/// spreads new items evenly (6 reviews and 2 new: R R N R R N R R; 1 new among 8 reviews
+/// comes fifth; 2 reviews and 4 new: R N R N N N); then skipped items, in the order
+/// skipped. Learning items come back within the session as soon as their step is due,
+/// ahead of everything else. When nothing else is left, the next learning item is shown early if it is due
 /// within ``StudySessionOptions/learnAheadLimit`` (20 minutes, as Anki does); otherwise the
 /// session ends and ``summary(at:)`` lists the learning items still waiting.
 ///

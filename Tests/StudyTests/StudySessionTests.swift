@@ -274,3 +274,52 @@ import Testing
         #expect(summary.elapsed == 120)
     }
 }
+
+@Suite struct StudySessionUndoTests {
+    @Test func undoingASuspendBringsTheItemBackAsTheQuestion() {
+        var session = StudySession(cards: ["A", "B"].map { basicCard($0, phase: .review) }, scheduler: FakeScheduler(), startedAt: t0)
+        _ = session.next(at: t0)
+        let suspended = session.suspend()
+        #expect(session.next(at: t0)?.item.cardID == "B")
+        #expect(session.undo(at: t0 + 1) == suspended)
+        #expect(session.current?.item.cardID == "A")
+        #expect(session.remaining(at: t0 + 1) == QueueCounts(review: 2))
+        #expect(session.summary(at: t0 + 1).suspended == 0)
+        #expect(session.drain(from: t0 + 2) == ["A", "B"])
+    }
+
+    @Test func undoAtTheRatingPromptPutsTheAnsweredQuestionBackInItsPlace() {
+        var session = StudySession(cards: ["A", "B", "C"].map { basicCard($0, phase: .review) }, scheduler: FakeScheduler(), startedAt: t0)
+        _ = session.next(at: t0)
+        let first = session.rate(.good, at: t0)
+        _ = session.next(at: t0)
+        #expect(session.submit("", at: t0 + 1) == .revealed)
+        // B is revealed but not rated when the user undoes A.
+        #expect(session.undo(at: t0 + 2) == first.map { .reviewed($0) })
+        #expect(session.current?.item.cardID == "A")
+        #expect(session.drain(from: t0 + 3) == ["A", "B", "C"])
+    }
+
+    @Test func aSkipAfterTheLastAnswerIsForgottenByUndo() {
+        var session = StudySession(cards: ["A", "B", "C"].map { basicCard($0, phase: .review) }, scheduler: FakeScheduler(), startedAt: t0)
+        _ = session.next(at: t0)
+        _ = session.rate(.good, at: t0)
+        _ = session.next(at: t0)
+        session.skip()  // B to the back
+        _ = session.undo(at: t0 + 1)
+        #expect(session.drain(from: t0 + 2) == ["A", "B", "C"])
+    }
+
+    @Test func undoingALapseTakesTheRelearningStepOutOfTheSession() {
+        var session = StudySession(cards: [basicCard("A", phase: .review)], scheduler: FakeScheduler(), startedAt: t0)
+        _ = session.next(at: t0)
+        let lapse = session.rate(.again, at: t0)
+        #expect(lapse?.after.phase == .relearning)
+        #expect(session.remaining(at: t0) == QueueCounts(learning: 1))
+        _ = session.undo(at: t0 + 1)
+        #expect(session.remaining(at: t0 + 1) == QueueCounts(review: 1))
+        _ = session.rate(.easy, at: t0 + 2)
+        #expect(session.next(at: t0 + 100) == nil)
+        #expect(session.summary(at: t0 + 100).ratings == [.again: 0, .hard: 0, .good: 0, .easy: 1])
+    }
+}
