@@ -50,7 +50,8 @@ public final class QuizRunner {
                     return .quit
                 case .success(.skip):
                     guard let answer = quiz.giveUp(at: clock()) else { return nil }
-                    console.say(screen.verdict(answer.verdict, for: question))
+                    console.say("Skipped.")
+                    console.say(screen.answer(for: question))
                     return save(answer)
                 case .success(.help):
                     console.say("  :skip     give up on this question (it counts as missed)")

@@ -37,9 +37,9 @@ extension StudyScreen {
         if let outlook {
             let laterToday = max(0, outlook.today - summary.pendingLearning.count)
             if laterToday > 0 { parts.append("\(laterToday) more due today") }
-            parts.append(outlook.tomorrow > 0 ? "\(outlook.tomorrow) due tomorrow" : "nothing due tomorrow yet")
+            if outlook.tomorrow > 0 { parts.append("\(outlook.tomorrow) due tomorrow") }
         }
-        guard !parts.isEmpty else { return "Next: nothing is waiting." }
+        guard !parts.isEmpty else { return "Next: nothing else is due today or tomorrow." }
         return "Next: " + parts.joined(separator: "; ") + "."
     }
 }

@@ -65,9 +65,7 @@ public struct StudyScreen: Sendable {
 
     /// The back of a basic card, once revealed.
     public func revealed(_ question: Question) -> String {
-        var lines = [style.bold("Answer: ") + block(question.expectedAnswer)]
-        if let explanation = question.explanation { lines.append(block(explanation, indent: "  ")) }
-        return lines.joined(separator: "\n")
+        answer(for: question)
     }
 
     /// The verdict on an auto-graded answer, the expected answer and the explanation.
@@ -85,9 +83,17 @@ public struct StudyScreen: Sendable {
                 lines.append(style.red("Wrong."))
             }
         }
-        if !(verdict == .correct && isShortChoice(question)) {
-            lines.append(style.bold("Answer: ") + block(question.expectedAnswer))
+        if verdict == .correct && isShortChoice(question) {
+            if let explanation = question.explanation { lines.append(block(explanation, indent: "  ")) }
+        } else {
+            lines.append(answer(for: question))
         }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The expected answer and the explanation.
+    public func answer(for question: Question) -> String {
+        var lines = [wrapper.wrap(clean(question.expectedAnswer), indent: "  ", firstIndent: style.bold("Answer: "))]
         if let explanation = question.explanation { lines.append(block(explanation, indent: "  ")) }
         return lines.joined(separator: "\n")
     }
