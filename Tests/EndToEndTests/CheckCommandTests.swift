@@ -71,3 +71,11 @@ import Testing
     #expect(output.stdout.contains("FILE:LINE:COLUMN: error: card \"ID\": message"))
     #expect(output.stdout.contains("--decks <dir>"))
 }
+
+@Test func checkUsageErrorsAreNotChecks() throws {
+    // ArgumentParser exits 64 (EX_USAGE) until Recall.main maps usage errors to 2.
+    let output = try CheckProcess.run(["check", "--no-such-option"])
+    #expect(output.status == 2 || output.status == 64)
+    #expect(output.stdout == "")
+    #expect(output.stderr.contains("Unknown option '--no-such-option'"))
+}
