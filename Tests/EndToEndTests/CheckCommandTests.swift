@@ -79,3 +79,23 @@ import Testing
     #expect(output.stdout == "")
     #expect(output.stderr.contains("Unknown option '--no-such-option'"))
 }
+
+@Test func checkJSONIsForScriptsAndEditors() throws {
+    let directory = try CheckProcess.temporaryDirectory()
+    try "{\"format\": 1, \"id\": \"x\", \"title\": \"T\", \"description\": \"D\", \"sources\": [], \"cards\": [{\"id\": \"a\", \"type\": \"cloze\", \"text\": \"none\"}], \"colour\": 1}"
+        .write(to: directory.appendingPathComponent("x.json"), atomically: true, encoding: .utf8)
+    let output = try CheckProcess.run(["check", "--json", "x.json"], in: directory)
+    #expect(output.status == 1)
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    #expect(report["decks"] as? Int == 1)
+    #expect(report["cards"] as? Int == 1)
+    #expect(report["errors"] as? Int == 2)
+    let problems = try #require(report["problems"] as? [[String: Any]])
+    #expect(problems.map { $0["card"] as? String } == ["a", nil])
+    #expect(problems.map { $0["line"] as? Int } == [1, 1])
+    #expect(problems.map { $0["column"] as? Int } == [122, 132])
+    #expect(problems.map { $0["message"] as? String } == [
+        "cloze text has no deletion (mark the hidden part as {{c1::answer}})", "unknown field \"colour\"",
+    ])
+    #expect(problems.allSatisfy { $0["file"] as? String == "x.json" })
+}
