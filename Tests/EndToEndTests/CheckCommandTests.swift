@@ -3,6 +3,7 @@ import Testing
 
 @Test func checkAcceptsAGoodDeck() throws {
     let directory = try CheckProcess.temporaryDirectory()
+    defer { CheckProcess.removeTemporaryDirectory(directory) }
     try CheckProcess.writeDeck(id: "good", title: "Good", cards: 3, to: directory.appendingPathComponent("good.json"))
     let output = try CheckProcess.run(["check", "good.json"], in: directory)
     #expect(output.stdout == "1 deck, 3 cards, 0 errors\n")
@@ -12,6 +13,7 @@ import Testing
 
 @Test func checkNamesFileLineColumnCardAndFixForAMisspeltFieldAndAMissingComma() throws {
     let directory = try CheckProcess.temporaryDirectory()
+    defer { CheckProcess.removeTemporaryDirectory(directory) }
     let deck = """
         {
           "format": 1,
@@ -39,6 +41,7 @@ import Testing
 
 @Test func checkReportsEveryFileAndKeepsGoingAfterABrokenOne() throws {
     let directory = try CheckProcess.temporaryDirectory()
+    defer { CheckProcess.removeTemporaryDirectory(directory) }
     try "{\"format\": 1,".write(to: directory.appendingPathComponent("a-broken.json"), atomically: true, encoding: .utf8)
     try CheckProcess.writeDeck(id: "fine", title: "Fine", cards: 2, to: directory.appendingPathComponent("b-fine.json"))
     try CheckProcess.writeDeck(id: "fine", title: "Again", cards: 1, to: directory.appendingPathComponent("c-again.json"))
@@ -82,6 +85,7 @@ import Testing
 
 @Test func checkJSONIsForScriptsAndEditors() throws {
     let directory = try CheckProcess.temporaryDirectory()
+    defer { CheckProcess.removeTemporaryDirectory(directory) }
     try "{\"format\": 1, \"id\": \"x\", \"title\": \"T\", \"description\": \"D\", \"sources\": [], \"cards\": [{\"id\": \"a\", \"type\": \"cloze\", \"text\": \"none\"}], \"colour\": 1}"
         .write(to: directory.appendingPathComponent("x.json"), atomically: true, encoding: .utf8)
     let output = try CheckProcess.run(["check", "--json", "x.json"], in: directory)
