@@ -87,8 +87,11 @@ final class DeckValidator {
         }
         var fields = checkFields(members, at: root.offset, allowed: DeckFormat.deckFields)
         for name in DeckFormat.requiredDeckFields { requireField(name, in: &fields) }
-        if let schema = fields.member("$schema"), case .string = schema.value.value {} else if let schema = fields.member("$schema") {
-            report("\"$schema\" must be a string, not \(schema.value.kindDescription)", at: schema.value.offset)
+        if let schema = fields.member("$schema") {
+            switch schema.value.value {
+            case .string: break
+            default: report("\"$schema\" must be a string, not \(schema.value.kindDescription)", at: schema.value.offset)
+            }
         }
         let id = slug(fields, "id")
         idOffset = fields.member("id")?.value.offset
@@ -152,7 +155,8 @@ final class DeckValidator {
             for element in elements { acceptCard(element) }
         }
         let sourceIDs = sources.map(\.id)
-        for reference in sourceReferences where !sourceIDs.contains(reference.source) {
+        let known = Set(sourceIDs)
+        for reference in sourceReferences where !known.contains(reference.source) {
             cardID = reference.cardID
             cardNumber = reference.cardNumber
             var message = "unknown source \(quoted(reference.source))"
@@ -161,7 +165,8 @@ final class DeckValidator {
             } else if sourceIDs.isEmpty {
                 message += " (the deck's \"sources\" list is empty)"
             } else {
-                message += " (the deck's sources are " + sourceIDs.map(quoted).joined(separator: ", ") + ")"
+                let listed = sourceIDs.prefix(8).map(quoted).joined(separator: ", ")
+                message += " (the deck's sources are " + listed + (sourceIDs.count > 8 ? ", …)" : ")")
             }
             report(message, at: reference.offset)
         }

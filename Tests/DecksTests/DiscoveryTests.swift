@@ -2,10 +2,15 @@ import Foundation
 import Testing
 @testable import Decks
 
+/// A fresh temporary directory; the tests remove it with `remove` in a defer.
 private func temporaryDirectory() throws -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("recall-decks-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
+}
+
+private func remove(_ path: String) {
+    try? FileManager.default.removeItem(atPath: path)
 }
 
 private func write(_ text: String, to path: String) throws {
@@ -27,6 +32,7 @@ private func deckJSON(id: String) -> String {
 
 @Test func bundledDecksAreFoundFromARepositoryBuild() throws {
     let root = try temporaryDirectory()
+    defer { remove(root) }
     try write("// package", to: root + "/Package.swift")
     try write("{}", to: root + "/Decks/schema.json")
     let executable = root + "/.build/x86_64-unknown-linux-gnu/debug/recall"
@@ -35,9 +41,11 @@ private func deckJSON(id: String) -> String {
 
 @Test func bundledDecksAreFoundFromAnInstall() throws {
     let prefix = try temporaryDirectory()
+    defer { remove(prefix) }
     try FileManager.default.createDirectory(atPath: prefix + "/share/recall/decks", withIntermediateDirectories: true)
     #expect(DeckDirectories.bundledDirectory(executablePath: prefix + "/bin/recall") == prefix + "/share/recall/decks")
     let elsewhere = try temporaryDirectory()
+    defer { remove(elsewhere) }
     #expect(DeckDirectories.bundledDirectory(executablePath: elsewhere + "/bin/recall") == nil)
 }
 
@@ -49,6 +57,7 @@ private func deckJSON(id: String) -> String {
 
 @Test func discoveryLoadsInOrderSkipsBrokenDecksAndReportsDuplicatesOnce() throws {
     let root = try temporaryDirectory()
+    defer { remove(root) }
     try write(deckJSON(id: "plot"), to: root + "/bundled/plot.json")
     try write("{}", to: root + "/bundled/schema.json")
     try write(deckJSON(id: "mine"), to: root + "/user/mine.json")
@@ -71,6 +80,7 @@ private func deckJSON(id: String) -> String {
 
 @Test func missingStandardDirectoriesAreNotProblems() throws {
     let root = try temporaryDirectory()
+    defer { remove(root) }
     let catalog = DeckCatalog.discover(DeckDirectories(bundled: nil, user: root + "/none"), currentDirectory: root)
     #expect(catalog.decks.isEmpty)
     #expect(catalog.problems.isEmpty)
@@ -78,6 +88,7 @@ private func deckJSON(id: String) -> String {
 
 @Test func loadingPathsTakesFilesAndDirectoriesOnce() throws {
     let root = try temporaryDirectory()
+    defer { remove(root) }
     try write(deckJSON(id: "a"), to: root + "/d/a.json")
     try write(deckJSON(id: "b"), to: root + "/d/b.json")
     let catalog = DeckCatalog.load(paths: ["d/a.json", "d", "missing.json"], currentDirectory: root)
@@ -87,6 +98,7 @@ private func deckJSON(id: String) -> String {
 
 @Test func unreadableFilesAreReported() throws {
     let root = try temporaryDirectory()
+    defer { remove(root) }
     #expect(DeckLoader.load(file: root + "/none.json").problems.map(\.message) == ["no such file"])
     #expect(DeckLoader.load(file: root).problems.map(\.message) == ["is a directory, not a deck file"])
 }
