@@ -1,6 +1,11 @@
 /// Checks a parsed deck against format version 1 and builds the `Deck`, collecting every
 /// problem rather than stopping at the first.
-struct DeckValidator {
+///
+/// Cards are checked one at a time while the parser reads them (`acceptCard`), so the
+/// JSON tree of a card is freed as soon as it has become a `Card`: a 100 000-card deck
+/// never exists twice in memory. Card `source` references are resolved at the end, since
+/// the deck's `sources` may come after its cards.
+final class DeckValidator {
     /// The fields of one JSON object being validated, with where the object starts.
     private struct Fields {
         var members: [JSONMember]
@@ -16,6 +21,10 @@ struct DeckValidator {
     private let file: String
     private var locator: SourceLocator
     private(set) var problems: [DeckProblem] = []
+    private var cards: [Card] = []
+    private var firstCardOffsets: [String: Int] = [:]
+    /// Source references of cards, checked once the deck's sources are known.
+    private var sourceReferences: [(source: String, offset: Int, cardID: String?, cardNumber: Int)] = []
     private var cardID: String?
     private var cardNumber: Int?
     /// The number of elements of `cards`, when it is a list.
@@ -38,7 +47,7 @@ struct DeckValidator {
     }
 
     /// Reports a problem at a byte offset, in the current card if any.
-    mutating func report(_ message: String, at offset: Int) {
+    func report(_ message: String, at offset: Int) {
         let (line, column) = locator.location(of: offset)
         problems.append(
             DeckProblem(
@@ -47,7 +56,7 @@ struct DeckValidator {
     }
 
     /// Reports a JSON syntax error, naming the card it is in when known.
-    mutating func report(_ error: JSONSyntaxError) {
+    func report(_ error: JSONSyntaxError) {
         cardID = error.cardID
         cardNumber = error.cardIndex.map { $0 + 1 }
         report(error.message, at: error.offset)
@@ -56,28 +65,33 @@ struct DeckValidator {
     }
 
     /// Validates a whole deck. Returns the deck only when no problem was found.
-    mutating func validate(_ root: JSONNode) -> Deck? {
+    func validate(_ root: JSONNode) -> Deck? {
         guard case .object(let members) = root.value else {
             report("a deck must be a JSON object ({ … }), not \(root.kindDescription)", at: root.offset)
             return nil
         }
-        var fields = checkFields(members, at: root.offset, allowed: DeckFormat.deckFields)
         // A deck of another format version is not checked further: its fields may differ.
-        if let format = fields.member("format") {
+        if let format = members.first(where: { $0.key == "format" }) {
             guard case .number(let number) = format.value.value else {
+                problems.removeAll()  // the cards checked while parsing used format 1's rules
                 report("\"format\" must be the number 1, not \(format.value.kindDescription)", at: format.value.offset)
                 return nil
             }
             guard number == Double(DeckFormat.version) else {
+                problems.removeAll()
                 report(
                     "unsupported deck format \(formatNumber(number)): this version of recall reads format 1",
                     at: format.value.offset)
                 return nil
             }
         }
+        var fields = checkFields(members, at: root.offset, allowed: DeckFormat.deckFields)
         for name in DeckFormat.requiredDeckFields { requireField(name, in: &fields) }
-        if let schema = fields.member("$schema"), case .string = schema.value.value {} else if let schema = fields.member("$schema") {
-            report("\"$schema\" must be a string, not \(schema.value.kindDescription)", at: schema.value.offset)
+        if let schema = fields.member("$schema") {
+            switch schema.value.value {
+            case .string: break
+            default: report("\"$schema\" must be a string, not \(schema.value.kindDescription)", at: schema.value.offset)
+            }
         }
         let id = slug(fields, "id")
         idOffset = fields.member("id")?.value.offset
@@ -94,7 +108,7 @@ struct DeckValidator {
 
     // MARK: Sources and cards
 
-    private mutating func validateSources(_ deck: Fields) -> [Source] {
+    private func validateSources(_ deck: Fields) -> [Source] {
         guard let member = deck.member("sources") else { return [] }
         guard case .array(let elements) = member.value.value else {
             report("\"sources\" must be a list of sources, not \(member.value.kindDescription)", at: member.value.offset)
@@ -131,41 +145,61 @@ struct DeckValidator {
         return sources
     }
 
-    private mutating func validateCards(_ deck: Fields, sources: [Source]) -> [Card] {
-        guard let member = deck.member("cards") else { return [] }
-        guard case .array(let elements) = member.value.value else {
-            report("\"cards\" must be a list of cards, not \(member.value.kindDescription)", at: member.value.offset)
-            return []
+    private func validateCards(_ deck: Fields, sources: [Source]) -> [Card] {
+        if let member = deck.member("cards") {
+            guard case .array(let elements) = member.value.value else {
+                report("\"cards\" must be a list of cards, not \(member.value.kindDescription)", at: member.value.offset)
+                return []
+            }
+            // Empty when the parser streamed the cards to `acceptCard` already.
+            for element in elements { acceptCard(element) }
         }
-        cardCount = elements.count
-        var cards: [Card] = []
-        cards.reserveCapacity(elements.count)
-        var firstOffsets: [String: Int] = [:]
-        firstOffsets.reserveCapacity(elements.count)
         let sourceIDs = sources.map(\.id)
-        for (index, element) in elements.enumerated() {
-            cardNumber = index + 1
-            cardID = nil
-            guard case .object(let members) = element.value else {
-                report("a card must be an object, not \(element.kindDescription)", at: element.offset)
-                continue
+        let known = Set(sourceIDs)
+        for reference in sourceReferences where !known.contains(reference.source) {
+            cardID = reference.cardID
+            cardNumber = reference.cardNumber
+            var message = "unknown source \(quoted(reference.source))"
+            if let suggestion = EditDistance.suggestion(for: reference.source, among: sourceIDs) {
+                message += " (did you mean \(quoted(suggestion))?)"
+            } else if sourceIDs.isEmpty {
+                message += " (the deck's \"sources\" list is empty)"
+            } else {
+                let listed = sourceIDs.prefix(8).map(quoted).joined(separator: ", ")
+                message += " (the deck's sources are " + listed + (sourceIDs.count > 8 ? ", …)" : ")")
             }
-            if let idMember = members.first(where: { $0.key == "id" }), case .string(let id) = idMember.value.value {
-                cardID = id
-                if let first = firstOffsets[id] {
-                    report("duplicate card id \(quoted(id)) (first used on line \(locator.location(of: first).line))", at: idMember.value.offset)
-                } else {
-                    firstOffsets[id] = idMember.value.offset
-                }
-            }
-            if let card = validateCard(members, at: element.offset, sourceIDs: sourceIDs) { cards.append(card) }
+            report(message, at: reference.offset)
         }
         cardID = nil
         cardNumber = nil
         return cards
     }
 
-    private mutating func validateCard(_ members: [JSONMember], at offset: Int, sourceIDs: [String]) -> Card? {
+    /// Checks one element of the deck's `cards` list and keeps the card if it is valid.
+    func acceptCard(_ element: JSONNode) {
+        cardCount += 1
+        cardNumber = cardCount
+        cardID = nil
+        defer {
+            cardID = nil
+            cardNumber = nil
+        }
+        guard case .object(let members) = element.value else {
+            report("a card must be an object, not \(element.kindDescription)", at: element.offset)
+            return
+        }
+        if let idMember = members.first(where: { $0.key == "id" }), case .string(let id) = idMember.value.value {
+            cardID = id
+            if let first = firstCardOffsets[id] {
+                report("duplicate card id \(quoted(id)) (first used on line \(locator.location(of: first).line))", at: idMember.value.offset)
+            } else {
+                firstCardOffsets[id] = idMember.value.offset
+            }
+        }
+        if let card = validateCard(members, at: element.offset) { cards.append(card) }
+    }
+
+    private func validateCard(_ members: [JSONMember], at offset: Int) -> Card? {
         // The type decides which fields are allowed, so read it first.
         var type: String?
         if let typeMember = members.first(where: { $0.key == "type" }) {
@@ -198,7 +232,7 @@ struct DeckValidator {
         let hint = text(fields, "hint")
         let explanation = text(fields, "explanation")
         let location = text(fields, "location")
-        let source = slugReference(fields, "source", among: sourceIDs)
+        let source = sourceReference(fields)
         guard let type else { return nil }
         for name in requiredFields(ofType: type) { requireField(name, in: &fields) }
         let content: CardContent?
@@ -239,7 +273,7 @@ struct DeckValidator {
             source: source, location: location)
     }
 
-    private mutating func validateChoice(_ fields: Fields) -> CardContent? {
+    private func validateChoice(_ fields: Fields) -> CardContent? {
         let prompt = text(fields, "prompt")
         var choices = stringList(fields, "choices")
         if let list = choices, let member = fields.member("choices"), case .array(let elements) = member.value.value {
@@ -286,7 +320,7 @@ struct DeckValidator {
 
     /// Reports duplicate and unknown fields of an object (with a suggestion for a likely
     /// typo) and returns its fields.
-    private mutating func checkFields(_ members: [JSONMember], at offset: Int, allowed: [String]) -> Fields {
+    private func checkFields(_ members: [JSONMember], at offset: Int, allowed: [String]) -> Fields {
         var fields = Fields(members: members, offset: offset)
         checkDuplicates(members)
         for member in members where !allowed.contains(member.key) {
@@ -296,7 +330,7 @@ struct DeckValidator {
     }
 
     /// Like `checkFields` for a card: a field of another card type gets its own message.
-    private mutating func checkCardFields(_ members: [JSONMember], at offset: Int, type: String?) -> Fields {
+    private func checkCardFields(_ members: [JSONMember], at offset: Int, type: String?) -> Fields {
         var fields = Fields(members: members, offset: offset)
         checkDuplicates(members)
         let allowed: [String]
@@ -315,7 +349,7 @@ struct DeckValidator {
         return fields
     }
 
-    private mutating func reportUnknown(_ member: JSONMember, allowed: [String], fields: inout Fields) {
+    private func reportUnknown(_ member: JSONMember, allowed: [String], fields: inout Fields) {
         var message = "unknown field \(quoted(member.key))"
         if let suggestion = EditDistance.suggestion(for: member.key, among: allowed),
             !fields.members.contains(where: { $0.key == suggestion })
@@ -326,7 +360,7 @@ struct DeckValidator {
         report(message, at: member.keyOffset)
     }
 
-    private mutating func checkDuplicates(_ members: [JSONMember]) {
+    private func checkDuplicates(_ members: [JSONMember]) {
         guard members.count > 1 else { return }
         for index in 1..<members.count {
             let key = members[index].key
@@ -338,7 +372,7 @@ struct DeckValidator {
         }
     }
 
-    private mutating func requireField(_ name: String, in fields: inout Fields) {
+    private func requireField(_ name: String, in fields: inout Fields) {
         guard fields.member(name) == nil, !fields.suggested.contains(name) else { return }
         if name == "sources" {
             report("missing field \"sources\" (write \"sources\": [] for a deck without sources)", at: fields.offset)
@@ -350,7 +384,7 @@ struct DeckValidator {
     // MARK: Values
 
     /// A text field: a non-empty string without control characters (nil when absent).
-    private mutating func text(_ fields: Fields, _ name: String) -> String? {
+    private func text(_ fields: Fields, _ name: String) -> String? {
         guard let member = fields.member(name) else { return nil }
         guard case .string(let string) = member.value.value else {
             report("\(quoted(name)) must be a string, not \(member.value.kindDescription)", at: member.value.offset)
@@ -359,23 +393,24 @@ struct DeckValidator {
         return checkText(string, label: quoted(name), at: member.value.offset) ? string : nil
     }
 
-    /// Checks one string: not empty, no control characters.
-    private mutating func checkText(_ string: String, label: String, at offset: Int) -> Bool {
+    /// Checks one string: not empty, no control characters. `label` names it in messages
+    /// (only built when there is a problem: this runs for every string of every card).
+    private func checkText(_ string: String, label: @autoclosure () -> String, at offset: Int) -> Bool {
         if let scalar = TextRules.firstForbiddenCharacter(in: string) {
             report(
-                "\(label) contains the control character \(TextRules.codePoint(scalar)): text may contain line breaks but no other control characters or escape sequences",
+                "\(label()) contains the control character \(TextRules.codePoint(scalar)): text may contain line breaks but no other control characters or escape sequences",
                 at: offset)
             return false
         }
         if string.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A }) {
-            report("\(label) must not be empty", at: offset)
+            report("\(label()) must not be empty", at: offset)
             return false
         }
         return true
     }
 
     /// An id field: a slug.
-    private mutating func slug(_ fields: Fields, _ name: String) -> String? {
+    private func slug(_ fields: Fields, _ name: String) -> String? {
         guard let member = fields.member(name) else { return nil }
         guard case .string(let string) = member.value.value else {
             report("\(quoted(name)) must be a string, not \(member.value.kindDescription)", at: member.value.offset)
@@ -391,29 +426,18 @@ struct DeckValidator {
         return string
     }
 
-    /// The card's `source`: the id of one of the deck's sources.
-    private mutating func slugReference(_ fields: Fields, _ name: String, among ids: [String]) -> String? {
-        guard let member = fields.member(name) else { return nil }
+    /// The card's `source`: a string, checked against the deck's sources at the end.
+    private func sourceReference(_ fields: Fields) -> String? {
+        guard let member = fields.member("source") else { return nil }
         guard case .string(let string) = member.value.value else {
-            report("\(quoted(name)) must be a string, not \(member.value.kindDescription)", at: member.value.offset)
+            report("\"source\" must be a string, not \(member.value.kindDescription)", at: member.value.offset)
             return nil
         }
-        guard ids.contains(string) else {
-            var message = "unknown source \(quoted(string))"
-            if let suggestion = EditDistance.suggestion(for: string, among: ids) {
-                message += " (did you mean \(quoted(suggestion))?)"
-            } else if ids.isEmpty {
-                message += " (the deck's \"sources\" list is empty)"
-            } else {
-                message += " (the deck's sources are " + ids.map(quoted).joined(separator: ", ") + ")"
-            }
-            report(message, at: member.value.offset)
-            return nil
-        }
+        sourceReferences.append((string, member.value.offset, cardID, cardNumber ?? 0))
         return string
     }
 
-    private mutating func bool(_ fields: Fields, _ name: String) -> Bool? {
+    private func bool(_ fields: Fields, _ name: String) -> Bool? {
         guard let member = fields.member(name) else { return nil }
         switch member.value.value {
         case .bool(let value):
@@ -427,7 +451,7 @@ struct DeckValidator {
     }
 
     /// A list of text (`tags`, `answers`, `choices`); nil when absent or not a list.
-    private mutating func stringList(_ fields: Fields, _ name: String, quiet: Bool = false) -> [String]? {
+    private func stringList(_ fields: Fields, _ name: String, quiet: Bool = false) -> [String]? {
         guard let member = fields.member(name) else { return nil }
         guard case .array(let elements) = member.value.value else {
             if !quiet { report("\(quoted(name)) must be a list of strings, not \(member.value.kindDescription)", at: member.value.offset) }

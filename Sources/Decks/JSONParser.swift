@@ -19,9 +19,13 @@ struct JSONParser: ~Copyable {
     /// Errors the parser recovered from (a missing or trailing comma): the document is
     /// still rejected, but the rest of it is parsed and checked.
     private var recovered: [JSONSyntaxError] = []
+    /// When set, receives each element of the top-level `cards` list as soon as it is
+    /// parsed, instead of keeping it in the tree (the list is then returned empty).
+    private let cardSink: ((JSONNode) -> Void)?
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, cardSink: ((JSONNode) -> Void)?) {
         self.bytes = bytes
+        self.cardSink = cardSink
     }
 
     /// Parses a whole document: one value, optionally surrounded by whitespace (and a
@@ -31,9 +35,11 @@ struct JSONParser: ~Copyable {
     /// from: they are returned in `recovered` beside the value (which is then not valid
     /// JSON, only the parser's best reading of it). Any other error ends the parse and is
     /// thrown, after the errors recovered before it are in `recovered`.
-    static func parse(_ bytes: [UInt8], recovered: inout [JSONSyntaxError]) throws(JSONSyntaxError) -> JSONNode {
+    static func parse(
+        _ bytes: [UInt8], recovered: inout [JSONSyntaxError], cardSink: ((JSONNode) -> Void)? = nil
+    ) throws(JSONSyntaxError) -> JSONNode {
         let (result, errors): (Result<JSONNode, JSONSyntaxError>, [JSONSyntaxError]) = bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(bytes: buffer)
+            var parser = JSONParser(bytes: buffer, cardSink: cardSink)
             do throws(JSONSyntaxError) {
                 let node = try parser.parseDocument()
                 return (.success(node), parser.recovered)
@@ -165,6 +171,10 @@ struct JSONParser: ~Copyable {
                 lastComma = nil
             case UInt8(ascii: "/"):
                 throw error("comments are not allowed in JSON")
+            case UInt8(ascii: "{"), UInt8(ascii: "]"):
+                throw error(
+                    "expected ',' or '}' after object member, found \(describeByte(at: index)) (is a '}' missing here?)",
+                    at: valueEnd)
             default:
                 throw error("expected ',' or '}' after object member, found \(describeByte(at: index))", at: valueEnd)
             }
@@ -181,6 +191,8 @@ struct JSONParser: ~Copyable {
             return elements
         }
         let isCards = depth == 1 && inCardsMember
+        let sink = isCards ? cardSink : nil
+        var count = 0
         var lastComma: Int?
         while true {
             guard index < bytes.count else { throw error("unexpected end of file: expected a value or ']'") }
@@ -194,10 +206,12 @@ struct JSONParser: ~Copyable {
                 return elements
             }
             if isCards {
-                cardIndex = elements.count
+                cardIndex = count
                 cardID = nil
             }
-            elements.append(try parseValue(depth: depth + 1))
+            let element = try parseValue(depth: depth + 1)
+            count += 1
+            if let sink { sink(element) } else { elements.append(element) }
             let valueEnd = index
             skipWhitespace()
             guard index < bytes.count else {
@@ -220,6 +234,9 @@ struct JSONParser: ~Copyable {
                 lastComma = nil
             case UInt8(ascii: "/"):
                 throw error("comments are not allowed in JSON")
+            case UInt8(ascii: "}"):
+                throw error(
+                    "expected ',' or ']' after list element, found '}' (is a ']' missing here?)", at: valueEnd)
             default:
                 throw error("expected ',' or ']' after list element, found \(describeByte(at: index))", at: valueEnd)
             }

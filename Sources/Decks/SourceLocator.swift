@@ -31,6 +31,22 @@ struct SourceLocator {
         return (low + 1, column)
     }
 
+    /// The line and column of one offset, scanning only the bytes before it (for a single
+    /// lookup near the start of a large file).
+    static func location(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for byte in bytes[..<min(offset, bytes.count)] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
     private func makeLineStarts() -> [Int] {
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }

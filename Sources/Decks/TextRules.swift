@@ -43,15 +43,14 @@ public enum TextRules {
     /// The first forbidden control character in `text`, if any.
     public static func firstForbiddenCharacter(in text: String) -> Unicode.Scalar? {
         // Fast path: scan the UTF-8 bytes; C1 controls are encoded as C2 80...C2 9F.
-        var utf8 = text.utf8.makeIterator()
-        var suspicious = false
-        while let byte = utf8.next() {
-            if byte < 0x20 && byte != 0x0A || byte == 0x7F || byte == 0xC2 {
-                suspicious = true
-                break
-            }
+        func suspicious(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for byte in bytes where (byte < 0x20 && byte != 0x0A) || byte == 0x7F || byte == 0xC2 { return true }
+            return false
         }
-        guard suspicious else { return nil }
+        let found =
+            text.utf8.withContiguousStorageIfAvailable(suspicious)
+            ?? Array(text.utf8).withUnsafeBufferPointer(suspicious)
+        guard found else { return nil }
         return text.unicodeScalars.first(where: isForbidden)
     }
 }

@@ -2,13 +2,270 @@ import Foundation
 import GRDB
 import Scheduling
 
-/// The SQLite file that keeps one user's study progress.
+/// The SQLite file that keeps one user's study progress: what was seen, each item's
+/// schedule, every answer, sessions and per-deck settings.
+///
+/// Every write is one `BEGIN IMMEDIATE` transaction, committed before the method returns:
+/// when `record` returns, the answer is on disk (WAL mode, `synchronous = FULL`). Several
+/// `recall` processes can share a store; a writer waits up to `busyTimeout` for another.
+///
+/// Opening checks the file before anything writes to it: a file that is not a recall
+/// store, one from a newer recall, or one that fails `PRAGMA quick_check` is refused with
+/// a `ProgressError` and left untouched.
 public final class ProgressStore: Sendable {
-    /// The database connection pool (WAL mode).
-    let database: DatabasePool
+    /// Whether the store is opened for writing.
+    public enum Access: Sendable, Hashable {
+        /// Read and write; creates the store (and its folder) when missing.
+        case readWrite
+        /// Read only; the store must exist. For exports and stats.
+        case readOnly
+    }
 
-    /// Opens (creating if needed) the store at `path`.
-    public init(path: String) throws {
-        database = try DatabasePool(path: path)
+    /// How long a write waits for another process holding the store, in seconds.
+    public static let busyTimeout: TimeInterval = 5
+
+    /// The `synchronous` level: FULL syncs the WAL on every commit, so a committed answer
+    /// survives a power cut as well as a crash (NORMAL would only survive a crash).
+    static let synchronous = "FULL"
+
+    /// The store's path.
+    public let path: String
+    /// How it was opened.
+    public let access: Access
+    /// Where study days start and end (04:00 local time by default).
+    public let dayRollover: DayRollover
+    /// The one connection (serialised; WAL lets other processes read while it writes).
+    let database: DatabaseQueue
+
+    /// Opens the store at `path`, creating it and its folder when missing (read-write only).
+    ///
+    /// - Throws: `ProgressError` when the file is not a recall store, is from a newer
+    ///   recall, is damaged, cannot be written (read-write), or does not exist (read-only).
+    public init(path: String, access: Access = .readWrite, dayRollover: DayRollover = DayRollover()) throws {
+        self.path = path
+        self.access = access
+        self.dayRollover = dayRollover
+        let fileManager = FileManager.default
+        let existed = fileManager.fileExists(atPath: path)
+        if !existed {
+            guard access == .readWrite else { throw ProgressError.notFound(path: path) }
+            try Self.createFolder(for: path)
+        } else if access == .readWrite {
+            try Self.checkWritable(path)
+        }
+
+        var configuration = Configuration()
+        configuration.readonly = access == .readOnly
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "recall.progress"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(Self.synchronous)")
+        }
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw Self.openingError(error, path: path, creating: !existed)
+        }
+        do {
+            if existed {
+                // One snapshot, so a store another process is creating right now looks
+                // either empty or complete, never half-made.
+                try database.inDatabase { db in
+                    try db.inTransaction(.deferred) {
+                        try Self.inspect(db, path: path)
+                        return .commit
+                    }
+                }
+            }
+            try Self.prepare(database, path: path, access: access)
+        } catch {
+            throw Self.openingError(error, path: path, creating: !existed)
+        }
+    }
+
+    // MARK: - Opening
+
+    /// Creates the folder the store goes in.
+    private static func createFolder(for path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw ProgressError.cannotCreate(path: path, reason: "\(folder) is not a folder")
+            }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ProgressError.cannotCreate(path: path, reason: "cannot create the folder \(folder)")
+        }
+    }
+
+    /// Refuses a store (or folder) that cannot be written, before SQLite would silently open it read-only.
+    private static func checkWritable(_ path: String) throws {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ProgressError.notARecallStore(path: path, detail: "it is a folder")
+        }
+        guard fileManager.isWritableFile(atPath: path) else {
+            throw ProgressError.readOnly(path: path, detail: "the file is read-only")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        guard fileManager.isWritableFile(atPath: folder.isEmpty ? "." : folder) else {
+            throw ProgressError.readOnly(
+                path: path, detail: "its folder is read-only (SQLite needs to create its journal next to it)")
+        }
+    }
+
+    /// Checks an existing file without writing to it: a recall store, of a known schema, intact.
+    private static func inspect(_ db: Database, path: String) throws {
+        // Read the schema first: that starts the snapshot the header is then read in.
+        let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if applicationID != StoreSchema.applicationID {
+            // An empty file (or an empty database) is a store not yet initialised.
+            guard applicationID == 0, objects == 0 else {
+                throw ProgressError.notARecallStore(path: path, detail: "it is an SQLite database of another program")
+            }
+        }
+        if try StoreSchema.migrator.hasBeenSuperseded(db) {
+            throw ProgressError.newerVersion(path: path)
+        }
+        let report = try String.fetchAll(db, sql: "PRAGMA quick_check")
+        guard report == ["ok"] else {
+            throw ProgressError.damaged(path: path, report: report.prefix(3).joined(separator: "; "))
+        }
+    }
+
+    /// Turns on WAL and brings the schema up to date (read-write), or checks it is current (read-only).
+    private static func prepare(_ database: DatabaseQueue, path: String, access: Access) throws {
+        switch access {
+        case .readWrite:
+            try database.writeWithoutTransaction { db in
+                try enableWAL(db)
+                // Brand the file before the schema exists, so a process opening it meanwhile
+                // sees a recall store being made, not some other program's database.
+                if try Int32.fetchOne(db, sql: "PRAGMA application_id") != StoreSchema.applicationID {
+                    try db.execute(sql: "PRAGMA application_id = \(StoreSchema.applicationID)")
+                }
+            }
+            do {
+                try StoreSchema.migrator.migrate(database)
+            } catch {
+                // Two processes creating the store at once both try the first migration; the
+                // loser's transaction rolls back whole. Fine if the winner completed the schema.
+                let current = try? database.read { db in try StoreSchema.migrator.hasCompletedMigrations(db) }
+                guard current == true else { throw error }
+            }
+        case .readOnly:
+            let (applied, current) = try database.read { db in
+                (try StoreSchema.migrator.appliedIdentifiers(db), try StoreSchema.migrator.hasCompletedMigrations(db))
+            }
+            // An empty file, or a store another process is creating right now, holds nothing yet.
+            guard !applied.isEmpty else { throw ProgressError.notFound(path: path) }
+            guard current else { throw ProgressError.olderVersion(path: path) }
+        }
+    }
+
+    /// Switches a new store to WAL (a no-op for an existing store, which stays in WAL).
+    ///
+    /// SQLite does not wait for a busy database while changing the journal mode, so when
+    /// another process is creating the same store at this moment, retry until `busyTimeout`.
+    private static func enableWAL(_ db: Database) throws {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(10_000)
+            }
+        }
+    }
+
+    /// The `ProgressError` for an SQLite error met while opening.
+    private static func openingError(_ error: any Error, path: String, creating: Bool) -> ProgressError {
+        if let error = error as? ProgressError { return error }
+        guard let error = error as? DatabaseError else {
+            return .cannotOpen(path: path, reason: String(describing: error))
+        }
+        let message = error.message ?? "\(error.resultCode)"
+        switch error.resultCode {
+        case .SQLITE_NOTADB:
+            return .notARecallStore(path: path, detail: "file is not a database")
+        case .SQLITE_CORRUPT:
+            return .damaged(path: path, report: message)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .busy(path: path, seconds: Int(busyTimeout))
+        case .SQLITE_READONLY:
+            return .readOnly(path: path, detail: "the file is read-only")
+        case .SQLITE_FULL:
+            return creating
+                ? .cannotCreate(path: path, reason: "the disk is full")
+                : .writeFailed(path: path, reason: "the disk is full")
+        default:
+            return creating ? .cannotCreate(path: path, reason: message) : .cannotOpen(path: path, reason: message)
+        }
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `updates` in one `BEGIN IMMEDIATE` transaction, committed before it returns.
+    ///
+    /// Any error rolls the whole transaction back; SQLite errors become `ProgressError`s.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try database.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try updates(db)
+                    return .commit
+                }
+                guard let result else { preconditionFailure("a committed transaction always has a result") }
+                return result
+            }
+        } catch {
+            throw storeError(error, writing: true)
+        }
+    }
+
+    /// Runs `body` in a read transaction (one consistent snapshot).
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.read(body)
+        } catch {
+            throw storeError(error, writing: false)
+        }
+    }
+
+    /// The `ProgressError` for an error met while reading or writing an open store.
+    func storeError(_ error: any Error, writing: Bool) -> any Error {
+        if error is ProgressError { return error }
+        if let error = error as? StateDecodingError { return ProgressError.invalidValue(path: path, detail: error.detail) }
+        guard let error = error as? DatabaseError else { return error }
+        let message = error.message ?? "\(error.resultCode)"
+        switch error.resultCode {
+        case .SQLITE_FULL:
+            return ProgressError.writeFailed(path: path, reason: "the disk is full")
+        case .SQLITE_READONLY:
+            return ProgressError.readOnly(path: path, detail: "the file is read-only; nothing was written")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return ProgressError.busy(path: path, seconds: Int(Self.busyTimeout))
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return ProgressError.damaged(path: path, report: message)
+        case .SQLITE_IOERR:
+            return writing
+                ? ProgressError.writeFailed(path: path, reason: "disk I/O error (\(message))")
+                : ProgressError.cannotOpen(path: path, reason: "disk I/O error (\(message))")
+        default:
+            return writing
+                ? ProgressError.writeFailed(path: path, reason: message)
+                : ProgressError.cannotOpen(path: path, reason: message)
+        }
     }
 }

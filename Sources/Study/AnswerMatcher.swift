@@ -8,10 +8,12 @@
 /// accepted answer and, word for word, each typed word either equals the expected word or is
 /// one edit away from it — one character inserted, deleted, replaced, or two adjacent
 /// characters swapped — and the expected word has at least ``minimumTypoLength`` (5)
-/// letters. So every long word may carry one typo, short words none: `Hailshem` passes for
-/// `Hailsham` and `Kathy Hailshem` for `Kathy Hailsham`, but `Rith` does not pass for
-/// `Ruth` (four letters), nor `Rith Hailsham` for `Ruth Hailsham`. A typo that splits
-/// or joins words (`Hail sham`) is not forgiven.
+/// letters and no digit. So every long word may carry one typo, short words and numbers
+/// none: `Hailshem` passes for `Hailsham` and `Kathy Hailshem` for `Kathy Hailsham`, but
+/// `Rith` does not pass for `Ruth` (four letters), nor `Rith Hailsham` for `Ruth Hailsham`,
+/// nor `19998` for `19999`. A space too many or too few is also forgiven as a typo when
+/// that is the only difference (`Hail sham` or `thirtyone` for `Hailsham` or
+/// `thirty-one`).
 ///
 /// Otherwise it is **incorrect**. It is reported as a *close miss* (with the accepted answer
 /// it came nearest to and a diff) when its normalised text is within
@@ -36,7 +38,9 @@ public struct AnswerMatcher: Sendable, Hashable {
         guard !typedWords.isEmpty else { return .incorrect(closest: nil, differences: []) }
         let candidates = accepted.map { (text: $0, words: AnswerNormalization.words($0)) }
         if candidates.contains(where: { $0.words == typedWords }) { return .correct }
-        for candidate in candidates where isTypoMatch(typedWords, candidate.words) {
+        let typedJoined = typedWords.joined()
+        for candidate in candidates
+        where isTypoMatch(typedWords, candidate.words) || typedJoined == candidate.words.joined() {
             return .correctWithTypo(
                 expected: candidate.text, differences: AnswerDiff.segments(typed: typed, expected: candidate.text)
             )
@@ -66,7 +70,7 @@ public struct AnswerMatcher: Sendable, Hashable {
         guard typed.count == expected.count, !expected.isEmpty else { return false }
         for (typedWord, expectedWord) in zip(typed, expected) where typedWord != expectedWord {
             let expectedLetters = Array(expectedWord)
-            guard expectedLetters.count >= minimumTypoLength,
+            guard expectedLetters.count >= minimumTypoLength, !expectedLetters.contains(where: \.isNumber),
                 StringDistance.edits(Array(typedWord), expectedLetters) == 1
             else { return false }
         }

@@ -11,7 +11,7 @@ struct Recall: ParsableCommand {
         version: REPL.version,
         subcommands: [
             StudyCommand.self, QuizCommand.self, StatsCommand.self, DecksCommand.self,
-            CheckCommand.self, SettingsCommand.self, LogCommand.self, ReplayCommand.self,
+            CheckCommand.self, SettingsCommand.self, LogCommand.self, ReplayCommand.self, DebugCommand.self,
         ]
     )
 

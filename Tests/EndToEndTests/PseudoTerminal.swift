@@ -24,10 +24,12 @@ final class PseudoTerminal {
     /// Where in `transcript` the next `expect` starts looking.
     private var cursor: String.Index
     private var exitStatus: Int32?
+    /// Every byte read, for failure messages.
+    private var raw: [UInt8] = []
 
     /// Starts `recall arguments` with `environment` (PATH-less; the binary is run by path).
     init(arguments: [String], environment: [String: String]) throws {
-        master = PTY.openMaster()
+        master = PTY.openMaster()  // close-on-exec: other tests' children must not hold it
         guard master >= 0, PTY.grant(master) == 0, PTY.unlock(master) == 0 else {
             throw Failure(description: "cannot open a pseudo-terminal")
         }
@@ -130,6 +132,7 @@ final class PseudoTerminal {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
         guard count > 0 else { return false }
+        raw += buffer[..<count]
         let offset = transcript.distance(from: transcript.startIndex, to: cursor)
         transcript += String(decoding: buffer[..<count], as: UTF8.self).replacingOccurrences(of: "\r", with: "")
         cursor = transcript.index(transcript.startIndex, offsetBy: offset)
@@ -150,7 +153,7 @@ final class PseudoTerminal {
                 return code
             }
         }
-        throw Failure(description: "recall did not exit; its last output:\n" + String(transcript[cursor...]))
+        throw Failure(description: "recall did not exit; its whole output:\n" + String(decoding: raw, as: UTF8.self).debugDescription)
     }
 }
 
@@ -165,7 +168,7 @@ private enum PTY {
         return unsafeBitCast(symbol, to: type)
     }
 
-    static func openMaster() -> Int32 { function("posix_openpt", as: OpenFunction.self)(O_RDWR | O_NOCTTY) }
+    static func openMaster() -> Int32 { function("posix_openpt", as: OpenFunction.self)(O_RDWR | O_NOCTTY | O_CLOEXEC) }
     static func grant(_ fd: Int32) -> Int32 { function("grantpt", as: OpenFunction.self)(fd) }
     static func unlock(_ fd: Int32) -> Int32 { function("unlockpt", as: OpenFunction.self)(fd) }
     static func name(_ fd: Int32, _ buffer: UnsafeMutablePointer<CChar>, _ size: Int) -> Int32 {

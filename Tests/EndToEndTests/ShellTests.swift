@@ -58,6 +58,9 @@ import Testing
         second.send("\u{1B}[A\u{1B}[A")  // up, up: "help decks"
         second.sendLine("")
         try second.expect("List the decks")
+        // Wait for the prompt: a Ctrl-D typed while the terminal is not in readline's
+        // mode is a canonical-mode EOF that the switch to readline's mode drops.
+        try second.expect("recall> ")
         second.sendEOF()
         #expect(try second.waitForExit() == 0)
     }

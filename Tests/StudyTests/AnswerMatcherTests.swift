@@ -58,8 +58,15 @@ import Testing
         #expect(!matcher.check("Rith Hailsham", against: "Ruth Hailsham").isCorrect)
         // Two typos in one word is too many.
         #expect(!matcher.check("Hielshem", against: "Hailsham").isCorrect)
-        // Words must line up: a split word is not a typo.
-        #expect(!matcher.check("Hail sham", against: "Hailsham").isCorrect)
+        // Numbers must be exact, however long.
+        #expect(matcher.check("19998", against: "19999") == .incorrect(closest: "19999", differences: [.init(.same, "1999"), .init(.typedOnly, "8"), .init(.expectedOnly, "9")]))
+        // Words must line up, but a space too many or too few is a typo.
+        #expect(
+            matcher.check("Hail sham", against: "Hailsham")
+                == .correctWithTypo(expected: "Hailsham", differences: [.init(.same, "Hail"), .init(.typedOnly, " "), .init(.same, "sham")])
+        )
+        #expect(matcher.check("thirtyone", against: ["31", "thirty-one"]).isCorrect)
+        #expect(!matcher.check("Hail shem", against: "Hailsham").isCorrect)
     }
 
     @Test func exactMatchWinsOverTypoMatch() {

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+extension ProgressStore {
+    /// How many items of each deck are in each phase, orphans left out.
+    public func stateCounts(deckIDs: [String]? = nil) throws -> [String: StateCounts] {
+        try read { db in
+            var counts: [String: StateCounts] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT deck_id, phase, COUNT(*), SUM(suspended)
+                    FROM item WHERE orphaned_at IS NULL
+                    GROUP BY deck_id, phase
+                    """)
+            let wanted = deckIDs.map(Set.init)
+            while let row = try rows.next() {
+                let deckID: String = row[0]
+                if let wanted, !wanted.contains(deckID) { continue }
+                let phase: String = row[1]
+                let count: Int = row[2]
+                var deck = counts[deckID] ?? StateCounts()
+                switch phase {
+                case "new": deck.new += count
+                case "learning": deck.learning += count
+                case "review": deck.review += count
+                default: deck.relearning += count
+                }
+                deck.suspended += row[3] ?? 0
+                counts[deckID] = deck
+            }
+            for deckID in deckIDs ?? [] where counts[deckID] == nil {
+                counts[deckID] = StateCounts()
+            }
+            return counts
+        }
+    }
+
+    /// How many studied items of each deck are due now, today and tomorrow (not suspended or orphaned).
+    public func dueCounts(deckIDs: [String]? = nil, now: Date = Date()) throws -> [String: DueCounts] {
+        let nowMilliseconds = now.unixMilliseconds
+        let todayEnd = dayRollover.start(ofDayAfter: now)
+        let tomorrowEnd = dayRollover.start(ofDayAfter: todayEnd).unixMilliseconds
+        return try read { db in
+            let decks = try deckIDs ?? String.fetchAll(db, sql: "SELECT id FROM deck ORDER BY id")
+            var counts: [String: DueCounts] = [:]
+            for deckID in decks {
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: Self.dueCountsSQL),
+                    arguments: [nowMilliseconds, todayEnd.unixMilliseconds, deckID, tomorrowEnd])
+                counts[deckID] = DueCounts(now: row?[0] ?? 0, today: row?[1] ?? 0, tomorrow: row?[2] ?? 0)
+            }
+            return counts
+        }
+    }
+
+    /// The SQL of `dueCounts`: one index range per deck and phase.
+    static let dueCountsSQL = """
+        SELECT COALESCE(SUM(due <= ?1), 0), COALESCE(SUM(due < ?2), 0), COALESCE(SUM(due >= ?2), 0)
+        FROM item
+        WHERE deck_id = ?3 AND phase IN ('learning', 'review', 'relearning') AND due < ?4
+          AND suspended = 0 AND orphaned_at IS NULL
+        """
+
+    /// Answers per study day from the day containing `from` to the one containing `to`,
+    /// one entry per day (zeros included), oldest first.
+    public func reviewsPerDay(deckIDs: [String]? = nil, from: Date, to: Date) throws -> [DailyReviews] {
+        var days: [Date] = []
+        var day = dayRollover.start(ofDayContaining: from)
+        let last = dayRollover.start(ofDayContaining: to)
+        while day <= last {
+            days.append(day)
+            day = dayRollover.start(ofDayAfter: day)
+        }
+        let (filter, filterArguments) = Self.deckFilter(deckIDs)
+        return try read { db in
+            let statement = try db.makeStatement(
+                sql: """
+                    SELECT COALESCE(SUM(review.kind <> 'practice'), 0), COALESCE(SUM(review.kind = 'practice'), 0)
+                    FROM review JOIN item ON item.id = review.item_id
+                    WHERE review.reviewed_at >= ? AND review.reviewed_at < ? AND review.kind <> 'manual' \(filter)
+                    """)
+            return try days.map { start in
+                let end = dayRollover.start(ofDayAfter: start)
+                let row = try Row.fetchOne(
+                    statement,
+                    arguments: StatementArguments([start.unixMilliseconds, end.unixMilliseconds] + filterArguments))
+                return DailyReviews(day: start, study: row?[0] ?? 0, practice: row?[1] ?? 0)
+            }
+        }
+    }
+
+    /// True retention from `from` (inclusive) to `to` (exclusive): the share of study
+    /// answers to review-phase cards rated anything but again.
+    public func retention(deckIDs: [String]? = nil, from: Date, to: Date) throws -> Retention {
+        let (filter, filterArguments) = Self.deckFilter(deckIDs)
+        return try read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*), COALESCE(SUM(review.rating >= 2), 0)
+                    FROM review JOIN item ON item.id = review.item_id
+                    WHERE review.reviewed_at >= ? AND review.reviewed_at < ?
+                      AND review.kind = 'study' AND review.before_phase = 'review' \(filter)
+                    """,
+                arguments: StatementArguments([from.unixMilliseconds, to.unixMilliseconds] + filterArguments))
+            return Retention(reviews: row?[0] ?? 0, recalled: row?[1] ?? 0)
+        }
+    }
+
+    /// `AND item.deck_id IN (?, …)` and its arguments, or nothing for every deck.
+    static func deckFilter(_ deckIDs: [String]?) -> (sql: String, arguments: [(any DatabaseValueConvertible)?]) {
+        guard let deckIDs else { return ("", []) }
+        let marks = Array(repeating: "?", count: deckIDs.count).joined(separator: ", ")
+        return ("AND item.deck_id IN (\(marks))", deckIDs)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+
+extension ProgressStore {
+    /// Brings the store in line with a deck as it is now, in one transaction.
+    ///
+    /// New items are added as new cards; an item whose card content changed keeps its
+    /// schedule and history (its hash is updated); items no longer in the deck are marked
+    /// orphaned, never deleted, and leave the queue; orphans that come back are restored.
+    /// The order of `items` is the order new cards are introduced in.
+    @discardableResult
+    public func sync(deckID: String, items: [SyncItem], at now: Date = Date()) throws -> SyncReport {
+        let nowMilliseconds = now.unixMilliseconds
+        return try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO deck (id, first_seen, last_synced) VALUES (?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET last_synced = excluded.last_synced
+                    """,
+                arguments: [deckID, nowMilliseconds, nowMilliseconds])
+            var existing: [String: (id: Int64, hash: String, cardID: String, position: Int, orphaned: Bool)] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, item_key, content_hash, card_id, position, orphaned_at FROM item WHERE deck_id = ?",
+                arguments: [deckID])
+            while let row = try rows.next() {
+                let orphanedAt: Int64? = row[5]
+                existing[row[1]] = (row[0], row[2], row[3], row[4], orphanedAt != nil)
+            }
+
+            var report = SyncReport()
+            var seen = Set<String>()
+            for (position, item) in items.enumerated() where seen.insert(item.key).inserted {
+                guard let old = existing[item.key] else {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO item (deck_id, item_key, card_id, content_hash, position, first_seen, due)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [deckID, item.key, item.cardID, item.contentHash, position, nowMilliseconds, nowMilliseconds])
+                    report.added.append(item.key)
+                    continue
+                }
+                if old.hash != item.contentHash {
+                    try db.execute(
+                        sql: "UPDATE item SET content_hash = ?, edited_at = ? WHERE id = ?",
+                        arguments: [item.contentHash, nowMilliseconds, old.id])
+                    report.edited.append(item.key)
+                }
+                if old.orphaned {
+                    report.restored.append(item.key)
+                }
+                if old.orphaned || old.position != position || old.cardID != item.cardID {
+                    try db.execute(
+                        sql: "UPDATE item SET orphaned_at = NULL, position = ?, card_id = ? WHERE id = ?",
+                        arguments: [position, item.cardID, old.id])
+                }
+            }
+            for (key, old) in existing where !old.orphaned && !seen.contains(key) {
+                try db.execute(sql: "UPDATE item SET orphaned_at = ? WHERE id = ?", arguments: [nowMilliseconds, old.id])
+                report.orphaned.append(key)
+            }
+            report.orphaned.sort()
+            return report
+        }
+    }
+
+    /// Items whose cards are gone from their decks, with how much history each keeps.
+    public func orphans(deckID: String? = nil) throws -> [OrphanedItem] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT deck_id, item_key, card_id, orphaned_at,
+                           (SELECT COUNT(*) FROM review WHERE review.item_id = item.id),
+                           \(StateColumns.list())
+                    FROM item
+                    WHERE orphaned_at IS NOT NULL AND (?1 IS NULL OR deck_id = ?1)
+                    ORDER BY deck_id, item_key
+                    """,
+                arguments: [deckID])
+            return try rows.map { row in
+                guard let state = try StateColumns.state(in: row, at: 5) else {
+                    throw StateDecodingError(detail: "an item without a state")
+                }
+                return OrphanedItem(
+                    ref: ItemRef(deckID: row[0], key: row[1]), cardID: row[2],
+                    orphanedAt: Date(unixMilliseconds: row[3]), reviewCount: row[4], state: state)
+            }
+        }
+    }
+
+    /// The ids of every deck the store has seen, sorted.
+    public func deckIDs() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT id FROM deck ORDER BY id") }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// The progress store seen from outside: real `recall` processes, killed and run side by side.
+@Suite struct StoreDurabilityTests {
+    /// Starts `recall debug record-answer … --wait` and returns once it has printed `lines` lines.
+    private static func startAnswering(
+        _ sandbox: REPLSandbox, store: String, deck: String, card: String, count: Int
+    ) throws -> (Process, [String]) {
+        let process = Process()
+        process.executableURL = RecallBinary.url
+        process.arguments = [
+            "debug", "record-answer", "--store", store, "--deck", deck, "--card", card,
+            "--rating", "3", "--count", String(count), "--wait",
+        ]
+        process.environment = sandbox.environment()
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var received = Data()
+        var lines: [String] = []
+        while lines.count < count {
+            let chunk = stdout.fileHandleForReading.availableData
+            if chunk.isEmpty { break }  // the process ended early
+            received.append(chunk)
+            lines = String(decoding: received, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+        return (process, lines)
+    }
+
+    @Test func anAcknowledgedAnswerSurvivesSIGKILL() throws {
+        let sandbox = try REPLSandbox()
+        let store = sandbox.path("progress.sqlite")
+        let (process, lines) = try Self.startAnswering(sandbox, store: store, deck: "plot", card: "ruth", count: 1)
+        #expect(lines == ["ok 1"])
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == SIGKILL)
+
+        let log = try sandbox.pipe(["log", "--store", store], input: "")
+        #expect(log.status == 0)
+        let rows = log.output.split(separator: "\n")
+        #expect(rows.count == 2)
+        #expect(rows.last?.hasPrefix("plot/ruth,") == true)
+        #expect(rows.last?.hasSuffix(",3,plot,ruth,study,") == true)
+    }
+
+    @Test func manyAcknowledgedAnswersSurviveSIGKILLMidSession() throws {
+        let sandbox = try REPLSandbox()
+        let store = sandbox.path("progress.sqlite")
+        let (process, lines) = try Self.startAnswering(sandbox, store: store, deck: "plot", card: "ruth", count: 40)
+        #expect(lines.count == 40)
+        #expect(lines.last == "ok 40")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let log = try sandbox.pipe(["log", "--store", store], input: "")
+        #expect(log.output.split(separator: "\n").count == 41)
+    }
+
+    @Test func twoProcessesAnsweringIntoOneStoreBothSucceed() throws {
+        let sandbox = try REPLSandbox()
+        let store = sandbox.path("shared.sqlite")
+        let count = 150
+        var processes: [Process] = []
+        for deck in ["plot", "cast"] {
+            let process = Process()
+            process.executableURL = RecallBinary.url
+            process.arguments = [
+                "debug", "record-answer", "--store", store, "--deck", deck, "--card", "c", "--count", String(count),
+            ]
+            process.environment = sandbox.environment()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            processes.append(process)
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0])
+        let log = try sandbox.pipe(["log", "--store", store], input: "")
+        let rows = log.output.split(separator: "\n").dropFirst()
+        #expect(rows.filter { $0.hasPrefix("plot/c,") }.count == count)
+        #expect(rows.filter { $0.hasPrefix("cast/c,") }.count == count)
+    }
+
+    @Test func aFileThatIsNotAStoreFailsWithExit1AndIsLeftAlone() throws {
+        let sandbox = try REPLSandbox()
+        let path = try sandbox.write("my shopping list\neggs\n", to: "list.sqlite")
+        for arguments in [["log", "--store", path], ["debug", "record-answer", "--store", path, "--deck", "d", "--card", "c"]] {
+            let run = try sandbox.pipe(arguments, input: "")
+            #expect(run.status == 1)
+            #expect(
+                run.errors
+                    == "Error: cannot open progress store \(path): it is not a recall progress store (file is not a database); "
+                    + "move it aside or pass another path with --store\n")
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "my shopping list\neggs\n")
+    }
+
+    @Test func theStoreDefaultsToRECALL_STOREThenXDGDataHome() throws {
+        let sandbox = try REPLSandbox()
+        let answer = ["debug", "record-answer", "--deck", "plot", "--card", "a"]
+        #expect(try sandbox.pipe(answer, input: "").status == 0)
+        #expect(FileManager.default.fileExists(atPath: sandbox.path("data/recall/progress.sqlite")))
+        let custom = sandbox.path("elsewhere/mine.sqlite")
+        #expect(try sandbox.pipe(answer, input: "", environment: ["RECALL_STORE": custom]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: custom))
+        let viaEnvironment = try sandbox.pipe(["log"], input: "", environment: ["RECALL_STORE": custom])
+        #expect(viaEnvironment.output.split(separator: "\n").count == 2)
+        let both = try sandbox.pipe(["log", "--store", sandbox.path("none.sqlite")], input: "", environment: ["RECALL_STORE": custom])
+        #expect(both.output == "card_id,review_time,rating,deck_id,item_key,kind,duration_ms\n")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.path("none.sqlite")))
+    }
+}
