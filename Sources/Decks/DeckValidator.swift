@@ -234,7 +234,7 @@ final class DeckValidator {
         let location = text(fields, "location")
         let source = sourceReference(fields)
         guard let type else { return nil }
-        for name in requiredFields(ofType: type) { requireField(name, in: &fields) }
+        for name in DeckFormat.requiredFields(ofType: type) ?? [] { requireField(name, in: &fields) }
         let content: CardContent?
         switch type {
         case "basic":
@@ -306,16 +306,6 @@ final class DeckValidator {
         }
     }
 
-    private func requiredFields(ofType type: String) -> [String] {
-        switch type {
-        case "basic": ["front", "back"]
-        case "typed": ["prompt", "answers"]
-        case "choice": ["prompt", "choices", "answer"]
-        case "truefalse": ["statement", "answer"]
-        default: ["text"]
-        }
-    }
-
     // MARK: Field names
 
     /// Reports duplicate and unknown fields of an object (with a suggestion for a likely
@@ -333,12 +323,7 @@ final class DeckValidator {
     private func checkCardFields(_ members: [JSONMember], at offset: Int, type: String?) -> Fields {
         var fields = Fields(members: members, offset: offset)
         checkDuplicates(members)
-        let allowed: [String]
-        if let type, let typeFields = DeckFormat.fields(ofType: type) {
-            allowed = DeckFormat.commonCardFields + typeFields
-        } else {
-            allowed = DeckFormat.commonCardFields + DeckFormat.cardTypes.flatMap { DeckFormat.fields(ofType: $0) ?? [] }
-        }
+        let allowed = DeckFormat.allowedCardFields(ofType: type)
         for member in members where !allowed.contains(member.key) {
             if let type, DeckFormat.cardTypes.contains(where: { DeckFormat.fields(ofType: $0)?.contains(member.key) ?? false }) {
                 report("field \(quoted(member.key)) does not belong to a \(quoted(type)) card", at: member.keyOffset)
