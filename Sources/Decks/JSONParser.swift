@@ -171,6 +171,10 @@ struct JSONParser: ~Copyable {
                 lastComma = nil
             case UInt8(ascii: "/"):
                 throw error("comments are not allowed in JSON")
+            case UInt8(ascii: "{"), UInt8(ascii: "]"):
+                throw error(
+                    "expected ',' or '}' after object member, found \(describeByte(at: index)) (is a '}' missing here?)",
+                    at: valueEnd)
             default:
                 throw error("expected ',' or '}' after object member, found \(describeByte(at: index))", at: valueEnd)
             }
@@ -230,6 +234,9 @@ struct JSONParser: ~Copyable {
                 lastComma = nil
             case UInt8(ascii: "/"):
                 throw error("comments are not allowed in JSON")
+            case UInt8(ascii: "}"):
+                throw error(
+                    "expected ',' or ']' after list element, found '}' (is a ']' missing here?)", at: valueEnd)
             default:
                 throw error("expected ',' or ']' after list element, found \(describeByte(at: index))", at: valueEnd)
             }

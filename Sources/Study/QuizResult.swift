@@ -10,6 +10,14 @@ public struct QuizResult: Sendable, Hashable {
     /// ``Question/expectedAnswer`` and ``Question/explanation``) and what was typed.
     public var missed: [QuizAnswer]
 
+    /// Creates a result from its parts (the quiz makes them; this is for tests and screens).
+    public init(total: Int, answered: Int, correct: Int, missed: [QuizAnswer]) {
+        self.total = total
+        self.answered = answered
+        self.correct = correct
+        self.missed = missed
+    }
+
     /// `correct` out of `answered`, as a percentage rounded to the nearest whole number
     /// (`nil` when nothing was answered).
     public var percentage: Int? {

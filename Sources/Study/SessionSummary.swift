@@ -33,6 +33,27 @@ public struct SessionSummary: Sendable, Hashable {
     /// Items not reached, by category (non-zero when the session was quit early).
     public var notReached: QueueCounts
 
+    /// Creates a summary from its parts (the session makes them; this is for tests and
+    /// screens).
+    public init(
+        studied: Int, newStudied: Int, right: Int, wrong: Int, ratings: [Rating: Int], buried: Int, suspended: Int,
+        startedAt: Date, elapsed: TimeInterval, answeringTime: TimeInterval, pendingLearning: [PendingItem],
+        notReached: QueueCounts
+    ) {
+        self.studied = studied
+        self.newStudied = newStudied
+        self.right = right
+        self.wrong = wrong
+        self.ratings = ratings
+        self.buried = buried
+        self.suspended = suspended
+        self.startedAt = startedAt
+        self.elapsed = elapsed
+        self.answeringTime = answeringTime
+        self.pendingLearning = pendingLearning
+        self.notReached = notReached
+    }
+
     /// A learning item still to come back, and when.
     public struct PendingItem: Sendable, Hashable {
         /// The item.
