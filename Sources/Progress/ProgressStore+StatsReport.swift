@@ -28,7 +28,7 @@ extension ProgressStore {
             end = dayRollover.start(ofDayAfter: end)
             forecastEnds.append(end)
         }
-        let heatmapStart = heatmapStart(today: today)
+        let heatmapStart = StatsReport.heatmapStart(today: today, dayRollover: dayRollover)
         return try read { db in
             let storeDecks = try String.fetchAll(db, sql: "SELECT id FROM deck ORDER BY id")
             let ids = deckIDs ?? Set(storeDecks).union(loadedDecks.keys).sorted()
@@ -101,14 +101,5 @@ extension ProgressStore {
                 leeches: builder.leeches.prefix(StatsReport.listLength).compactMap(standing),
                 leechCount: builder.leeches.count)
         }
-    }
-
-    /// The first day of the heatmap: the Monday 25 weeks before the week of `today`.
-    private func heatmapStart(today: Date) -> Date {
-        let calendar = dayRollover.calendar
-        let weekday = (calendar.component(.weekday, from: today) + 5) % 7
-        let days = (StatsReport.heatmapWeeks - 1) * 7 + weekday
-        let back = calendar.date(byAdding: .day, value: -days, to: today) ?? today.addingTimeInterval(Double(-days) * 86_400)
-        return dayRollover.start(ofDayContaining: back)
     }
 }
