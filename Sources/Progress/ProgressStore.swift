@@ -72,7 +72,7 @@ public final class ProgressStore: Sendable {
                 // either empty or complete, never half-made.
                 try database.inDatabase { db in
                     try db.inTransaction(.deferred) {
-                        try Self.inspect(db, path: path)
+                        try Self.inspect(db, path: path, checkIntegrity: access == .readWrite)
                         return .commit
                     }
                 }
@@ -121,7 +121,10 @@ public final class ProgressStore: Sendable {
     }
 
     /// Checks an existing file without writing to it: a recall store, of a known schema, intact.
-    private static func inspect(_ db: Database, path: String) throws {
+    ///
+    /// The integrity check reads the whole file, so a read-only open (stats, exports), which
+    /// cannot damage it further, skips it: reading a damaged page still fails, as `.damaged`.
+    private static func inspect(_ db: Database, path: String, checkIntegrity: Bool) throws {
         // Read the schema first: that starts the snapshot the header is then read in.
         let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
         let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
@@ -134,6 +137,7 @@ public final class ProgressStore: Sendable {
         if try StoreSchema.migrator.hasBeenSuperseded(db) {
             throw ProgressError.newerVersion(path: path)
         }
+        guard checkIntegrity else { return }
         let report = try String.fetchAll(db, sql: "PRAGMA quick_check")
         guard report == ["ok"] else {
             throw ProgressError.damaged(path: path, report: report.prefix(3).joined(separator: "; "))
