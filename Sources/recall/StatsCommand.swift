@@ -38,7 +38,9 @@ struct StatsCommand: ParsableCommand {
         do {
             report = try StatsScreen.report(store: store, decks: decks, deckID: deck, now: Date())
         } catch let error as CommandError {
-            throw ValidationError(error.description)
+            let usage = "Usage: recall \(Self.usageString())\n  See 'recall stats --help' for more information.\n"
+            FileHandle.standardError.write(Data("Error: \(error)\n\(usage)".utf8))
+            throw ExitCode(2)
         }
         let calendar = (store?.dayRollover ?? DayRollover()).calendar
         if json {
