@@ -42,6 +42,11 @@ public final class Console {
         output.line(text)
     }
 
+    /// Writes a line of recall's own prose, wrapped to the terminal's width.
+    public func tell(_ text: String) {
+        output.line(wrapper.wrap(text))
+    }
+
     /// Writes untrusted text (from a deck): sanitised, then wrapped.
     public func sayUntrusted(_ text: String, indent: String = "", firstIndent: String? = nil) {
         output.line(wrapper.wrap(Sanitizer.clean(text), indent: indent, firstIndent: firstIndent))

@@ -57,13 +57,13 @@ public final class QuizRunner {
                     console.say("  :skip     give up on this question (it counts as missed)")
                     console.say("  :quit     end the quiz (Ctrl-C does too)")
                 case .success:
-                    console.say("Not in a quiz: type an answer, :skip to give up on the question, or :quit.")
+                    console.tell("Not in a quiz: type an answer, :skip to give up on the question, or :quit.")
                 }
                 continue
             }
             switch quiz.submit(text, at: clock()) {
             case .invalid(let message):
-                console.say(message)
+                console.tell(message)
             case .graded(let answer):
                 console.say(screen.verdict(answer.verdict, for: question))
                 return save(answer)

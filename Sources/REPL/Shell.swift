@@ -20,7 +20,7 @@ public final class Shell {
 
     /// Runs the main loop; returns the exit status (0).
     public func run() -> Int32 {
-        console.say(greeting())
+        console.tell(greeting())
         while true {
             switch console.reader.readLine(prompt: Self.prompt, remember: true) {
             case .endOfInput:

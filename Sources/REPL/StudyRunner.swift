@@ -77,7 +77,7 @@ public final class StudyRunner {
             }
             switch session.submit(text, at: clock()) {
             case .invalid(let message):
-                console.say(message)
+                console.tell(message)
             case .revealed:
                 console.say(screen.revealed(question))
                 return rate(proposed: nil)
@@ -106,7 +106,7 @@ public final class StudyRunner {
             }
             guard let rating = text.isEmpty ? proposed : Self.ratingWords[text] else {
                 let enter = proposed.map { ", or Enter for \($0.rawValue) \($0)" } ?? ""
-                console.say("Type 1 (again), 2 (hard), 3 (good) or 4 (easy)\(enter).")
+                console.tell("Type 1 (again), 2 (hard), 3 (good) or 4 (easy)\(enter).")
                 continue
             }
             guard let review = session.rate(rating, at: clock()) else { return .next }
@@ -165,7 +165,7 @@ public final class StudyRunner {
             } catch {
                 return .end(.failed("The undo could not be saved, so the session stopped: \(error)"))
             }
-            console.say("Undone: " + describe(change))
+            console.tell("Undone: " + describe(change))
             return .next
         case .quit:
             return .end(.quit)
