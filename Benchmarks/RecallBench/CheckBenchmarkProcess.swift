@@ -5,6 +5,8 @@ enum CheckBenchmarkProcess {
     /// What one run cost.
     struct Measurement {
         var seconds: Double
+        /// User plus system CPU time: steadier than wall time on a busy machine.
+        var cpuSeconds: Double
         var maxResidentMiB: Double
     }
 
@@ -30,6 +32,9 @@ enum CheckBenchmarkProcess {
             throw CheckBenchmarkError.failed("\(command.joined(separator: " ")) exited with status \(exitStatus), expected \(expected)")
         }
         // Linux reports ru_maxrss in KiB.
-        return Measurement(seconds: seconds, maxResidentMiB: Double(usage.ru_maxrss) / 1024)
+        let cpu =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Measurement(seconds: seconds, cpuSeconds: cpu, maxResidentMiB: Double(usage.ru_maxrss) / 1024)
     }
 }

@@ -2,19 +2,19 @@ extension Card {
     /// A stable hash of what the card asks and accepts, so the progress store can notice
     /// an edited card: 16 lowercase hex digits of FNV-1a 64.
     ///
-    /// It covers the type and the type's fields (front, back and reverse; prompt and
+    /// It covers the type and what the card asks and accepts (front and back; prompt and
     /// answers; prompt, choices and answer; statement and answer; cloze text), as exact
-    /// UTF-8, each followed by a 0x1F separator. It leaves out the id and the editorial
-    /// fields (tags, hint, explanation, source, location): fixing a typo in an explanation
-    /// is not a new card. The same on every run and platform.
+    /// UTF-8, each followed by a 0x1F separator. It leaves out the id, `reverse` (adding
+    /// the reverse card does not change the forward one) and the editorial fields (tags,
+    /// hint, explanation, source, location): fixing a typo in an explanation is not a new
+    /// card. The same on every run and platform.
     public var contentHash: String {
         var hash = FNV1a64()
         hash.combine(field: content.typeName)
         switch content {
-        case .basic(let front, let back, let reverse):
+        case .basic(let front, let back, _):
             hash.combine(field: front)
             hash.combine(field: back)
-            hash.combine(field: reverse ? "reverse" : "")
         case .typed(let prompt, let answers):
             hash.combine(field: prompt)
             hash.combine(field: String(answers.count))

@@ -5,7 +5,7 @@ import Foundation
 /// A broken deck is reported (its problems are in `problems`) and skipped; when two files
 /// define the same deck id, the first one found wins and the second is reported.
 ///
-///     let catalog = DeckCatalog.discover(DeckDirectories.standard(extra: options.decks))
+///     let catalog = DeckCatalog.discover(DeckDirectories.standard(extra: ["more-decks"]))
 ///     for problem in catalog.problems { printToStandardError(problem) }
 ///     let decks = catalog.decks
 public struct DeckCatalog: Sendable {
@@ -36,9 +36,11 @@ public struct DeckCatalog: Sendable {
         var problems: [DeckProblem] = []
         for directory in directories.all {
             let required = directories.extra.contains(directory)
-            switch deckFiles(inDirectory: directory) {
+            switch deckFiles(inDirectory: absolute(directory, in: currentDirectory)) {
             case .success(let found): files += found
-            case .failure(let problem): if required { problems.append(problem) }
+            case .failure(var problem):
+                problem.file = directory  // as given
+                if required { problems.append(problem) }
             }
         }
         return load(files: files, problems: problems, currentDirectory: currentDirectory)
@@ -53,14 +55,16 @@ public struct DeckCatalog: Sendable {
         var problems: [DeckProblem] = []
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard FileManager.default.fileExists(atPath: absolute(path, in: currentDirectory), isDirectory: &isDirectory) else {
                 problems.append(DeckProblem(file: path, message: "no such file or directory"))
                 continue
             }
             if isDirectory.boolValue {
-                switch deckFiles(inDirectory: path) {
+                switch deckFiles(inDirectory: absolute(path, in: currentDirectory)) {
                 case .success(let found): files += found
-                case .failure(let problem): problems.append(problem)
+                case .failure(var problem):
+                    problem.file = path
+                    problems.append(problem)
                 }
             } else {
                 files.append(path)
@@ -94,9 +98,9 @@ public struct DeckCatalog: Sendable {
         var seen: [String: String] = [:]  // deck id → file
         var loadedFiles: Set<String> = []
         for path in files {
-            let standardized = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: currentDirectory)).standardizedFileURL.path
+            let standardized = URL(fileURLWithPath: absolute(path, in: currentDirectory)).standardizedFileURL.path
             guard loadedFiles.insert(standardized).inserted else { continue }  // the same file twice
-            var result = DeckLoader.load(file: path)
+            var result = DeckLoader.load(file: standardized)
             let display = displayPath(standardized, original: path, currentDirectory: currentDirectory)
             result.file = display
             result.deck?.file = display
@@ -117,6 +121,12 @@ public struct DeckCatalog: Sendable {
             results.append(result)
         }
         return DeckCatalog(results: results, decks: decks, problems: problems)
+    }
+
+    /// `path` made absolute against `currentDirectory`.
+    private static func absolute(_ path: String, in currentDirectory: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return (currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/") + path
     }
 
     /// A path relative to the current directory when it is inside it, else as given.

@@ -87,8 +87,11 @@ final class DeckValidator {
         }
         var fields = checkFields(members, at: root.offset, allowed: DeckFormat.deckFields)
         for name in DeckFormat.requiredDeckFields { requireField(name, in: &fields) }
-        if let schema = fields.member("$schema"), case .string = schema.value.value {} else if let schema = fields.member("$schema") {
-            report("\"$schema\" must be a string, not \(schema.value.kindDescription)", at: schema.value.offset)
+        if let schema = fields.member("$schema") {
+            switch schema.value.value {
+            case .string: break
+            default: report("\"$schema\" must be a string, not \(schema.value.kindDescription)", at: schema.value.offset)
+            }
         }
         let id = slug(fields, "id")
         idOffset = fields.member("id")?.value.offset
@@ -152,7 +155,8 @@ final class DeckValidator {
             for element in elements { acceptCard(element) }
         }
         let sourceIDs = sources.map(\.id)
-        for reference in sourceReferences where !sourceIDs.contains(reference.source) {
+        let known = Set(sourceIDs)
+        for reference in sourceReferences where !known.contains(reference.source) {
             cardID = reference.cardID
             cardNumber = reference.cardNumber
             var message = "unknown source \(quoted(reference.source))"
@@ -161,7 +165,8 @@ final class DeckValidator {
             } else if sourceIDs.isEmpty {
                 message += " (the deck's \"sources\" list is empty)"
             } else {
-                message += " (the deck's sources are " + sourceIDs.map(quoted).joined(separator: ", ") + ")"
+                let listed = sourceIDs.prefix(8).map(quoted).joined(separator: ", ")
+                message += " (the deck's sources are " + listed + (sourceIDs.count > 8 ? ", …)" : ")")
             }
             report(message, at: reference.offset)
         }
@@ -229,7 +234,7 @@ final class DeckValidator {
         let location = text(fields, "location")
         let source = sourceReference(fields)
         guard let type else { return nil }
-        for name in requiredFields(ofType: type) { requireField(name, in: &fields) }
+        for name in DeckFormat.requiredFields(ofType: type) ?? [] { requireField(name, in: &fields) }
         let content: CardContent?
         switch type {
         case "basic":
@@ -301,16 +306,6 @@ final class DeckValidator {
         }
     }
 
-    private func requiredFields(ofType type: String) -> [String] {
-        switch type {
-        case "basic": ["front", "back"]
-        case "typed": ["prompt", "answers"]
-        case "choice": ["prompt", "choices", "answer"]
-        case "truefalse": ["statement", "answer"]
-        default: ["text"]
-        }
-    }
-
     // MARK: Field names
 
     /// Reports duplicate and unknown fields of an object (with a suggestion for a likely
@@ -328,12 +323,7 @@ final class DeckValidator {
     private func checkCardFields(_ members: [JSONMember], at offset: Int, type: String?) -> Fields {
         var fields = Fields(members: members, offset: offset)
         checkDuplicates(members)
-        let allowed: [String]
-        if let type, let typeFields = DeckFormat.fields(ofType: type) {
-            allowed = DeckFormat.commonCardFields + typeFields
-        } else {
-            allowed = DeckFormat.commonCardFields + DeckFormat.cardTypes.flatMap { DeckFormat.fields(ofType: $0) ?? [] }
-        }
+        let allowed = DeckFormat.allowedCardFields(ofType: type)
         for member in members where !allowed.contains(member.key) {
             if let type, DeckFormat.cardTypes.contains(where: { DeckFormat.fields(ofType: $0)?.contains(member.key) ?? false }) {
                 report("field \(quoted(member.key)) does not belong to a \(quoted(type)) card", at: member.keyOffset)

@@ -1,10 +1,11 @@
-/// Suggestions for misspelt names ("did you mean …?").
-enum EditDistance {
-    /// The optimal string alignment distance (Levenshtein plus transpositions), compared
-    /// case-insensitively.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased().unicodeScalars)
-        let b = Array(b.lowercased().unicodeScalars)
+/// Edit distances and "did you mean …?" suggestions for misspelt names.
+///
+/// Public so that the layers above (Study's answer checking, the REPL's command
+/// suggestions) can share one implementation.
+public enum EditDistance {
+    /// The optimal string alignment distance between two sequences: insertions, deletions,
+    /// substitutions and swaps of two neighbouring elements each count one.
+    public static func distance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previousPrevious = [Int](repeating: 0, count: b.count + 1)
@@ -25,9 +26,16 @@ enum EditDistance {
         return previous[b.count]
     }
 
+    /// The optimal string alignment distance between two strings in Unicode scalars,
+    /// compared case-insensitively.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        distance(Array(a.lowercased().unicodeScalars), Array(b.lowercased().unicodeScalars))
+    }
+
     /// The candidate closest to `name`, if it is close enough to be a likely typo: at most
-    /// one edit for names of up to 4 characters, two for longer ones.
-    static func suggestion(for name: String, among candidates: [String]) -> String? {
+    /// one edit for candidates of up to 4 characters, two for longer ones, and fewer edits
+    /// than `name` has characters. Ties go to the earlier candidate.
+    public static func suggestion(for name: String, among candidates: [String]) -> String? {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = distance(name, candidate)

@@ -7,19 +7,24 @@ public final class Shell {
 
     /// Input, output and style.
     public let console: Console
+    /// The decks and the progress store.
+    public let workspace: Workspace
     /// The decks.
-    public let library: Library
+    public var library: Library { workspace.library }
 
-    /// Creates a shell over `console` for the decks of `library`.
-    public init(console: Console, library: Library) {
+    /// Creates a shell over `console` for `workspace`.
+    public init(console: Console, workspace: Workspace) {
         self.console = console
-        self.library = library
+        self.workspace = workspace
     }
 
     /// Runs the main loop; returns the exit status (0).
     public func run() -> Int32 {
-        console.say("recall \(REPL.version): type \"help\" for the commands, \"study\" to start, Ctrl-D to leave.")
+        console.tell(greeting())
+        let completion = library.completion
+        let complete: CompletionProvider = { prefix, word in completion.candidates(linePrefix: prefix, word: word) }
         while true {
+            console.reader.completion = complete
             switch console.reader.readLine(prompt: Self.prompt, remember: true) {
             case .endOfInput:
                 return 0
@@ -44,28 +49,11 @@ public final class Shell {
         case .help(let topic): return help(topic)
         case .quit: return 0
         case .decks: return listDecks()
-        case .study, .quiz, .stats, .settings:
-            console.fail("not available yet: the decks and the progress store are still being built")
-            return 1
+        case .study(let request): return study(request)
+        case .quiz(let request): return quiz(request)
+        case .stats(let deck): return stats(deck)
+        case .settings(let request): return settings(request)
         }
-    }
-
-    /// `decks`: the decks with their titles and sizes.
-    func listDecks() -> Int32 {
-        guard !library.decks.isEmpty else {
-            console.say("No decks found. Put deck files in ~/.local/share/recall/decks or pass --decks DIR.")
-            return 0
-        }
-        let idWidth = library.decks.map { DisplayWidth.of(Sanitizer.clean($0.id)) }.max() ?? 0
-        for deck in library.decks {
-            let id = Sanitizer.clean(deck.id, keepNewlines: false)
-            let padding = String(repeating: " ", count: max(0, idWidth - DisplayWidth.of(id)))
-            let cards = deck.studyItems.count
-            let lead = "  " + console.style.bold(id) + padding + "  "
-            let text = Sanitizer.clean(deck.title, keepNewlines: false) + " (\(cards) card\(cards == 1 ? "" : "s"))"
-            console.say(console.wrapper.wrap(text, indent: String(repeating: " ", count: idWidth + 4), firstIndent: lead))
-        }
-        return 0
     }
 
     /// `help [COMMAND]`.

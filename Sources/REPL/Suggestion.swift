@@ -4,7 +4,8 @@ public enum Suggestion {
     ///
     /// A candidate is close when `word` is the start of it and of no other candidate, or
     /// when it is within one edit (two for words of five letters or more), counting a swap
-    /// of two neighbouring letters as one edit. Ties go to the earlier candidate.
+    /// of two neighbouring letters as one edit, or, failing that, when it is the only
+    /// candidate that contains `word` (of three letters or more). Ties go to the earlier candidate.
     public static func nearest(to word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         guard !lowered.isEmpty else { return nil }
@@ -18,7 +19,11 @@ public enum Suggestion {
                 best = (candidate, distance)
             }
         }
-        return best?.candidate
+        if let best { return best.candidate }
+        // Long ids: "plot" for "never-let-me-go-plot", when only one candidate contains it.
+        guard lowered.count >= 3 else { return nil }
+        let containing = candidates.filter { $0.lowercased().contains(lowered) }
+        return containing.count == 1 ? containing[0] : nil
     }
 
     /// The optimal string alignment distance: insertions, deletions, substitutions and

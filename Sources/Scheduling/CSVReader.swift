@@ -20,8 +20,13 @@ struct CSVReader {
         var start = position
         var index = position
         var inQuotes = false
-        while index < bytes.count {
+        let count = bytes.count
+        while index < count {
             let byte = bytes[index]
+            if byte > 0x2C {  // Not a quote, comma, CR or LF: most bytes.
+                index += 1
+                continue
+            }
             if inQuotes {
                 if byte == 0x22 {
                     inQuotes = false

@@ -1,52 +1,73 @@
-/// Numbers distinct card ids (byte strings in a buffer) 0, 1, 2… in order of first appearance:
-/// an open-addressing hash table over byte ranges, faster than hashing `String`s.
+/// Numbers distinct card ids (byte strings in a buffer) 0, 1, 2… in order of first appearance.
+///
+/// An open-addressing hash table whose slots hold ids of up to 16 bytes inline (numeric ids
+/// are 13 digits), so a lookup touches one slot instead of chasing the id back into the file.
 struct CardIDTable {
-    private var slots: [Int32] = Array(repeating: -1, count: 1 << 10)
-    private var keys: [Range<Int>] = []
-    private var hashes: [UInt64] = []
+    /// One slot: the id's first 16 bytes, its length and hash, and its number (−1 when empty).
+    private struct Slot {
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        var hash: UInt32 = 0
+        var length: Int32 = 0
+        var number: Int32 = -1
+    }
+
+    private var slots = [Slot](repeating: Slot(), count: 1 << 10)
+    /// Where each id is in the buffer, by number (to compare ids longer than 16 bytes).
+    private var ranges: [Range<Int>] = []
 
     /// How many distinct ids there are.
-    var count: Int { keys.count }
+    var count: Int { ranges.count }
 
     /// The number of the id at `range` in `bytes`, adding it if it is new.
     mutating func index(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var key = Slot(length: Int32(range.count))
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var shift: UInt64 = 0
         for index in range {
-            hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01B3
-        }
-        hash ^= hash >> 29
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry < 0 { break }
-            let key = keys[Int(entry)]
-            if hashes[Int(entry)] == hash, key.count == range.count,
-               memoryEqual(bytes, key.lowerBound, range.lowerBound, range.count) {
-                return Int(entry)
+            let byte = UInt64(bytes[index])
+            hash = (hash ^ byte) &* 0x100_0000_01B3
+            if shift < 64 {
+                key.head |= byte << shift
+            } else if shift < 128 {
+                key.tail |= byte << (shift - 64)
             }
-            slot = (slot + 1) & mask
+            shift += 8
         }
-        let number = keys.count
-        keys.append(range)
-        hashes.append(hash)
-        slots[slot] = Int32(number)
-        if keys.count * 2 > slots.count { grow() }
-        return number
+        // MurmurHash3's finaliser: ids that differ in their last digits spread over all slots.
+        hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        hash = (hash ^ (hash >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        key.hash = UInt32(truncatingIfNeeded: hash ^ (hash >> 33))
+        let mask = slots.count - 1
+        var position = Int(key.hash) & mask
+        while true {
+            let slot = slots[position]
+            if slot.number < 0 { break }
+            if slot.hash == key.hash, slot.length == key.length, slot.head == key.head, slot.tail == key.tail,
+               key.length <= 16 || equal(bytes, ranges[Int(slot.number)], range) {
+                return Int(slot.number)
+            }
+            position = (position + 1) & mask
+        }
+        key.number = Int32(ranges.count)
+        slots[position] = key
+        ranges.append(range)
+        if ranges.count * 2 > slots.count { grow() }
+        return Int(key.number)
     }
 
-    private func memoryEqual(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ count: Int) -> Bool {
-        for offset in 0..<count where bytes[a + offset] != bytes[b + offset] { return false }
-        return true
+    private func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { bytes[$0] == bytes[$1] }
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
         let mask = slots.count - 1
-        for (number, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(number)
+        for slot in old where slot.number >= 0 {
+            var position = Int(slot.hash) & mask
+            while slots[position].number >= 0 { position = (position + 1) & mask }
+            slots[position] = slot
         }
     }
 }

@@ -26,6 +26,9 @@ public struct FSRS: Scheduler, Hashable {
     private let curveExponent: Double
     /// F = 0.9^(1 / −w20) − 1.
     private let factor: Double
+    /// Values that depend on the parameters only, computed once (the same expressions as
+    /// the reference, so the results are bit for bit the same).
+    private let retentionTerm: Double, easyInitialDifficulty: Double, recallScale: Double, lapseDivisor: Double
 
     /// The lowest stability any review can produce.
     public static let minimumStability = 0.001
@@ -56,6 +59,11 @@ public struct FSRS: Scheduler, Hashable {
         self.fuzz = fuzz
         curveExponent = -parameters.decay
         factor = pow(0.9, 1 / curveExponent) - 1
+        let w = parameters.weights
+        retentionTerm = pow(desiredRetention, 1 / curveExponent) - 1
+        easyInitialDifficulty = w[4] - pow(Self.e, w[5] * Double(Rating.easy.rawValue - 1)) + 1
+        recallScale = pow(Self.e, w[8])
+        lapseDivisor = pow(Self.e, w[17] * w[18])
     }
 
     /// The state after reviewing `state` with `rating` at `now`.
@@ -112,7 +120,7 @@ public struct FSRS: Scheduler, Hashable {
     /// recall to fall to the desired retention, rounded half to even like Python's `round`,
     /// and clamped to 1 … maximum interval.
     public func interval(forStability stability: Double) -> Int {
-        let days = (stability / factor) * (pow(desiredRetention, 1 / curveExponent) - 1)
+        let days = (stability / factor) * retentionTerm
         let rounded = days.rounded(.toNearestOrEven)
         guard rounded.isFinite else { return maximumInterval }
         return Int(min(max(rounded, 1), Double(maximumInterval)))
@@ -160,7 +168,7 @@ public struct FSRS: Scheduler, Hashable {
     private func nextDifficulty(_ difficulty: Double, rating: Rating) -> Double {
         let delta = -(w[6] * Double(rating.rawValue - 3))
         let damped = difficulty + (10.0 - difficulty) * delta / 9.0
-        return clampDifficulty(w[7] * initialDifficulty(.easy) + (1 - w[7]) * damped)
+        return clampDifficulty(w[7] * easyInitialDifficulty + (1 - w[7]) * damped)
     }
 
     private func shortTermStability(_ stability: Double, rating: Rating) -> Double {
@@ -172,14 +180,14 @@ public struct FSRS: Scheduler, Hashable {
     private func forgetStability(difficulty: Double, stability: Double, retrievability: Double) -> Double {
         let longTerm = w[11] * pow(difficulty, -w[12]) * (pow(stability + 1, w[13]) - 1)
             * pow(Self.e, (1 - retrievability) * w[14])
-        let shortTerm = stability / pow(Self.e, w[17] * w[18])
+        let shortTerm = stability / lapseDivisor
         return min(longTerm, shortTerm)
     }
 
     private func recallStability(difficulty: Double, stability: Double, retrievability: Double, rating: Rating) -> Double {
         let hardPenalty = rating == .hard ? w[15] : 1
         let easyBonus = rating == .easy ? w[16] : 1
-        return stability * (1 + pow(Self.e, w[8]) * (11 - difficulty) * pow(stability, -w[9])
+        return stability * (1 + recallScale * (11 - difficulty) * pow(stability, -w[9])
             * (pow(Self.e, (1 - retrievability) * w[10]) - 1) * hardPenalty * easyBonus)
     }
 

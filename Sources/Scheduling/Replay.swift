@@ -30,38 +30,50 @@ public enum Replay {
 
     /// The outcome of every review of `history`, in the history's (file) order.
     public static func run<S: Scheduler>(_ history: ReviewHistory, scheduler: S) -> [Outcome] {
-        let reviews = history.reviews
+        history.reviews.withUnsafeBufferPointer { reviews in
+            run(reviews, cardCount: history.cardCount, scheduler: scheduler)
+        }
+    }
+
+    private static func run<S: Scheduler>(_ reviews: UnsafeBufferPointer<ReviewHistory.Review>, cardCount: Int, scheduler: S) -> [Outcome] {
         // Group the reviews by card, keeping file order within each card (a counting sort).
-        var starts = [Int](repeating: 0, count: history.cardCount + 1)
+        var starts = [Int](repeating: 0, count: cardCount + 1)
         for review in reviews { starts[Int(review.card) + 1] += 1 }
-        for card in 0..<history.cardCount { starts[card + 1] += starts[card] }
+        for card in 0..<cardCount { starts[card + 1] += starts[card] }
         var order = [Int32](repeating: 0, count: reviews.count)
         var next = starts
         for (index, review) in reviews.enumerated() {
             order[next[Int(review.card)]] = Int32(index)
             next[Int(review.card)] += 1
         }
+        next = []
         let placeholder = Outcome(CardState.new(due: Date(timeIntervalSince1970: 0)))
         var outcomes = [Outcome](repeating: placeholder, count: reviews.count)
-        for card in 0..<history.cardCount {
-            let slice = starts[card]..<starts[card + 1]
-            var inTimeOrder = true
-            for position in slice.dropFirst() where reviews[Int(order[position])].time < reviews[Int(order[position - 1])].time {
-                inTimeOrder = false
-                break
-            }
-            if !inTimeOrder {
-                order[slice].sort { (reviews[Int($0)].time, $0) < (reviews[Int($1)].time, $1) }
-            }
-            var state: CardState?
-            for position in slice {
-                let index = Int(order[position])
-                let review = reviews[index]
-                let now = Date(timeIntervalSince1970: Double(review.time) / 1e6)
-                let current = state ?? CardState.new(due: now)
-                let reviewed = scheduler.review(current, rating: review.rating, at: now)
-                outcomes[index] = Outcome(reviewed)
-                state = reviewed
+        outcomes.withUnsafeMutableBufferPointer { outcomes in
+            order.withUnsafeMutableBufferPointer { order in
+                for card in 0..<cardCount {
+                    let slice = starts[card]..<starts[card + 1]
+                    var inTimeOrder = true
+                    for position in slice.dropFirst() where reviews[Int(order[position])].time < reviews[Int(order[position - 1])].time {
+                        inTimeOrder = false
+                        break
+                    }
+                    if !inTimeOrder {
+                        var cardOrder = UnsafeMutableBufferPointer(rebasing: order[slice])
+                        cardOrder.sort {
+                            (reviews[Int($0)].time, $0) < (reviews[Int($1)].time, $1)
+                        }
+                    }
+                    var state: CardState?
+                    for position in slice {
+                        let index = Int(order[position])
+                        let review = reviews[index]
+                        let now = Date(timeIntervalSince1970: Double(review.time) / 1e6)
+                        let reviewed = scheduler.review(state ?? CardState.new(due: now), rating: review.rating, at: now)
+                        outcomes[index] = Outcome(reviewed)
+                        state = reviewed
+                    }
+                }
             }
         }
         return outcomes

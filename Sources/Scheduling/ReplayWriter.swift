@@ -1,96 +1,129 @@
 import Foundation
 
-/// Prints a replay as CSV: `card_id,review_time,rating,state,step,stability,difficulty,due`,
-/// one row per review in file order. The card id and time are echoed as written; stability and
-/// difficulty get 6 decimals (correctly rounded, as Python's `f"{x:.6f}"`); `due` is UTC to the
-/// second. The bytes go to `sink` in chunks of about 256 KiB, so the caller decides where.
+/// Replays a history and prints it as CSV:
+/// `card_id,review_time,rating,state,step,stability,difficulty,due`, one row per review in
+/// file order. The card id and time are echoed as written; stability and difficulty get 6
+/// decimals (correctly rounded, as Python's `f"{x:.6f}"`); `due` is UTC to the second. The
+/// bytes go to `sink` in chunks of about 256 KiB, so the caller decides where they go.
 public enum ReplayWriter {
     /// The header row.
     public static let header = "card_id,review_time,rating,state,step,stability,difficulty,due\n"
 
-    /// Writes the header and every row of `history` with its `outcomes` to `sink`.
-    public static func write(
-        _ history: ReviewHistory, outcomes: [Replay.Outcome], to sink: (UnsafeBufferPointer<UInt8>) -> Void
+    /// Replays `history` with `scheduler` and writes the header and every row to `sink`.
+    ///
+    /// When every card's reviews are in time order in the file (as in exports), this is one
+    /// pass in file order keeping only each card's current state; otherwise every card's
+    /// reviews are first put in time order (``Replay/run(_:scheduler:)``).
+    public static func write<S: Scheduler>(
+        _ history: ReviewHistory, scheduler: S, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
     ) {
-        var buffer: [UInt8] = []
-        let chunk = 1 << 18
-        buffer.reserveCapacity(chunk + 256)
-        buffer.append(contentsOf: header.utf8)
-        for (review, outcome) in zip(history.reviews, outcomes) {
-            history.source.withUnsafeBufferPointer { source in
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[Int(review.cardIDBytes.lowerBound)..<Int(review.cardIDBytes.upperBound)]))
-                buffer.append(0x2C)
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[Int(review.timeBytes.lowerBound)..<Int(review.timeBytes.upperBound)]))
-            }
-            buffer.append(0x2C)
-            buffer.append(UInt8(48 + review.rating.rawValue))
-            buffer.append(0x2C)
-            buffer.append(contentsOf: phaseNames[outcome.phase.index])
-            buffer.append(0x2C)
-            if let step = outcome.step { appendInteger(Int64(step), to: &buffer) }
-            buffer.append(0x2C)
-            appendFixed6(outcome.stability, to: &buffer)
-            buffer.append(0x2C)
-            appendFixed6(outcome.difficulty, to: &buffer)
-            buffer.append(0x2C)
-            Timestamp.appendUTC(seconds: outcome.dueSeconds, to: &buffer)
-            buffer.append(0x0A)
-            if buffer.count >= chunk {
-                buffer.withUnsafeBufferPointer(sink)
-                buffer.removeAll(keepingCapacity: true)
-            }
+        if history.isChronologicalPerCard {
+            stream(history, scheduler: scheduler, to: sink)
+        } else {
+            write(history, outcomes: Replay.run(history, scheduler: scheduler), to: sink)
         }
-        buffer.withUnsafeBufferPointer(sink)
     }
 
-    private static let phaseNames: [[UInt8]] = ["new", "learning", "review", "relearning"].map { Array($0.utf8) }
+    /// Writes the header and every row of `history` with its `outcomes` (in file order) to `sink`.
+    public static func write(
+        _ history: ReviewHistory, outcomes: [Replay.Outcome], to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var buffer = FlushingBuffer(capacity: 1 << 18, sink: sink)
+        appendHeader(to: &buffer)
+        history.source.withUnsafeBufferPointer { bytes in
+            outcomes.withUnsafeBufferPointer { outcomes in
+                var rows = ReviewHistory.RowScanner(bytes: bytes, layout: history.layout)
+                for (review, outcome) in zip(history.reviews, outcomes) where rows.next() {
+                    appendRow(review, outcome, rows: rows, bytes: bytes, layout: history.layout, to: &buffer)
+                }
+            }
+        }
+        buffer.close()
+    }
 
-    /// Appends a decimal integer.
-    static func appendInteger(_ value: Int64, to output: inout [UInt8]) {
-        if value < 0 { output.append(0x2D) }
-        var magnitude = value.magnitude
-        let start = output.count
-        repeat {
-            output.append(UInt8(48 + magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        output[start...].reverse()
+    /// One pass in file order; valid when every card's reviews are in time order.
+    static func stream<S: Scheduler>(
+        _ history: ReviewHistory, scheduler: S, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var buffer = FlushingBuffer(capacity: 1 << 18, sink: sink)
+        appendHeader(to: &buffer)
+        var states = [CardState?](repeating: nil, count: history.cardCount)
+        history.source.withUnsafeBufferPointer { bytes in
+            states.withUnsafeMutableBufferPointer { states in
+                var rows = ReviewHistory.RowScanner(bytes: bytes, layout: history.layout)
+                for review in history.reviews where rows.next() {
+                    let now = Date(timeIntervalSince1970: Double(review.time) / 1e6)
+                    let card = Int(review.card)
+                    let reviewed = scheduler.review(states[card] ?? CardState.new(due: now), rating: review.rating, at: now)
+                    states[card] = reviewed
+                    appendRow(review, Replay.Outcome(reviewed), rows: rows, bytes: bytes, layout: history.layout, to: &buffer)
+                }
+            }
+        }
+        buffer.close()
+    }
+
+    private static func appendHeader(to buffer: inout FlushingBuffer) {
+        Array(header.utf8).withUnsafeBufferPointer { header in
+            buffer.reserve(header.count)
+            buffer.append(contentsOf: header)
+        }
+    }
+
+
+    private static func appendRow(
+        _ review: ReviewHistory.Review, _ outcome: Replay.Outcome, rows: ReviewHistory.RowScanner,
+        bytes: UnsafeBufferPointer<UInt8>, layout: ReviewHistory.Layout, to buffer: inout FlushingBuffer
+    ) {
+        let cardID = UnsafeBufferPointer(rebasing: bytes[rows.fields[layout.cardColumn]])
+        let time = UnsafeBufferPointer(rebasing: bytes[rows.fields[layout.timeColumn]])
+        buffer.reserve(cardID.count + time.count + 160)
+        buffer.append(contentsOf: cardID)
+        buffer.append(0x2C)
+        buffer.append(contentsOf: time)
+        buffer.append(0x2C)
+        buffer.append(UInt8(48 + review.rating.rawValue))
+        buffer.append(0x2C)
+        switch outcome.phase {
+        case .new: buffer.appendASCII("new")
+        case .learning: buffer.appendASCII("learning")
+        case .review: buffer.appendASCII("review")
+        case .relearning: buffer.appendASCII("relearning")
+        }
+        buffer.append(0x2C)
+        if let step = outcome.step { buffer.appendDecimal(UInt64(step)) }
+        buffer.append(0x2C)
+        appendFixed6(outcome.stability, into: &buffer)
+        buffer.append(0x2C)
+        appendFixed6(outcome.difficulty, into: &buffer)
+        buffer.append(0x2C)
+        Timestamp.appendUTC(seconds: outcome.dueSeconds, into: &buffer)
+        buffer.append(0x0A)
     }
 
     /// Appends `value` with exactly 6 decimals, correctly rounded (half to even on the exact
     /// binary value, like C's and Python's `%.6f`).
     static func appendFixed6(_ value: Double, to output: inout [UInt8]) {
+        appendFixed6(value, into: &output)
+    }
+
+    static func appendFixed6<Sink: ByteSink>(_ value: Double, into output: inout Sink) {
         // Fast path: x · 10⁶ is exact to within 2⁻¹³ here, so unless its fraction is near ½
         // the integer rounding gives the correctly rounded decimal.
         if value >= 0 && value < 1e6 {
             let scaled = value * 1e6
             let fraction = scaled - scaled.rounded(.down)
             if abs(fraction - 0.5) > 1e-3 {
-                let micros = Int64(scaled.rounded())
-                appendInteger(micros / 1_000_000, to: &output)
+                let micros = Int(scaled.rounded())
+                output.appendDecimal(UInt64(micros / 1_000_000))
                 output.append(0x2E)
-                var rest = micros % 1_000_000
-                var divisor: Int64 = 100_000
-                while divisor > 0 {
-                    output.append(UInt8(48 + rest / divisor))
-                    rest %= divisor
-                    divisor /= 10
-                }
+                let rest = micros % 1_000_000
+                output.appendTwoDigits(rest / 10_000)
+                output.appendTwoDigits(rest / 100 % 100)
+                output.appendTwoDigits(rest % 100)
                 return
             }
         }
-        output.append(contentsOf: String(format: "%.6f", value).utf8)
-    }
-}
-
-extension CardPhase {
-    /// The position of the phase in `allCases`.
-    fileprivate var index: Int {
-        switch self {
-        case .new: 0
-        case .learning: 1
-        case .review: 2
-        case .relearning: 3
-        }
+        for byte in String(format: "%.6f", value).utf8 { output.append(byte) }
     }
 }

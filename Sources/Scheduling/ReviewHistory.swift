@@ -6,18 +6,14 @@
 /// quoted as in RFC 4180. Blank lines are skipped. Parsing is byte-level and keeps the file's
 /// bytes, so the card id and time of each review can be echoed exactly as written.
 public struct ReviewHistory: Sendable {
-    /// One review: a row of the file.
+    /// One review: a row of the file (16 bytes, so a million reviews take 16 MB).
     public struct Review: Sendable, Hashable {
-        /// The card's index in ``ReviewHistory/cardCount`` order of first appearance.
+        /// The review time, in microseconds since 1970 (UTC).
+        public var time: Int64
+        /// The card's number: cards are numbered 0, 1, 2… in order of first appearance.
         public var card: Int32
         /// The rating.
         public var rating: Rating
-        /// The review time, in microseconds since 1970 (UTC).
-        public var time: Int64
-        /// Where the card id field is in the file's bytes (as written, quotes included).
-        public var cardIDBytes: Range<Int32>
-        /// Where the review time field is in the file's bytes.
-        public var timeBytes: Range<Int32>
     }
 
     /// The file's bytes.
@@ -26,6 +22,21 @@ public struct ReviewHistory: Sendable {
     public let reviews: [Review]
     /// How many distinct cards the history has.
     public let cardCount: Int
+    /// Whether every card's reviews appear in time order in the file (as in exports), so the
+    /// history can be replayed in one pass in file order.
+    public let isChronologicalPerCard: Bool
+    /// Where the rows start, and which columns hold the fields, for reading the rows again.
+    let layout: Layout
+
+    /// Where the rows are and which columns matter.
+    struct Layout: Sendable {
+        var firstRow: Int
+        var firstLine: Int
+        var cardColumn: Int
+        var timeColumn: Int
+        var ratingColumn: Int
+        var fieldsNeeded: Int { max(cardColumn, timeColumn, ratingColumn) + 1 }
+    }
 
     /// Parses a history; `file` is the name used in error messages.
     ///
@@ -37,58 +48,95 @@ public struct ReviewHistory: Sendable {
             throw ReviewHistoryError(file: file, line: 1, message: "the history is larger than 2 GiB")
         }
         self.source = source
-        var reviews: [Review] = []
-        var cards = CardIDTable()
-        let result: Result<Void, ReviewHistoryError> = source.withUnsafeBufferPointer { bytes in
-            var reader = CSVReader(bytes: bytes)
-            // A UTF-8 byte order mark before the header is skipped.
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { reader.position = 3 }
-            var fields: [Range<Int>] = []
-            guard let headerLine = reader.nextRecord(into: &fields) else {
-                return .failure(ReviewHistoryError(file: file, line: 1, message: "the file is empty; expected a header naming card_id, review_time and rating"))
-            }
-            let names = fields.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[reader.unquoted($0)]), as: UTF8.self).trimmed.lowercased() }
-            func column(_ candidates: String...) -> Int? {
-                for name in candidates { if let index = names.firstIndex(of: name) { return index } }
-                return nil
-            }
-            guard let cardColumn = column("card_id") else { return .failure(Self.missing("card_id", file: file, line: headerLine)) }
-            guard let timeColumn = column("review_time") else { return .failure(Self.missing("review_time", file: file, line: headerLine)) }
-            guard let ratingColumn = column("rating", "review_rating") else {
-                return .failure(Self.missing("rating", file: file, line: headerLine))
-            }
-            let needed = max(cardColumn, timeColumn, ratingColumn) + 1
-            reviews.reserveCapacity(bytes.count / 40)
+        let parsed = source.withUnsafeBufferPointer { Self.parse($0, file: file) }
+        (reviews, cardCount, isChronologicalPerCard, layout) = try parsed.get()
+    }
+
+    /// The data rows of a file, skipping blank lines: the same rows, in the same order, as the
+    /// reviews (used to echo each review's fields as written).
+    struct RowScanner {
+        private var reader: CSVReader
+        /// The current row's fields (raw ranges, quotes included).
+        private(set) var fields: [Range<Int>] = []
+        /// The current row's line.
+        private(set) var line = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>, layout: Layout) {
+            reader = CSVReader(bytes: bytes)
+            reader.position = layout.firstRow
+            reader.line = layout.firstLine
+        }
+
+        /// Moves to the next row; `false` at the end.
+        mutating func next() -> Bool {
             while let line = reader.nextRecord(into: &fields) {
                 if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
-                guard fields.count >= needed else {
-                    return .failure(ReviewHistoryError(file: file, line: line, message: "expected at least \(needed) fields, found \(fields.count)"))
-                }
-                let cardField = fields[cardColumn]
-                let cardID = reader.unquoted(cardField)
-                guard !cardID.isEmpty else {
-                    return .failure(ReviewHistoryError(file: file, line: line, message: "card_id is empty"))
-                }
-                let timeField = fields[timeColumn]
-                guard let time = Timestamp.parse(UnsafeBufferPointer(rebasing: bytes[reader.unquoted(timeField)])) else {
-                    return .failure(ReviewHistoryError(file: file, line: line, message: "review_time \(Self.quote(bytes, reader.unquoted(timeField))) is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"))
-                }
-                let ratingField = reader.unquoted(fields[ratingColumn])
-                guard ratingField.count == 1, let rating = Rating(rawValue: Int(bytes[ratingField.lowerBound]) - 48) else {
-                    return .failure(ReviewHistoryError(file: file, line: line, message: "rating \(Self.quote(bytes, ratingField)) is not 1 to 4"))
-                }
-                let card = cards.index(of: cardID, in: bytes)
-                reviews.append(Review(
-                    card: Int32(card), rating: rating, time: time,
-                    cardIDBytes: Int32(cardField.lowerBound)..<Int32(cardField.upperBound),
-                    timeBytes: Int32(timeField.lowerBound)..<Int32(timeField.upperBound)
-                ))
+                self.line = line
+                return true
             }
-            return .success(())
+            return false
         }
-        try result.get()
-        self.reviews = reviews
-        cardCount = cards.count
+    }
+
+    private typealias Parsed = (reviews: [Review], cardCount: Int, isChronologicalPerCard: Bool, layout: Layout)
+
+    /// Parses the whole file (kept out of a capturing closure so that its loop runs fast).
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Result<Parsed, ReviewHistoryError> {
+        var reader = CSVReader(bytes: bytes)
+        // A UTF-8 byte order mark before the header is skipped.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { reader.position = 3 }
+        var header: [Range<Int>] = []
+        guard let headerLine = reader.nextRecord(into: &header) else {
+            return .failure(ReviewHistoryError(file: file, line: 1, message: "the file is empty; expected a header naming card_id, review_time and rating"))
+        }
+        let names = header.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[reader.unquoted($0)]), as: UTF8.self).trimmed.lowercased() }
+        func column(_ candidates: String...) -> Int? {
+            for name in candidates { if let index = names.firstIndex(of: name) { return index } }
+            return nil
+        }
+        guard let cardColumn = column("card_id") else { return .failure(missing("card_id", file: file, line: headerLine)) }
+        guard let timeColumn = column("review_time") else { return .failure(missing("review_time", file: file, line: headerLine)) }
+        guard let ratingColumn = column("rating", "review_rating") else {
+            return .failure(missing("rating", file: file, line: headerLine))
+        }
+        let layout = Layout(firstRow: reader.position, firstLine: reader.line, cardColumn: cardColumn,
+                            timeColumn: timeColumn, ratingColumn: ratingColumn)
+        let needed = layout.fieldsNeeded
+        var lineCount = 0
+        for byte in bytes where byte == 0x0A { lineCount += 1 }
+        var reviews: [Review] = []
+        reviews.reserveCapacity(lineCount + 1)
+        var cards = CardIDTable()
+        var lastTimes: [Int64] = []
+        var isChronological = true
+        var rows = RowScanner(bytes: bytes, layout: layout)
+        while rows.next() {
+            let line = rows.line
+            guard rows.fields.count >= needed else {
+                return .failure(ReviewHistoryError(file: file, line: line, message: "expected at least \(needed) fields, found \(rows.fields.count)"))
+            }
+            let cardID = reader.unquoted(rows.fields[cardColumn])
+            guard !cardID.isEmpty else {
+                return .failure(ReviewHistoryError(file: file, line: line, message: "card_id is empty"))
+            }
+            let timeField = reader.unquoted(rows.fields[timeColumn])
+            guard let time = Timestamp.parse(UnsafeBufferPointer(rebasing: bytes[timeField])) else {
+                return .failure(ReviewHistoryError(file: file, line: line, message: "review_time \(quote(bytes, timeField)) is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"))
+            }
+            let ratingField = reader.unquoted(rows.fields[ratingColumn])
+            guard ratingField.count == 1, let rating = Rating(rawValue: Int(bytes[ratingField.lowerBound]) - 48) else {
+                return .failure(ReviewHistoryError(file: file, line: line, message: "rating \(quote(bytes, ratingField)) is not 1 to 4"))
+            }
+            let card = cards.index(of: cardID, in: bytes)
+            if card == lastTimes.count {
+                lastTimes.append(time)
+            } else {
+                if time < lastTimes[card] { isChronological = false }
+                lastTimes[card] = time
+            }
+            reviews.append(Review(time: time, card: Int32(card), rating: rating))
+        }
+        return .success((reviews, cards.count, isChronological, layout))
     }
 
     private static func missing(_ name: String, file: String, line: Int) -> ReviewHistoryError {

@@ -6,99 +6,104 @@ public enum Timestamp {
     /// the microsecond are dropped), and a required offset (`Z`, `±HH:MM`, `±HHMM` or `±HH`).
     /// Returns `nil` for anything else, including impossible dates and times.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        var index = 0
-        let count = bytes.count
-
-        func digits(_ length: Int) -> Int? {
-            guard index + length <= count else { return nil }
-            var value = 0
-            for offset in 0..<length {
-                let digit = Int(bytes[index + offset]) &- 48
-                guard digit >= 0 && digit <= 9 else { return nil }
-                value = value * 10 + digit
-            }
-            index += length
-            return value
-        }
-        func skip(_ byte: UInt8) -> Bool {
-            guard index < count, bytes[index] == byte else { return false }
-            index += 1
-            return true
-        }
-
-        guard let year = digits(4), skip(0x2D), let month = digits(2), skip(0x2D), let day = digits(2),
-              (1...12).contains(month), day >= 1, day <= daysInMonth(month, year: year),
-              index < count, bytes[index] == 0x54 || bytes[index] == 0x74 || bytes[index] == 0x20
+        var cursor = ByteCursor(bytes: bytes)
+        guard let year = cursor.digits(4), cursor.skip(0x2D), let month = cursor.digits(2), cursor.skip(0x2D),
+              let day = cursor.digits(2), (1...12).contains(month), day >= 1, day <= daysInMonth(month, year: year),
+              cursor.skip(0x54) || cursor.skip(0x74) || cursor.skip(0x20),
+              let hour = cursor.digits(2), hour <= 23, cursor.skip(0x3A), let minute = cursor.digits(2), minute <= 59
         else { return nil }
-        index += 1
-        guard let hour = digits(2), hour <= 23, skip(0x3A), let minute = digits(2), minute <= 59 else { return nil }
         var second = 0
         var microsecond = 0
-        if skip(0x3A) {
-            guard let value = digits(2), value <= 59 else { return nil }
+        if cursor.skip(0x3A) {
+            guard let value = cursor.digits(2), value <= 59 else { return nil }
             second = value
-            if skip(0x2E) || skip(0x2C) {
+            if cursor.skip(0x2E) || cursor.skip(0x2C) {
                 var scale = 100_000
-                let start = index
-                while index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-                    microsecond += Int(bytes[index] - 0x30) * scale
+                let start = cursor.index
+                while let digit = cursor.digit() {
+                    microsecond += digit * scale
                     scale /= 10
-                    index += 1
                 }
-                guard index > start else { return nil }
+                guard cursor.index > start else { return nil }
             }
         }
-        guard index < count else { return nil }
         var offsetSeconds = 0
-        switch bytes[index] {
-        case 0x5A, 0x7A:  // Z, z
-            index += 1
-        case 0x2B, 0x2D:  // +, -
-            let sign = bytes[index] == 0x2D ? -1 : 1
-            index += 1
-            guard let offsetHours = digits(2), offsetHours <= 23 else { return nil }
+        if cursor.skip(0x5A) || cursor.skip(0x7A) {  // Z, z
+        } else if let sign = cursor.skip(0x2B) ? 1 : cursor.skip(0x2D) ? -1 : nil {
+            guard let offsetHours = cursor.digits(2), offsetHours <= 23 else { return nil }
             var offsetMinutes = 0
-            if index < count {
-                _ = skip(0x3A)
-                guard let value = digits(2), value <= 59 else { return nil }
+            if !cursor.atEnd {
+                _ = cursor.skip(0x3A)
+                guard let value = cursor.digits(2), value <= 59 else { return nil }
                 offsetMinutes = value
             }
             offsetSeconds = sign * (offsetHours * 3_600 + offsetMinutes * 60)
-        default:
+        } else {
             return nil
         }
-        guard index == count else { return nil }
+        guard cursor.atEnd else { return nil }
         let seconds = daysSince1970(year: year, month: month, day: day) * 86_400
             + hour * 3_600 + minute * 60 + second - offsetSeconds
         return Int64(seconds) * 1_000_000 + Int64(microsecond)
     }
 
+    /// Reads ASCII digits and punctuation off a byte buffer.
+    private struct ByteCursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        var atEnd: Bool { index == bytes.count }
+
+        /// Consumes `byte` if it is next.
+        mutating func skip(_ byte: UInt8) -> Bool {
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+
+        /// Consumes one digit if the next byte is one.
+        mutating func digit() -> Int? {
+            guard index < bytes.count else { return nil }
+            let value = Int(bytes[index]) &- 48
+            guard value >= 0 && value <= 9 else { return nil }
+            index += 1
+            return value
+        }
+
+        /// Consumes exactly `length` digits.
+        mutating func digits(_ length: Int) -> Int? {
+            var value = 0
+            for _ in 0..<length {
+                guard let digit = digit() else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+    }
+
     /// Appends `seconds` since 1970 as `2024-01-03T00:10:00Z` (years 0 to 9999).
     public static func appendUTC(seconds: Int64, to output: inout [UInt8]) {
+        appendUTC(seconds: seconds, into: &output)
+    }
+
+    /// Appends `seconds` since 1970 as `2024-01-03T00:10:00Z` to any byte sink.
+    static func appendUTC<Sink: ByteSink>(seconds: Int64, into output: inout Sink) {
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
         let (year, month, day) = civilDate(daysSince1970: days)
-        func append(_ value: Int, width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            var rest = max(value, 0)
-            while divisor > 0 {
-                output.append(UInt8(48 + (rest / divisor) % 10))
-                rest %= divisor
-                divisor /= 10
-            }
-        }
-        append(year, width: 4)
+        let clampedYear = min(max(year, 0), 9_999)
+        output.appendTwoDigits(clampedYear / 100)
+        output.appendTwoDigits(clampedYear % 100)
         output.append(0x2D)
-        append(month, width: 2)
+        output.appendTwoDigits(month)
         output.append(0x2D)
-        append(day, width: 2)
+        output.appendTwoDigits(day)
         output.append(0x54)
-        append(secondOfDay / 3_600, width: 2)
+        output.appendTwoDigits(secondOfDay / 3_600)
         output.append(0x3A)
-        append(secondOfDay / 60 % 60, width: 2)
+        output.appendTwoDigits(secondOfDay / 60 % 60)
         output.append(0x3A)
-        append(secondOfDay % 60, width: 2)
+        output.appendTwoDigits(secondOfDay % 60)
         output.append(0x5A)
     }
 

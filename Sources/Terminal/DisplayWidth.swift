@@ -3,9 +3,10 @@
 /// Covers the common cases: combining marks, format characters and variation selectors
 /// take none, East Asian wide and fullwidth characters and emoji take two, the rest one.
 public enum DisplayWidth {
-    /// The columns `text` takes on a terminal.
+    /// The columns `text` takes on a terminal; escape sequences (such as `Style`'s) take none.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        let visible = text.contains("\u{1B}") ? Sanitizer.clean(text) : text
+        return visible.reduce(0) { $0 + of($1) }
     }
 
     /// The columns one character (grapheme cluster) takes.

@@ -34,6 +34,8 @@ public struct Style: Sendable, Hashable {
     public func bold(_ text: String) -> String { wrap(text, "1") }
     /// Dim (faint) text.
     public func dim(_ text: String) -> String { wrap(text, "2") }
+    /// Struck-through text: what was typed and should not have been.
+    public func struck(_ text: String) -> String { wrap(text, "9") }
     /// Green text: right answers.
     public func green(_ text: String) -> String { wrap(text, "32") }
     /// Red text: wrong answers.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Decks
+import Foundation
 
 /// `recall check`: Validate decks and report every problem with its file, line and column.
 struct CheckCommand: ParsableCommand {
@@ -16,11 +17,58 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Deck files or directories to check (default: every deck recall finds).")
     var paths: [String] = []
 
+    @Flag(help: "Print a JSON object {decks, cards, errors, problems: [{file, line, column, card, message}]}.")
+    var json = false
+
     @OptionGroup var deckOptions: DeckOptions
+
+    /// The `--json` report.
+    struct Report: Encodable {
+        /// One problem; `line`, `column` and `card` are null when they do not apply.
+        struct Problem: Encodable {
+            var file: String
+            var line: Int?
+            var column: Int?
+            var card: String?
+            var message: String
+
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(file, forKey: .file)
+                try container.encode(line, forKey: .line)
+                try container.encode(column, forKey: .column)
+                try container.encode(card, forKey: .card)
+                try container.encode(message, forKey: .message)
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case file, line, column, card, message
+            }
+        }
+
+        var decks: Int
+        var cards: Int
+        var errors: Int
+        var problems: [Problem]
+    }
 
     mutating func run() throws {
         let catalog =
             paths.isEmpty ? deckOptions.catalog() : DeckCatalog.load(paths: paths + deckOptions.directories)
+        if json {
+            let report = Report(
+                decks: catalog.results.count, cards: catalog.cardCount, errors: catalog.problems.count,
+                problems: catalog.problems.map {
+                    Report.Problem(
+                        file: $0.file, line: $0.line, column: $0.column,
+                        card: $0.cardID ?? $0.cardNumber.map { "#\($0)" }, message: $0.message)
+                })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            if !catalog.problems.isEmpty { throw ExitCode.failure }
+            return
+        }
         var output = ""
         for problem in catalog.problems { output += "\(problem)\n" }
         output += CheckCommand.summary(decks: catalog.results.count, cards: catalog.cardCount, errors: catalog.problems.count)

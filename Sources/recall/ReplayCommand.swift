@@ -66,13 +66,10 @@ struct ReplayCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode.failure
         }
-        let outcomes: [Replay.Outcome]
+        let output = ReplayInput.writeToStandardOutput
         switch configuration.kind {
-        case .fsrs:
-            outcomes = Replay.run(history, scheduler: try configuration.makeFSRS())
-        case .sm2:
-            outcomes = Replay.run(history, scheduler: try configuration.makeSM2())
+        case .fsrs: ReplayWriter.write(history, scheduler: try configuration.makeFSRS(), to: output)
+        case .sm2: ReplayWriter.write(history, scheduler: try configuration.makeSM2(), to: output)
         }
-        ReplayWriter.write(history, outcomes: outcomes, to: ReplayInput.writeToStandardOutput)
     }
 }

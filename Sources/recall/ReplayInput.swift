@@ -17,7 +17,8 @@ enum ReplayInput {
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         var info = stat()
         let size = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
-        var bytes = [UInt8](repeating: 0, count: max(size, 1 << 16))
+        // One byte more than the file, so the end is seen without growing the buffer.
+        var bytes = [UInt8](repeating: 0, count: max(size + 1, 1 << 16))
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }

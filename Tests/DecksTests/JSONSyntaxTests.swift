@@ -81,3 +81,22 @@ import Testing
         "d.json:8:60: error: card \"kathy\": strings must be in double quotes (\"), not single quotes"
     ])
 }
+
+@Test func aMissingClosingBracketIsSuggested() {
+    let json = deck(card: "{\"id\": \"a\", \"type\": \"truefalse\", \"statement\": \"s\", \"answer\": true\n    {\"id\": \"b\"}")
+    #expect(problems(json) == [
+        "d.json:8:70: error: card \"a\": expected ',' or '}' after object member, found '{' (is a '}' missing here?)"
+    ])
+    #expect(problems("{\"a\": [1, 2}") == ["d.json:1:12: error: expected ',' or ']' after list element, found '}' (is a ']' missing here?)"])
+}
+
+@Test func fileNamesWithControlCharactersAreEscaped() {
+    #expect(problems("[]", file: "a\u{1B}[2Jb.json") == [
+        "a\\u{1B}[2Jb.json:1:1: error: a deck must be a JSON object ({ … }), not a list"
+    ])
+}
+
+@Test func aTrailingCommaIsReportedAtTheComma() {
+    #expect(problems("{\"a\": [1, 2,\n  ]}").contains("d.json:1:12: error: trailing comma before ']' is not allowed in JSON (remove it)"))
+    #expect(problems("{\"a\": 1 ,\n}").contains("d.json:1:9: error: trailing comma before '}' is not allowed in JSON (remove it)"))
+}

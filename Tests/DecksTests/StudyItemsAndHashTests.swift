@@ -29,4 +29,10 @@ import Testing
     #expect(edited.contentHash != card.contentHash)
     let split = Card(id: "x", content: .typed(prompt: "Who?", answers: ["Ru", "th"]))
     #expect(split.contentHash != card.contentHash)
+    let oneWay = Card(id: "b", content: .basic(front: "f", back: "b", reverse: false))
+    let bothWays = Card(id: "b", content: .basic(front: "f", back: "b", reverse: true))
+    #expect(oneWay.contentHash == bothWays.contentHash)
+    #expect(Card(id: "b", content: .basic(front: "f", back: "c", reverse: false)).contentHash != oneWay.contentHash)
+    // The type is part of it: the same text as another type is another card.
+    #expect(Card(id: "c", content: .cloze(text: "{{c1::x}}")).contentHash != Card(id: "c", content: .basic(front: "{{c1::x}}", back: "", reverse: false)).contentHash)
 }

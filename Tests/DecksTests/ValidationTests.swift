@@ -306,3 +306,8 @@ func cardProblems(_ card: String) -> [String] {
         "d.json:8:80: error: card \"b\": unexpected \"x\": strings must be in double quotes, and the only bare words are true, false and null",
     ])
 }
+
+@Test func schemaFieldMustBeAString() {
+    let json = "{\"$schema\": 1, \"format\": 1, \"id\": \"t\", \"title\": \"T\", \"description\": \"D\", \"sources\": [], \"cards\": []}"
+    #expect(problems(json) == ["d.json:1:13: error: \"$schema\" must be a string, not a number"])
+}

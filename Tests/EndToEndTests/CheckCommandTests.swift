@@ -3,6 +3,7 @@ import Testing
 
 @Test func checkAcceptsAGoodDeck() throws {
     let directory = try CheckProcess.temporaryDirectory()
+    defer { CheckProcess.removeTemporaryDirectory(directory) }
     try CheckProcess.writeDeck(id: "good", title: "Good", cards: 3, to: directory.appendingPathComponent("good.json"))
     let output = try CheckProcess.run(["check", "good.json"], in: directory)
     #expect(output.stdout == "1 deck, 3 cards, 0 errors\n")
@@ -12,6 +13,7 @@ import Testing
 
 @Test func checkNamesFileLineColumnCardAndFixForAMisspeltFieldAndAMissingComma() throws {
     let directory = try CheckProcess.temporaryDirectory()
+    defer { CheckProcess.removeTemporaryDirectory(directory) }
     let deck = """
         {
           "format": 1,
@@ -39,6 +41,7 @@ import Testing
 
 @Test func checkReportsEveryFileAndKeepsGoingAfterABrokenOne() throws {
     let directory = try CheckProcess.temporaryDirectory()
+    defer { CheckProcess.removeTemporaryDirectory(directory) }
     try "{\"format\": 1,".write(to: directory.appendingPathComponent("a-broken.json"), atomically: true, encoding: .utf8)
     try CheckProcess.writeDeck(id: "fine", title: "Fine", cards: 2, to: directory.appendingPathComponent("b-fine.json"))
     try CheckProcess.writeDeck(id: "fine", title: "Again", cards: 1, to: directory.appendingPathComponent("c-again.json"))
@@ -70,4 +73,33 @@ import Testing
     #expect(output.status == 0)
     #expect(output.stdout.contains("FILE:LINE:COLUMN: error: card \"ID\": message"))
     #expect(output.stdout.contains("--decks <dir>"))
+}
+
+@Test func checkUsageErrorsAreNotChecks() throws {
+    // ArgumentParser exits 64 (EX_USAGE) until Recall.main maps usage errors to 2.
+    let output = try CheckProcess.run(["check", "--no-such-option"])
+    #expect(output.status == 2 || output.status == 64)
+    #expect(output.stdout == "")
+    #expect(output.stderr.contains("Unknown option '--no-such-option'"))
+}
+
+@Test func checkJSONIsForScriptsAndEditors() throws {
+    let directory = try CheckProcess.temporaryDirectory()
+    defer { CheckProcess.removeTemporaryDirectory(directory) }
+    try "{\"format\": 1, \"id\": \"x\", \"title\": \"T\", \"description\": \"D\", \"sources\": [], \"cards\": [{\"id\": \"a\", \"type\": \"cloze\", \"text\": \"none\"}], \"colour\": 1}"
+        .write(to: directory.appendingPathComponent("x.json"), atomically: true, encoding: .utf8)
+    let output = try CheckProcess.run(["check", "--json", "x.json"], in: directory)
+    #expect(output.status == 1)
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    #expect(report["decks"] as? Int == 1)
+    #expect(report["cards"] as? Int == 1)
+    #expect(report["errors"] as? Int == 2)
+    let problems = try #require(report["problems"] as? [[String: Any]])
+    #expect(problems.map { $0["card"] as? String } == ["a", nil])
+    #expect(problems.map { $0["line"] as? Int } == [1, 1])
+    #expect(problems.map { $0["column"] as? Int } == [122, 132])
+    #expect(problems.map { $0["message"] as? String } == [
+        "cloze text has no deletion (mark the hidden part as {{c1::answer}})", "unknown field \"colour\"",
+    ])
+    #expect(problems.allSatisfy { $0["file"] as? String == "x.json" })
 }

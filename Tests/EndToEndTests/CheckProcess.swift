@@ -43,11 +43,16 @@ enum CheckProcess {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A fresh temporary directory.
+    /// A fresh temporary directory; remove it with `removeTemporaryDirectory` (in a defer).
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recall-e2e-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recall-check-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// Removes a directory made by `temporaryDirectory`.
+    static func removeTemporaryDirectory(_ url: URL) {
+        try? FileManager.default.removeItem(at: url)
     }
 
     /// The repository's root (this file is Tests/EndToEndTests/CheckProcess.swift).

@@ -18,6 +18,7 @@ private func installedLayout() throws -> (root: URL, binary: URL, environment: [
 
 @Test func decksListsBundledUserAndExtraDecksAndReportsProblemsOnce() throws {
     let (root, binary, environment) = try installedLayout()
+    defer { CheckProcess.removeTemporaryDirectory(root) }
     let output = try CheckProcess.run(["decks", "--decks", "more"], executable: binary, in: root, environment: environment)
     #expect(output.stdout == """
         ID     TITLE     CARDS  FILE
@@ -40,6 +41,7 @@ private func installedLayout() throws -> (root: URL, binary: URL, environment: [
 
 @Test func decksJSONIsForScripts() throws {
     let (root, binary, environment) = try installedLayout()
+    defer { CheckProcess.removeTemporaryDirectory(root) }
     let output = try CheckProcess.run(["decks", "--json"], executable: binary, in: root, environment: environment)
     let rows = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
     #expect(rows.map { $0["id"] as? String } == ["plot", "mine"])
@@ -51,6 +53,7 @@ private func installedLayout() throws -> (root: URL, binary: URL, environment: [
 
 @Test func checkWithoutPathsChecksEveryDeckFound() throws {
     let (root, binary, environment) = try installedLayout()
+    defer { CheckProcess.removeTemporaryDirectory(root) }
     let output = try CheckProcess.run(["check", "--decks", "more"], executable: binary, in: root, environment: environment)
     #expect(output.stdout.hasSuffix("5 decks, 17 cards, 6 errors\n"))
     #expect(output.status == 1)
@@ -61,6 +64,7 @@ private func installedLayout() throws -> (root: URL, binary: URL, environment: [
 
 @Test func aMissingDecksDirectoryIsReported() throws {
     let (root, binary, environment) = try installedLayout()
+    defer { CheckProcess.removeTemporaryDirectory(root) }
     let output = try CheckProcess.run(["decks", "--decks", "nowhere"], executable: binary, in: root, environment: environment)
     #expect(output.stderr == "nowhere: error: no such directory\n")
     #expect(output.stdout.hasPrefix("ID "))
@@ -68,6 +72,7 @@ private func installedLayout() throws -> (root: URL, binary: URL, environment: [
 
 @Test func noDecksFoundSaysWhereToPutThem() throws {
     let root = try CheckProcess.temporaryDirectory()
+    defer { CheckProcess.removeTemporaryDirectory(root) }
     let binary = root.appendingPathComponent("recall")
     try FileManager.default.copyItem(at: RecallBinary.url, to: binary)
     let output = try CheckProcess.run(["decks"], executable: binary, in: root, environment: ["XDG_DATA_HOME": root.path + "/xdg"])

@@ -96,3 +96,12 @@ import Testing
         #expect(completion.candidates(linePrefix: "nonsense ", word: "") == [])
     }
 }
+
+@Suite struct DeckSuggestionTests {
+    @Test func aPartOfALongIdSuggestsIt() {
+        let ids = ["never-let-me-go-plot", "never-let-me-go-themes"]
+        #expect(Suggestion.nearest(to: "plot", among: ids) == "never-let-me-go-plot")
+        #expect(Suggestion.nearest(to: "never", among: ids) == nil)
+        #expect(Suggestion.nearest(to: "go", among: ids) == nil)
+    }
+}

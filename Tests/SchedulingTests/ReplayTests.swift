@@ -7,10 +7,24 @@ struct ReplayTests {
         try ReviewHistory(csv: Array(text.utf8), file: file)
     }
 
+    /// The replay's output, checking that the one-pass and the sorting replays agree.
     static func output(_ history: ReviewHistory, _ scheduler: some Scheduler) -> String {
+        let collector = Collector()
+        ReplayWriter.write(history, outcomes: Replay.run(history, scheduler: scheduler), to: collector.append)
+        if history.isChronologicalPerCard {
+            let streamed = Collector()
+            ReplayWriter.stream(history, scheduler: scheduler, to: streamed.append)
+            #expect(streamed.bytes == collector.bytes)
+        }
+        let chosen = Collector()
+        ReplayWriter.write(history, scheduler: scheduler, to: chosen.append)
+        #expect(chosen.bytes == collector.bytes)
+        return String(decoding: collector.bytes, as: UTF8.self)
+    }
+
+    final class Collector: @unchecked Sendable {
         var bytes: [UInt8] = []
-        ReplayWriter.write(history, outcomes: Replay.run(history, scheduler: scheduler)) { bytes.append(contentsOf: $0) }
-        return String(decoding: bytes, as: UTF8.self)
+        func append(_ chunk: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: chunk) }
     }
 
     static func error(_ text: String) -> String? {
@@ -30,6 +44,7 @@ struct ReplayTests {
         let history = try ReviewHistory(csv: Array(try Data(contentsOf: input)), file: "fsrs-test-revlogs.csv")
         #expect(history.reviews.count == 12_580)
         #expect(history.cardCount == 1_205)
+        #expect(history.isChronologicalPerCard)
         let lines = Self.output(history, try FSRS()).split(separator: "\n")
         let expected = String(decoding: try Data(contentsOf: expectedURL), as: UTF8.self).split(separator: "\n")
         #expect(lines.count == expected.count)
@@ -58,6 +73,7 @@ struct ReplayTests {
             a,2024-03-01T00:00:00.123456Z,2,100
 
             """)
+        #expect(history.isChronologicalPerCard)  // 09:00+01:00 is before 08:10Z
         // Expected: py-fsrs 6.3.2 via Benchmarks/replay_pyfsrs.py on the same rows.
         #expect(Self.output(history, try FSRS()) == """
             card_id,review_time,rating,state,step,stability,difficulty,due
@@ -69,6 +85,27 @@ struct ReplayTests {
             b,2024-01-20T12:00:00-05:00,1,learning,0,0.176490,8.802628,2024-01-20T17:01:00Z
             b,2024-01-20T17:10:00Z,2,learning,0,0.176490,9.190357,2024-01-20T17:15:30Z
             a,2024-03-01T00:00:00.123456Z,2,review,,92.505343,4.010609,2024-06-02T00:00:00Z
+
+            """)
+    }
+
+    @Test func rowsOutOfTimeOrderAreSortedPerCardWithTiesInFileOrder() throws {
+        let history = try Self.history("""
+            card_id,review_time,rating
+            x,2024-01-02T10:00:00Z,3
+            y,2024-01-01T00:00:00Z,1
+            x,2024-01-01T09:00:00Z,3
+            x,2024-01-01T09:00:00Z,1
+
+            """)
+        #expect(!history.isChronologicalPerCard)
+        // Expected: py-fsrs 6.3.2 via Benchmarks/replay_pyfsrs.py on the same rows.
+        #expect(Self.output(history, try FSRS()) == """
+            card_id,review_time,rating,state,step,stability,difficulty,due
+            x,2024-01-02T10:00:00Z,3,learning,1,2.649498,7.382337,2024-01-02T10:10:00Z
+            y,2024-01-01T00:00:00Z,1,learning,0,0.212000,6.413300,2024-01-01T00:01:00Z
+            x,2024-01-01T09:00:00Z,3,learning,1,2.306500,2.118104,2024-01-01T09:10:00Z
+            x,2024-01-01T09:00:00Z,1,learning,0,0.775084,7.394503,2024-01-01T09:01:00Z
 
             """)
     }

@@ -46,3 +46,11 @@ import Testing
         #expect(DisplayWidth.of("a\u{200B}b") == 2)
     }
 }
+
+@Suite struct StyledWidthTests {
+    @Test func escapeSequencesTakeNoColumns() {
+        let bold = Style(enabled: true).bold("answer: ")
+        #expect(DisplayWidth.of(bold) == 8)
+        #expect(TextWrapper(width: 20).wrap("Hailsham in Norfolk", indent: "        ", firstIndent: bold) == bold + "Hailsham in\n        Norfolk")
+    }
+}

@@ -1,0 +1,14 @@
+import Study
+
+/// Where a study session's answers and changes are saved (the progress store, or a fake
+/// in tests and benchmarks).
+public protocol SessionRecorder: AnyObject {
+    /// Saves an answer; it must be on disk when this returns.
+    func save(_ review: SessionReview) throws
+    /// Saves a bury or a suspend.
+    func apply(_ change: SessionChange) throws
+    /// Takes back a change the session undid (an answer, a bury or a suspend).
+    func takeBack(_ change: SessionChange) throws
+    /// Records the end of the session with its summary.
+    func finish(_ summary: SessionSummary) throws
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import Decks
+
+/// A fresh temporary directory; the tests remove it with `remove` in a defer.
+private func temporaryDirectory() throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("recall-decks-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+private func remove(_ path: String) {
+    try? FileManager.default.removeItem(atPath: path)
+}
+
+private func write(_ text: String, to path: String) throws {
+    try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+}
+
+private func deckJSON(id: String) -> String {
+    "{\"format\": 1, \"id\": \"\(id)\", \"title\": \"T\", \"description\": \"D\", \"sources\": [], \"cards\": []}"
+}
+
+@Test func userDirectoryFollowsXDG() {
+    #expect(DeckDirectories.userDirectory(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/k"]) == "/data/recall/decks")
+    #expect(DeckDirectories.userDirectory(environment: ["HOME": "/home/k"]) == "/home/k/.local/share/recall/decks")
+    // A relative XDG_DATA_HOME is invalid by the spec and ignored.
+    #expect(DeckDirectories.userDirectory(environment: ["XDG_DATA_HOME": "data", "HOME": "/home/k"]) == "/home/k/.local/share/recall/decks")
+}
+
+@Test func bundledDecksAreFoundFromARepositoryBuild() throws {
+    let root = try temporaryDirectory()
+    defer { remove(root) }
+    try write("// package", to: root + "/Package.swift")
+    try write("{}", to: root + "/Decks/schema.json")
+    let executable = root + "/.build/x86_64-unknown-linux-gnu/debug/recall"
+    #expect(DeckDirectories.bundledDirectory(executablePath: executable) == root + "/Decks")
+}
+
+@Test func bundledDecksAreFoundFromAnInstall() throws {
+    let prefix = try temporaryDirectory()
+    defer { remove(prefix) }
+    try FileManager.default.createDirectory(atPath: prefix + "/share/recall/decks", withIntermediateDirectories: true)
+    #expect(DeckDirectories.bundledDirectory(executablePath: prefix + "/bin/recall") == prefix + "/share/recall/decks")
+    let elsewhere = try temporaryDirectory()
+    defer { remove(elsewhere) }
+    #expect(DeckDirectories.bundledDirectory(executablePath: elsewhere + "/bin/recall") == nil)
+}
+
+@Test func standardDirectoriesAreSearchedInOrder() {
+    let directories = DeckDirectories.standard(
+        extra: ["/x", "/y"], environment: ["XDG_DATA_HOME": "/data"], executablePath: nil)
+    #expect(directories.all == ["/data/recall/decks", "/x", "/y"])
+}
+
+@Test func discoveryLoadsInOrderSkipsBrokenDecksAndReportsDuplicatesOnce() throws {
+    let root = try temporaryDirectory()
+    defer { remove(root) }
+    try write(deckJSON(id: "plot"), to: root + "/bundled/plot.json")
+    try write("{}", to: root + "/bundled/schema.json")
+    try write(deckJSON(id: "mine"), to: root + "/user/mine.json")
+    try write(deckJSON(id: "plot"), to: root + "/extra/b-plot.json")
+    try write("{\"format\": 1,", to: root + "/extra/a-broken.json")
+    try write(deckJSON(id: "hidden"), to: root + "/extra/.hidden.json")
+    try write("notes", to: root + "/extra/notes.txt")
+    let directories = DeckDirectories(bundled: root + "/bundled", user: root + "/user", extra: [root + "/extra", root + "/nowhere"])
+    let catalog = DeckCatalog.discover(directories, currentDirectory: root)
+    #expect(catalog.decks.map(\.id) == ["plot", "mine"])
+    #expect(catalog.decks.map(\.file) == ["bundled/plot.json", "user/mine.json"])
+    #expect(catalog.results.map(\.file) == ["bundled/plot.json", "user/mine.json", "extra/a-broken.json", "extra/b-plot.json"])
+    #expect(catalog.problems.map(\.description) == [
+        "\(root)/nowhere: error: no such directory",
+        "extra/a-broken.json:1:14: error: unexpected end of file: expected a field name or '}'",
+        "extra/b-plot.json:1:21: error: duplicate deck id \"plot\": bundled/plot.json already defines it (this file is skipped)",
+    ])
+    #expect(catalog.deck(id: "mine")?.title == "T")
+}
+
+@Test func missingStandardDirectoriesAreNotProblems() throws {
+    let root = try temporaryDirectory()
+    defer { remove(root) }
+    let catalog = DeckCatalog.discover(DeckDirectories(bundled: nil, user: root + "/none"), currentDirectory: root)
+    #expect(catalog.decks.isEmpty)
+    #expect(catalog.problems.isEmpty)
+}
+
+@Test func loadingPathsTakesFilesAndDirectoriesOnce() throws {
+    let root = try temporaryDirectory()
+    defer { remove(root) }
+    try write(deckJSON(id: "a"), to: root + "/d/a.json")
+    try write(deckJSON(id: "b"), to: root + "/d/b.json")
+    let catalog = DeckCatalog.load(paths: ["d/a.json", "d", "missing.json"], currentDirectory: root)
+    #expect(catalog.results.map(\.file) == ["d/a.json", "d/b.json"])
+    #expect(catalog.problems.map(\.description) == ["missing.json: error: no such file or directory"])
+}
+
+@Test func unreadableFilesAreReported() throws {
+    let root = try temporaryDirectory()
+    defer { remove(root) }
+    #expect(DeckLoader.load(file: root + "/none.json").problems.map(\.message) == ["no such file"])
+    #expect(DeckLoader.load(file: root).problems.map(\.message) == ["is a directory, not a deck file"])
+}
