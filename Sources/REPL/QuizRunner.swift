@@ -6,7 +6,8 @@ import Terminal
 /// as practice, then the score and the missed questions.
 public final class QuizRunner {
     let console: Console
-    let screen: StudyScreen
+    /// The screen, made for each use so it follows the terminal's width.
+    var screen: StudyScreen { StudyScreen(style: console.style, wrapper: console.wrapper) }
     let recorder: QuizRecorder
     let clock: () -> Date
     /// The quiz being run.
@@ -16,13 +17,13 @@ public final class QuizRunner {
     public init(quiz: Quiz, console: Console, recorder: QuizRecorder, clock: @escaping () -> Date = Date.init) {
         self.quiz = quiz
         self.console = console
-        self.screen = StudyScreen(style: console.style, wrapper: console.wrapper)
         self.recorder = recorder
         self.clock = clock
     }
 
     /// Asks every question until the end or until the user stops; the result is shown by the caller.
     public func run() -> SessionEnding {
+        console.reader.completion = SessionCommand.completion
         while let question = quiz.next(at: clock()) {
             console.say()
             let number = console.style.bold("Question \(quiz.number) of \(quiz.questions.count)")

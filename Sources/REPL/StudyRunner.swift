@@ -23,7 +23,8 @@ public final class StudyRunner {
     ]
 
     let console: Console
-    let screen: StudyScreen
+    /// The screen, made for each use so it follows the terminal's width.
+    var screen: StudyScreen { StudyScreen(style: console.style, wrapper: console.wrapper) }
     let recorder: SessionRecorder
     let clock: () -> Date
     let nextDay: (Date) -> Date
@@ -40,7 +41,6 @@ public final class StudyRunner {
     ) {
         self.session = session
         self.console = console
-        self.screen = StudyScreen(style: console.style, wrapper: console.wrapper)
         self.recorder = recorder
         self.clock = clock
         self.nextDay = nextDay
@@ -49,6 +49,7 @@ public final class StudyRunner {
     /// Runs the session until every card is done or the user ends it; the summary is shown
     /// by the caller.
     public func run() -> SessionEnding {
+        console.reader.completion = SessionCommand.completion
         while let question = session.next(at: clock()) {
             console.say()
             console.say(screen.header(deckTitle: question.deckTitle, typeName: question.typeName, remaining: session.remaining(at: clock())))

@@ -169,3 +169,16 @@ import Testing
         #expect(show.output.hasPrefix("Studying Sample: 5 new · 0 learning · 0 review (:help"))
     }
 }
+
+@Suite struct SessionCompletionTests {
+    @Test func tabCompletesSessionCommandsAndNothingElseDuringASession() throws {
+        let (sandbox, options) = try StudySessionTests.sandbox()
+        let terminal = try sandbox.terminal(["study", "sample"] + options)
+        try terminal.expect("(Enter shows the answer) > ")
+        terminal.send(":su\t")
+        try terminal.expect(":suspend ")
+        terminal.sendControlC()
+        try terminal.expect("^C\n\nSession ended (Ctrl-C). Every answer is saved.\nNo cards studied")
+        #expect(try terminal.waitForExit() == 0)
+    }
+}
