@@ -23,6 +23,9 @@ extension StudyScreen {
         if summary.notReached.total > 0 { extras.append("\(Self.count(summary.notReached.total, "card")) not reached") }
         if !extras.isEmpty { lines.append("  " + extras.joined(separator: ", ") + ".") }
         lines.append(whatNext(summary, outlook: outlook, at: now))
+        if let reviews = outlook?.reviewsToday, let streak = outlook?.streak {
+            lines.append("Today: \(Self.count(reviews, "answer")) · streak \(Self.count(streak.current, "day")) (type \"stats\" for more).")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -100,10 +100,14 @@ public final class Workspace {
         return itemIndex[deckID]?[key]
     }
 
-    /// What is due today and tomorrow in `decks`, for a summary.
+    /// What is due today and tomorrow in `decks`, with today's answers and the streak over
+    /// every deck, for a summary: the figures of `stats` (see `ProgressStore.statsReport`).
     public func outlook(decks: [Deck], at now: Date) -> DueOutlook? {
-        guard let counts = try? store.dueCounts(deckIDs: decks.map(\.id), now: now) else { return nil }
+        guard let report = try? store.statsReport(now: now) else { return nil }
+        let ids = Set(decks.map(\.id))
+        let due = report.decks.filter { ids.contains($0.id) }.map(\.due)
         return DueOutlook(
-            today: counts.values.reduce(0) { $0 + $1.today }, tomorrow: counts.values.reduce(0) { $0 + $1.tomorrow })
+            today: due.reduce(0) { $0 + $1.today }, tomorrow: due.reduce(0) { $0 + $1.tomorrow },
+            reviewsToday: report.total.reviewsToday, streak: report.streak)
     }
 }

@@ -1,5 +1,6 @@
 import Decks
 import Foundation
+import Progress
 import Scheduling
 import Study
 import Terminal
@@ -66,6 +67,14 @@ import Testing
                   1 buried.
                 Next: 1 learning card to see again, the first in 10m; 2 more due today; 14 due tomorrow.
                 """)
+        // With the stats' figures, a line on today's answers and the streak.
+        let outlook = DueOutlook(
+            today: 0, tomorrow: 2, reviewsToday: 31, streak: StudyStreak(current: 6, longest: 9, studiedToday: true))
+        #expect(
+            plain.summary(summary, ending: .finished, outlook: outlook, at: now).components(separatedBy: "\n").suffix(2) == [
+                "Next: 1 learning card to see again, the first in 10m; 2 due tomorrow.",
+                "Today: 31 answers · streak 6 days (type \"stats\" for more).",
+            ])
         #expect(StudyScreen.duration(3725) == "1h 02m")
     }
 
