@@ -29,6 +29,11 @@ extension ProgressStore {
             forecastEnds.append(end)
         }
         let heatmapStart = StatsReport.heatmapStart(today: today, dayRollover: dayRollover)
+        let dayStarts = StatsBuilder.dayStarts(from: heatmapStart, through: today, rollover: dayRollover)
+        let numbering = StudyDayNumber(rollover: dayRollover)
+        let todayNumber = numbering.number(of: today)
+        // Consecutive study days have consecutive numbers: the heatmap's first is this many before today.
+        let firstDay = todayNumber - (dayStarts.count - 1)
         return try read { db in
             let storeDecks = try String.fetchAll(db, sql: "SELECT id FROM deck ORDER BY id")
             let ids = deckIDs ?? Set(storeDecks).union(loadedDecks.keys).sorted()
@@ -53,24 +58,27 @@ extension ProgressStore {
                 builder.decks[index].new += Set(keys).subtracting(known).count
             }
 
-            let tallyFilter = filter.replacingOccurrences(of: "item.deck_id", with: "deck_id")
-            let earliest = try Int64.fetchOne(
-                db, sql: "SELECT MIN(bucket) FROM review_tally WHERE answers > 0 \(tallyFilter)",
-                arguments: StatementArguments(filterArguments))
-            let firstDay = earliest.map {
-                min(heatmapStart, dayRollover.start(ofDayContaining: Date(unixMilliseconds: $0 * StoreSchema.tallyBucketMilliseconds)))
-            } ?? heatmapStart
-            let dayStarts = StatsBuilder.dayStarts(from: firstDay, through: today, rollover: dayRollover)
-            try builder.scanTally(
+            let dayFilter = filter.replacingOccurrences(of: "item.deck_id", with: "deck_id")
+            try builder.scanTotals(
                 Row.fetchCursor(
                     db,
                     sql: """
-                        SELECT deck_id, bucket, answers, practice, retention_reviews, retention_recalled, duration_ms
-                        FROM review_tally WHERE answers > 0 \(tallyFilter)
+                        SELECT deck_id, answers, practice, retention_reviews, retention_recalled
+                        FROM review_total WHERE 1 \(dayFilter)
                         """,
-                    arguments: StatementArguments(filterArguments)),
-                dayStarts: dayStarts, todayEnd: forecastEnds[0].unixMilliseconds)
-
+                    arguments: StatementArguments(filterArguments)))
+            try builder.scanRecentDays(
+                Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT day, deck_id, answers, practice, retention_reviews, retention_recalled, duration_ms
+                        FROM review_day WHERE day >= ? \(dayFilter)
+                        """,
+                    arguments: StatementArguments([min(firstDay, todayNumber - 29)] + filterArguments)),
+                firstDay: firstDay, today: todayNumber)
+            let activeDays = try Int.fetchAll(
+                db, sql: "SELECT DISTINCT day FROM review_day WHERE answers > 0 \(dayFilter) ORDER BY day",
+                arguments: StatementArguments(filterArguments))
             let selected = builder.hardest.map(\.id) + builder.leeches.prefix(StatsReport.listLength).map(\.id)
             var refs: [Int64: ItemRef] = [:]
             if !selected.isEmpty {
@@ -87,8 +95,7 @@ extension ProgressStore {
                         suspended: candidate.suspended, due: Date(unixMilliseconds: candidate.due))
                 }
             }
-            let heatmapOffset = dayStarts.firstIndex(of: heatmapStart.unixMilliseconds) ?? 0
-            let days = zip(dayStarts, builder.dayAnswers).dropFirst(heatmapOffset).map { start, answers in
+            let days = zip(dayStarts, builder.dayAnswers).map { start, answers in
                 DailyReviews(day: Date(unixMilliseconds: start), study: answers.answers - answers.practice, practice: answers.practice)
             }
             let total = builder.decks.reduce(DeckStats(id: "", desiredRetention: builder.decks.first?.desiredRetention)) {
@@ -96,7 +103,7 @@ extension ProgressStore {
             }
             return StatsReport(
                 now: now, today: today, decks: builder.decks, total: total,
-                streak: StudyStreak(activeDays: builder.dayAnswers.map { $0.answers > 0 }),
+                streak: StudyStreak(activeDays: activeDays, today: todayNumber),
                 days: days, forecast: builder.forecast, hardest: builder.hardest.compactMap(standing),
                 leeches: builder.leeches.prefix(StatsReport.listLength).compactMap(standing),
                 leechCount: builder.leeches.count)

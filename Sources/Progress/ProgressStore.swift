@@ -78,7 +78,9 @@ public final class ProgressStore: Sendable {
         configuration.readonly = access == .readOnly
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "recall.progress"
+        let studyDays = StudyDayNumber(rollover: dayRollover)
         configuration.prepareDatabase { db in
+            db.add(function: studyDays.function)  // files answers under their study day (see StoreSchema.reviewDays)
             try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
             // Checkpoints run on another connection (see Checkpointer), never inside a commit.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")

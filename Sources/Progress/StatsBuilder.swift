@@ -29,7 +29,7 @@ struct StatsBuilder {
     var hardest: [Candidate] = []
     /// Every leech, most lapses first once `scanItems` is done.
     var leeches: [Candidate] = []
-    /// Answers per study day, from the first day of `scanTally`'s day starts to today.
+    /// Answers per study day, from the heatmap's first day to today.
     var dayAnswers: [DayAnswers] = []
 
     private let index: [String: Int]
@@ -119,45 +119,41 @@ struct StatsBuilder {
         if hardest.count > limit { hardest.removeLast() }
     }
 
-    /// Counts the tally rows `deck_id, bucket, answers, practice, retention_reviews,
-    /// retention_recalled, duration_ms` into days starting at `dayStarts` (Unix ms, ascending,
-    /// the last being today's, which ends at `todayEnd`).
-    mutating func scanTally(_ rows: RowCursor, dayStarts: [Int64], todayEnd: Int64) throws {
-        dayAnswers = Array(repeating: DayAnswers(), count: dayStarts.count)
-        let todayIndex = dayStarts.count - 1
+    /// Counts the `review_total` rows `deck_id, answers, practice, retention_reviews, retention_recalled`.
+    mutating func scanTotals(_ rows: RowCursor) throws {
         while let row = try rows.next() {
             let deckID: String = row[0]
             guard let deck = index[deckID] else { continue }
-            let time: Int64 = row[1] * StoreSchema.tallyBucketMilliseconds
+            decks[deck].reviews += row[1]
+            decks[deck].practice += row[2]
+            decks[deck].retentionAllTime = decks[deck].retentionAllTime.adding(Retention(reviews: row[3], recalled: row[4]))
+        }
+    }
+
+    /// Counts the recent `review_day` rows `day, deck_id, answers, practice,
+    /// retention_reviews, retention_recalled, duration_ms` into the days numbered from
+    /// `firstDay` to `today` (the heatmap's days) and the 7- and 30-day windows ending today.
+    mutating func scanRecentDays(_ rows: RowCursor, firstDay: Int, today: Int) throws {
+        dayAnswers = Array(repeating: DayAnswers(), count: max(0, today - firstDay + 1))
+        while let row = try rows.next() {
+            let day: Int = row[0]
+            let deckID: String = row[1]
+            guard day <= today, let deck = index[deckID] else { continue }
             let answers: Int = row[2]
             let practice: Int = row[3]
             let retention = Retention(reviews: row[4], recalled: row[5])
-            decks[deck].reviews += answers
-            decks[deck].practice += practice
-            decks[deck].retentionAllTime = decks[deck].retentionAllTime.adding(retention)
-            guard let first = dayStarts.first, time >= first, time < todayEnd else { continue }
-            let day = Self.dayIndex(of: time, in: dayStarts)
-            dayAnswers[day].answers += answers
-            dayAnswers[day].practice += practice
-            if day > todayIndex - 30 { decks[deck].retention30Days = decks[deck].retention30Days.adding(retention) }
-            if day > todayIndex - 7 { decks[deck].retention7Days = decks[deck].retention7Days.adding(retention) }
-            if day == todayIndex {
+            if day >= firstDay {
+                dayAnswers[day - firstDay].answers += answers
+                dayAnswers[day - firstDay].practice += practice
+            }
+            if day > today - 30 { decks[deck].retention30Days = decks[deck].retention30Days.adding(retention) }
+            if day > today - 7 { decks[deck].retention7Days = decks[deck].retention7Days.adding(retention) }
+            if day == today {
                 decks[deck].reviewsToday += answers
                 decks[deck].practiceToday += practice
                 decks[deck].studyMillisecondsToday += row[6]
             }
         }
-    }
-
-    /// The index of the last start at or before `time` (`time` is at or after the first).
-    static func dayIndex(of time: Int64, in starts: [Int64]) -> Int {
-        var low = 0
-        var high = starts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= time { low = middle } else { high = middle - 1 }
-        }
-        return low
     }
 
     /// The starts of the study days from the one containing `first` through the one

@@ -4,9 +4,9 @@ extension StoreSchema {
     /// hours) falls between buckets, never inside one.
     static let tallyBucketMilliseconds: Int64 = 900_000
 
-    /// The review tally: answers per deck and quarter hour, kept by triggers in the same
-    /// transaction as each review-log insert or undo, so stats read a few thousand rows
-    /// instead of the whole log.
+    /// The review tally: answers per deck and quarter hour, kept by triggers. Superseded by
+    /// `reviewDays` (the "review-days" migration drops it); kept because released migrations
+    /// are never edited.
     ///
     /// `answers` counts study and practice answers (manual changes are left out);
     /// `retention_reviews` the study answers to cards in the review phase and

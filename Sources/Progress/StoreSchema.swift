@@ -13,6 +13,7 @@ enum StoreSchema {
             try db.execute(sql: version1)
         }
         migrator.registerMigration("review-tally") { db in try db.execute(sql: reviewTally) }
+        migrator.registerMigration("review-days") { db in try db.execute(sql: reviewDays) }
         return migrator
     }
 

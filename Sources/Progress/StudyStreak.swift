@@ -20,20 +20,19 @@ public struct StudyStreak: Sendable, Hashable {
         self.studiedToday = studiedToday
     }
 
-    /// The streaks in `active`, one flag per consecutive study day, oldest first, the last being today.
-    public init(activeDays active: [Bool]) {
+    /// The streaks of the study days numbered `days` (see `StudyDayNumber`; sorted, no
+    /// repeats), when today is numbered `today` (days after it are left out).
+    public init(activeDays days: [Int], today: Int) {
         var longest = 0
         var run = 0
-        for day in active {
-            run = day ? run + 1 : 0
+        var previous: Int?
+        for day in days where day <= today {
+            run = previous == day - 1 ? run + 1 : 1
             longest = max(longest, run)
+            previous = day
         }
-        let studiedToday = active.last ?? false
-        var current = 0
-        for day in active.dropLast(studiedToday ? 0 : 1).reversed() {
-            guard day else { break }
-            current += 1
-        }
+        let studiedToday = previous == today
+        let current = previous == today || previous == today - 1 ? run : 0
         self.init(current: current, longest: longest, studiedToday: studiedToday)
     }
 }

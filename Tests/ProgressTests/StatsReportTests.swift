@@ -271,7 +271,7 @@ import Testing
         for minute in 0..<40 {
             let deck = minute % 3 == 0 ? "cast" : "plot"
             let key = deck == "cast" ? "c" : (minute % 2 == 0 ? "a" : "b")
-            let time = now.addingTimeInterval(Double(-minute) * 700)
+            let time = now.addingTimeInterval(Double(-minute) * 3_000)
             if minute % 5 == 0 {
                 try Self.practice(store, deck, key, .hard, at: time)
             } else {
@@ -280,19 +280,32 @@ import Testing
         }
         for _ in 0..<7 { try store.undoLast() }
         try store.read { db in
-            let tally = try Row.fetchAll(db, sql: "SELECT * FROM review_tally WHERE answers > 0 ORDER BY deck_id, bucket")
+            let days = try Row.fetchAll(db, sql: "SELECT * FROM review_day ORDER BY day, deck_id")
             let recomputed = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT item.deck_id, review.reviewed_at / 900000, COUNT(*), SUM(review.kind = 'practice'),
+                    SELECT recall_study_day(review.reviewed_at), item.deck_id, COUNT(*), SUM(review.kind = 'practice'),
                            SUM(review.kind = 'study' AND review.before_phase = 'review'),
                            SUM(review.kind = 'study' AND review.before_phase = 'review' AND review.rating >= 2),
                            COALESCE(SUM(review.duration_ms), 0)
                     FROM review JOIN item ON item.id = review.item_id WHERE review.kind <> 'manual'
                     GROUP BY 1, 2 ORDER BY 1, 2
                     """)
-            #expect(tally.count > 3)
-            #expect(tally.map { $0.databaseValues.map(\.description) } == recomputed.map { $0.databaseValues.map(\.description) })
+            #expect(days.count == 4)
+            #expect(days.map { $0.databaseValues.map(\.description) } == recomputed.map { $0.databaseValues.map(\.description) })
+            let totals = try Row.fetchAll(db, sql: "SELECT * FROM review_total ORDER BY deck_id")
+            let summed = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT deck_id, SUM(answers), SUM(practice), SUM(retention_reviews), SUM(retention_recalled), SUM(duration_ms)
+                    FROM review_day GROUP BY deck_id ORDER BY deck_id
+                    """)
+            #expect(totals.map { $0.databaseValues.map(\.description) } == summed.map { $0.databaseValues.map(\.description) })
         }
+        // Study day numbers count local dates: 21 November 2026 is day 20 778 since 1970-01-01.
+        #expect(StudyDayNumber.daysFromCivil(year: 2026, month: 11, day: 21) == 20_778)
+        #expect(StudyDayNumber.daysFromCivil(year: 1970, month: 1, day: 1) == 0)
+        #expect(StudyDayNumber.daysFromCivil(year: 1969, month: 12, day: 31) == -1)
+        #expect(StudyDayNumber(rollover: Self.rollover).number(of: try Self.time("2026-11-22T03:59:00+00:00")) == 20_778)
     }
 }
