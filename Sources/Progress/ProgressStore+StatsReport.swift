@@ -76,9 +76,11 @@ extension ProgressStore {
                         """,
                     arguments: StatementArguments([min(firstDay, todayNumber - 29)] + filterArguments)),
                 firstDay: firstDay, today: todayNumber)
-            let activeDays = try Int.fetchAll(
-                db, sql: "SELECT DISTINCT day FROM review_day WHERE answers > 0 \(dayFilter) ORDER BY day",
-                arguments: StatementArguments(filterArguments))
+            let streak = try StudyStreak(
+                activeDays: Int.fetchCursor(
+                    db, sql: "SELECT DISTINCT day FROM review_day WHERE answers > 0 \(dayFilter) ORDER BY day",
+                    arguments: StatementArguments(filterArguments)),
+                today: todayNumber)
             let selected = builder.hardest.map(\.id) + builder.leeches.prefix(StatsReport.listLength).map(\.id)
             var refs: [Int64: ItemRef] = [:]
             if !selected.isEmpty {
@@ -103,7 +105,7 @@ extension ProgressStore {
             }
             return StatsReport(
                 now: now, today: today, decks: builder.decks, total: total,
-                streak: StudyStreak(activeDays: activeDays, today: todayNumber),
+                streak: streak,
                 days: days, forecast: builder.forecast, hardest: builder.hardest.compactMap(standing),
                 leeches: builder.leeches.prefix(StatsReport.listLength).compactMap(standing),
                 leechCount: builder.leeches.count)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Consecutive study days with at least one answer (study or practice).
 ///
@@ -20,13 +21,32 @@ public struct StudyStreak: Sendable, Hashable {
         self.studiedToday = studiedToday
     }
 
-    /// The streaks of the study days numbered `days` (see `StudyDayNumber`; sorted, no
+    /// The streaks of the study days numbered `days` (see `StudyDayNumber`; ascending, no
     /// repeats), when today is numbered `today` (days after it are left out).
-    public init(activeDays days: [Int], today: Int) {
+    public init<Days: Sequence>(activeDays days: Days, today: Int) where Days.Element == Int {
+        var iterator = days.makeIterator()
+        self.init(next: { iterator.next() }, today: today)
+    }
+
+    /// The streaks of the study days a database cursor yields, ascending.
+    init<Days: Cursor>(activeDays days: Days, today: Int) throws where Days.Element == Int {
+        var failure: (any Error)?
+        self.init(
+            next: {
+                do { return try days.next() } catch {
+                    failure = error
+                    return nil
+                }
+            }, today: today)
+        if let failure { throw failure }
+    }
+
+    /// The streaks of the days `next` gives, ascending, until it gives `nil`.
+    private init(next: () -> Int?, today: Int) {
         var longest = 0
         var run = 0
         var previous: Int?
-        for day in days where day <= today {
+        while let day = next(), day <= today {
             run = previous == day - 1 ? run + 1 : 1
             longest = max(longest, run)
             previous = day

@@ -30,7 +30,9 @@ struct StatsCommand: ParsableCommand {
         let decks = deckOptions.loadDecks()
         var store: ProgressStore?
         do {
-            store = try storeOptions.open(access: .readOnly)
+            // Stats only read: no need to wait for the full integrity check (a damaged page
+            // read still fails, as the store's "damaged" error).
+            store = try storeOptions.open(access: .readOnly, verified: false)
         } catch ProgressError.notFound {
             store = nil
         }
