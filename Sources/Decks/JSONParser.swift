@@ -152,31 +152,10 @@ struct JSONParser: ~Copyable {
             if isCards { inCardsMember = false }
             if depth == 2, cardIndex != nil, key == "id", case .string(let id) = value.value { cardID = id }
             members.append(JSONMember(key: key, keyOffset: keyOffset, value: value))
-            let valueEnd = index
-            skipWhitespace()
-            guard index < bytes.count else {
-                throw error("unexpected end of file: expected ',' or '}' after object member", at: valueEnd)
-            }
-            switch bytes[index] {
-            case UInt8(ascii: ","):
-                lastComma = index
-                index += 1
-                skipWhitespace()
-            case UInt8(ascii: "}"):
-                index += 1
-                return members
-            case UInt8(ascii: "\""):
-                // Recover as if the comma were there, so later problems are reported too.
-                recovered.append(error("missing ',' between object members (add a ',' here)", at: valueEnd))
-                lastComma = nil
-            case UInt8(ascii: "/"):
-                throw error("comments are not allowed in JSON")
-            case UInt8(ascii: "{"), UInt8(ascii: "]"):
-                throw error(
-                    "expected ',' or '}' after object member, found \(describeByte(at: index)) (is a '}' missing here?)",
-                    at: valueEnd)
-            default:
-                throw error("expected ',' or '}' after object member, found \(describeByte(at: index))", at: valueEnd)
+            switch try separator(after: .objectMember) {
+            case .comma(let offset): lastComma = offset
+            case .missingComma: lastComma = nil
+            case .end: return members
             }
         }
     }
@@ -212,35 +191,75 @@ struct JSONParser: ~Copyable {
             let element = try parseValue(depth: depth + 1)
             count += 1
             if let sink { sink(element) } else { elements.append(element) }
-            let valueEnd = index
-            skipWhitespace()
-            guard index < bytes.count else {
-                throw error("unexpected end of file: expected ',' or ']' after list element", at: valueEnd)
-            }
-            switch bytes[index] {
-            case UInt8(ascii: ","):
-                lastComma = index
-                index += 1
-                skipWhitespace()
-            case UInt8(ascii: "]"):
-                index += 1
+            switch try separator(after: .listElement) {
+            case .comma(let offset): lastComma = offset
+            case .missingComma: lastComma = nil
+            case .end:
                 if isCards {
                     cardIndex = nil
                     cardID = nil
                 }
                 return elements
-            case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""):
-                recovered.append(error("missing ',' between list elements (add a ',' here)", at: valueEnd))
-                lastComma = nil
-            case UInt8(ascii: "/"):
-                throw error("comments are not allowed in JSON")
-            case UInt8(ascii: "}"):
-                throw error(
-                    "expected ',' or ']' after list element, found '}' (is a ']' missing here?)", at: valueEnd)
-            default:
-                throw error("expected ',' or ']' after list element, found \(describeByte(at: index))", at: valueEnd)
             }
         }
+    }
+
+    /// What follows a member or element.
+    private enum Separator {
+        /// A comma at this offset (consumed, with the whitespace after it).
+        case comma(Int)
+        /// Another member or element without a comma: reported, recovered as if it were there.
+        case missingComma
+        /// The closing '}' or ']' (consumed).
+        case end
+    }
+
+    /// Which container a separator is read in.
+    private enum Container {
+        case objectMember, listElement
+
+        var closer: UInt8 { self == .objectMember ? UInt8(ascii: "}") : UInt8(ascii: "]") }
+        var otherCloser: UInt8 { self == .objectMember ? UInt8(ascii: "]") : UInt8(ascii: "}") }
+        var name: String { self == .objectMember ? "object member" : "list element" }
+        var expected: String { "expected ',' or '\(Character(Unicode.Scalar(closer)))' after \(name)" }
+
+        /// Whether `byte` starts what a missing comma would be followed by.
+        func startsNext(_ byte: UInt8) -> Bool {
+            switch self {
+            case .objectMember: byte == UInt8(ascii: "\"")
+            case .listElement: byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[")
+            }
+        }
+    }
+
+    /// Reads what follows a member or element. Problems are reported right after the
+    /// value, where the comma or closer belongs.
+    private mutating func separator(after container: Container) throws(JSONSyntaxError) -> Separator {
+        let valueEnd = index
+        skipWhitespace()
+        guard index < bytes.count else { throw error("unexpected end of file: \(container.expected)", at: valueEnd) }
+        let byte = bytes[index]
+        if byte == UInt8(ascii: ",") {
+            let comma = index
+            index += 1
+            skipWhitespace()
+            return .comma(comma)
+        }
+        if byte == container.closer {
+            index += 1
+            return .end
+        }
+        if container.startsNext(byte) {
+            // Recover as if the comma were there, so later problems are reported too.
+            recovered.append(error("missing ',' between \(container.name)s (add a ',' here)", at: valueEnd))
+            return .missingComma
+        }
+        if byte == UInt8(ascii: "/") { throw error("comments are not allowed in JSON") }
+        let found = "\(container.expected), found \(describeByte(at: index))"
+        if byte == container.otherCloser || (container == .objectMember && byte == UInt8(ascii: "{")) {
+            throw error("\(found) (is a '\(Character(Unicode.Scalar(container.closer)))' missing here?)", at: valueEnd)
+        }
+        throw error(found, at: valueEnd)
     }
 
     // MARK: Strings

@@ -11,20 +11,16 @@ extension ProgressStore {
     ///   (full disk, read-only file) leaves the store exactly as it was.
     @discardableResult
     public func record(_ review: ReviewRecord) throws -> Int64 {
+        try write { db in try Self.insert(review, in: db) }
+    }
+
+    /// Saves many answers, in order, in one transaction: all of them or, on any error, none.
+    ///
+    /// For imports and generated stores; a study session saves each answer with `record(_:)`
+    /// so that none waits for the next.
+    public func record(batch reviews: [ReviewRecord]) throws {
         try write { db in
-            let itemID = try Self.itemID(of: review.item, in: db)
-            var arguments: [(any DatabaseValueConvertible)?] = [
-                itemID, review.sessionID, review.time.unixMilliseconds, review.kind.rawValue,
-                review.rating?.rawValue, review.durationMilliseconds,
-            ]
-            arguments += StateColumns.values(of: review.before)
-            arguments += review.after.map(StateColumns.values(of:)) ?? StateColumns.nulls
-            try db.cachedStatement(sql: Self.insertReviewSQL).execute(arguments: StatementArguments(arguments))
-            let rowID = db.lastInsertedRowID
-            if let after = review.after {
-                try Self.setState(after, ofItem: itemID, in: db)
-            }
-            return rowID
+            for review in reviews { _ = try Self.insert(review, in: db) }
         }
     }
 
@@ -125,6 +121,23 @@ extension ProgressStore {
                             \(StateColumns.list(prefix: "before_")), \(StateColumns.list(prefix: "after_")))
         VALUES (\(Array(repeating: "?", count: 6 + 2 * StateColumns.names.count).joined(separator: ", ")))
         """
+
+    /// Inserts the log row of `review` and writes the item's new state; returns the row id.
+    private static func insert(_ review: ReviewRecord, in db: Database) throws -> Int64 {
+        let itemID = try itemID(of: review.item, in: db)
+        var arguments: [(any DatabaseValueConvertible)?] = [
+            itemID, review.sessionID, review.time.unixMilliseconds, review.kind.rawValue,
+            review.rating?.rawValue, review.durationMilliseconds,
+        ]
+        arguments += StateColumns.values(of: review.before)
+        arguments += review.after.map(StateColumns.values(of:)) ?? StateColumns.nulls
+        try db.cachedStatement(sql: insertReviewSQL).execute(arguments: StatementArguments(arguments))
+        let rowID = db.lastInsertedRowID
+        if let after = review.after {
+            try setState(after, ofItem: itemID, in: db)
+        }
+        return rowID
+    }
 
     /// The row id of an item, or `ProgressError.unknownItem`.
     static func itemID(of ref: ItemRef, in db: Database) throws -> Int64 {

@@ -10,36 +10,51 @@ public final class Console {
     public let errors: TextOutput
     /// Bold and colour, when on.
     public let style: Style
-    /// Wraps long text to the terminal's width.
-    public let wrapper: TextWrapper
+    /// Wraps long text to the terminal's width (measured again each time, so a resized
+    /// terminal is followed).
+    public var wrapper: TextWrapper { makeWrapper() }
+    private let makeWrapper: () -> TextWrapper
 
     /// Creates a console from its parts.
-    public init(reader: LineReader, output: TextOutput, errors: TextOutput, style: Style, wrapper: TextWrapper) {
+    public convenience init(reader: LineReader, output: TextOutput, errors: TextOutput, style: Style, wrapper: TextWrapper) {
+        self.init(reader: reader, output: output, errors: errors, style: style, makeWrapper: { wrapper })
+    }
+
+    /// Creates a console whose wrapper is made afresh for each use.
+    public init(
+        reader: LineReader, output: TextOutput, errors: TextOutput, style: Style,
+        makeWrapper: @escaping () -> TextWrapper
+    ) {
         self.reader = reader
         self.output = output
         self.errors = errors
         self.style = style
-        self.wrapper = wrapper
+        self.makeWrapper = makeWrapper
     }
 
     /// The console of this process: readline when standard input is a terminal, plain
     /// lines otherwise; colour per `Style.detect()`; wrapping to the terminal's width.
-    public static func standard(completion: CompletionProvider? = nil) -> Console {
+    public static func standard() -> Console {
         let output = StandardOutput()
         let reader: LineReader
         if Terminal.isTerminal(0) {
-            reader = ReadlineLineReader(historyPath: HistoryFile.path(), completion: completion)
+            reader = ReadlineLineReader(historyPath: HistoryFile.path())
         } else {
             reader = PlainLineReader(output: output)
         }
         return Console(
             reader: reader, output: output, errors: StandardOutput(fd: 2), style: .detect(),
-            wrapper: .forTerminal())
+            makeWrapper: { .forTerminal() })
     }
 
     /// Writes a line.
     public func say(_ text: String = "") {
         output.line(text)
+    }
+
+    /// Writes a line of recall's own prose, wrapped to the terminal's width.
+    public func tell(_ text: String) {
+        output.line(wrapper.wrap(text))
     }
 
     /// Writes untrusted text (from a deck): sanitised, then wrapped.

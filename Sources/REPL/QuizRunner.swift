@@ -6,7 +6,8 @@ import Terminal
 /// as practice, then the score and the missed questions.
 public final class QuizRunner {
     let console: Console
-    let screen: StudyScreen
+    /// The screen, made for each use so it follows the terminal's width.
+    var screen: StudyScreen { StudyScreen(style: console.style, wrapper: console.wrapper) }
     let recorder: QuizRecorder
     let clock: () -> Date
     /// The quiz being run.
@@ -16,13 +17,13 @@ public final class QuizRunner {
     public init(quiz: Quiz, console: Console, recorder: QuizRecorder, clock: @escaping () -> Date = Date.init) {
         self.quiz = quiz
         self.console = console
-        self.screen = StudyScreen(style: console.style, wrapper: console.wrapper)
         self.recorder = recorder
         self.clock = clock
     }
 
     /// Asks every question until the end or until the user stops; the result is shown by the caller.
     public func run() -> SessionEnding {
+        console.reader.completion = SessionCommand.completion
         while let question = quiz.next(at: clock()) {
             console.say()
             let number = console.style.bold("Question \(quiz.number) of \(quiz.questions.count)")
@@ -57,13 +58,13 @@ public final class QuizRunner {
                     console.say("  :skip     give up on this question (it counts as missed)")
                     console.say("  :quit     end the quiz (Ctrl-C does too)")
                 case .success:
-                    console.say("Not in a quiz: type an answer, :skip to give up on the question, or :quit.")
+                    console.tell("Not in a quiz: type an answer, :skip to give up on the question, or :quit.")
                 }
                 continue
             }
             switch quiz.submit(text, at: clock()) {
             case .invalid(let message):
-                console.say(message)
+                console.tell(message)
             case .graded(let answer):
                 console.say(screen.verdict(answer.verdict, for: question))
                 return save(answer)

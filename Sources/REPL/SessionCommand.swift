@@ -1,4 +1,5 @@
 import Foundation
+import Terminal
 
 /// A command typed instead of an answer during a session: `:hint`, `:skip`, `:bury`,
 /// `:suspend`, `:undo`, `:quit` (and `:help`).
@@ -29,6 +30,11 @@ public enum SessionCommand: String, Sendable, Hashable, CaseIterable {
         case .quit: "end the session (Ctrl-C does too); every answer is already saved"
         case .help: "list these commands"
         }
+    }
+
+    /// Tab at an answer prompt: the session commands, once a ":" is typed.
+    public static let completion: CompletionProvider = { _, word in
+        word.hasPrefix(":") ? (listed + [.help]).map { ":" + $0.rawValue } : []
     }
 
     /// The commands a session accepts, in the order shown.

@@ -20,7 +20,7 @@ extension Shell {
     /// `decks`: each deck with its size, its new cards and what is due today.
     func listDecks() -> Int32 {
         guard !library.decks.isEmpty else {
-            console.say("No decks found. Put deck files in ~/.local/share/recall/decks or pass --decks DIR.")
+            console.tell("No decks found. Put deck files in ~/.local/share/recall/decks or pass --decks DIR.")
             return 0
         }
         let ids = library.deckIDs

@@ -26,7 +26,7 @@ extension Shell {
             console.say(settingsTable(rows))
             if !request.changesSomething {
                 let example = request.deck.map { Sanitizer.clean($0, keepNewlines: false) + " " } ?? ""
-                console.say(console.style.dim("Change with: settings \(example)--scheduler fsrs|sm2 --retention 0.9 --new-per-day 20"
+                console.tell(console.style.dim("Change with: settings \(example)--scheduler fsrs|sm2 --retention 0.9 --new-per-day 20"
                     + (request.deck == nil ? " (without a deck: every deck)" : "")))
             }
             return 0

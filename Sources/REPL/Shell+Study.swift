@@ -14,7 +14,7 @@ extension Shell {
         do {
             let cards = try workspace.studyCards(decks: decks, tags: request.tags, at: now)
             guard !cards.isEmpty else {
-                console.say(nothingToStudy(decks: decks, tags: request.tags, at: now))
+                console.tell(nothingToStudy(decks: decks, tags: request.tags, at: now))
                 return 0
             }
             let scheduler = try SchedulerConfiguration().makeScheduler()
@@ -23,9 +23,9 @@ extension Shell {
                 options: StudySessionOptions(seed: UInt64.random(in: 0...UInt64.max)), startedAt: now)
             let recorder = try StoreRecorder(store: workspace.store, kind: .study, deckIDs: decks.map(\.id), clock: workspace.clock)
             let counts = session.remaining(at: now)
-            console.say(
-                console.style.bold("Studying " + titles(decks)) + ": \(counts.new) new · \(counts.learning) learning · \(counts.review) review."
-                    + " Type :help for the session commands.")
+            console.tell(
+                console.style.bold("Studying " + titles(decks)) + ": \(counts.new) new · \(counts.learning) learning · \(counts.review) review"
+                    + " (:help for the session commands)")
             let runner = StudyRunner(
                 session: session, console: console, recorder: recorder, clock: workspace.clock,
                 nextDay: workspace.nextDay(after:))
@@ -34,7 +34,7 @@ extension Shell {
             let summary = runner.session.summary(at: end)
             try? recorder.finish(summary)
             console.say()
-            console.say(screen.summary(summary, ending: ending, outlook: workspace.outlook(decks: decks, at: end), at: end))
+            console.tell(screen.summary(summary, ending: ending, outlook: workspace.outlook(decks: decks, at: end), at: end))
             if case .failed = ending { return 1 }
             return 0
         } catch {
@@ -50,13 +50,13 @@ extension Shell {
         let quiz = Quiz(decks: decks, tags: request.tags, count: request.count, seed: UInt64.random(in: 0...UInt64.max))
         guard !quiz.questions.isEmpty else {
             let tags = request.tags.isEmpty ? "" : " tagged " + request.tags.map { "\"\($0)\"" }.joined(separator: " or ")
-            console.say("No questions to ask: \(titles(decks)) \(decks.count == 1 ? "has" : "have") no typed, cloze, choice or true/false cards\(tags).")
+            console.tell("No questions to ask: \(titles(decks)) \(decks.count == 1 ? "has" : "have") no typed, cloze, choice or true/false cards\(tags).")
             return 0
         }
         do {
             let recorder = try StoreRecorder(store: workspace.store, kind: .quiz, deckIDs: decks.map(\.id), clock: workspace.clock)
             let fewer = quiz.questions.count < request.count ? " (all there are)" : ""
-            console.say(
+            console.tell(
                 console.style.bold("Quiz: \(StudyScreen.count(quiz.questions.count, "question"))\(fewer) from " + titles(decks)) + "."
                     + " Answers are kept as practice and do not change the schedule; :skip gives up on a question, :quit stops.")
             let runner = QuizRunner(quiz: quiz, console: console, recorder: recorder, clock: workspace.clock)
@@ -89,7 +89,7 @@ extension Shell {
 
     /// "Plot, Characters" (sanitised), or "all 5 decks".
     func titles(_ decks: [Deck]) -> String {
-        if decks.count > 3 { return "\(decks.count) decks" }
+        if decks.count > 3 { return (decks.count == library.decks.count ? "all " : "") + "\(decks.count) decks" }
         return decks.map { Sanitizer.clean($0.title, keepNewlines: false) }.joined(separator: ", ")
     }
 

@@ -20,8 +20,11 @@ public final class Shell {
 
     /// Runs the main loop; returns the exit status (0).
     public func run() -> Int32 {
-        console.say(greeting())
+        console.tell(greeting())
+        let completion = library.completion
+        let complete: CompletionProvider = { prefix, word in completion.candidates(linePrefix: prefix, word: word) }
         while true {
+            console.reader.completion = complete
             switch console.reader.readLine(prompt: Self.prompt, remember: true) {
             case .endOfInput:
                 return 0

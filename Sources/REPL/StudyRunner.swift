@@ -23,7 +23,8 @@ public final class StudyRunner {
     ]
 
     let console: Console
-    let screen: StudyScreen
+    /// The screen, made for each use so it follows the terminal's width.
+    var screen: StudyScreen { StudyScreen(style: console.style, wrapper: console.wrapper) }
     let recorder: SessionRecorder
     let clock: () -> Date
     let nextDay: (Date) -> Date
@@ -40,7 +41,6 @@ public final class StudyRunner {
     ) {
         self.session = session
         self.console = console
-        self.screen = StudyScreen(style: console.style, wrapper: console.wrapper)
         self.recorder = recorder
         self.clock = clock
         self.nextDay = nextDay
@@ -49,6 +49,7 @@ public final class StudyRunner {
     /// Runs the session until every card is done or the user ends it; the summary is shown
     /// by the caller.
     public func run() -> SessionEnding {
+        console.reader.completion = SessionCommand.completion
         while let question = session.next(at: clock()) {
             console.say()
             console.say(screen.header(deckTitle: question.deckTitle, typeName: question.typeName, remaining: session.remaining(at: clock())))
@@ -77,7 +78,7 @@ public final class StudyRunner {
             }
             switch session.submit(text, at: clock()) {
             case .invalid(let message):
-                console.say(message)
+                console.tell(message)
             case .revealed:
                 console.say(screen.revealed(question))
                 return rate(proposed: nil)
@@ -106,7 +107,7 @@ public final class StudyRunner {
             }
             guard let rating = text.isEmpty ? proposed : Self.ratingWords[text] else {
                 let enter = proposed.map { ", or Enter for \($0.rawValue) \($0)" } ?? ""
-                console.say("Type 1 (again), 2 (hard), 3 (good) or 4 (easy)\(enter).")
+                console.tell("Type 1 (again), 2 (hard), 3 (good) or 4 (easy)\(enter).")
                 continue
             }
             guard let review = session.rate(rating, at: clock()) else { return .next }
@@ -165,7 +166,7 @@ public final class StudyRunner {
             } catch {
                 return .end(.failed("The undo could not be saved, so the session stopped: \(error)"))
             }
-            console.say("Undone: " + describe(change))
+            console.tell("Undone: " + describe(change))
             return .next
         case .quit:
             return .end(.quit)

@@ -93,7 +93,7 @@ public struct StudyScreen: Sendable {
 
     /// The expected answer and the explanation.
     public func answer(for question: Question) -> String {
-        var lines = [wrapper.wrap(clean(question.expectedAnswer), indent: "  ", firstIndent: style.bold("Answer: "))]
+        var lines = [wrapper.wrap(clean(question.expectedAnswer), indent: "        ", firstIndent: style.bold("Answer: "))]
         if let explanation = question.explanation { lines.append(block(explanation, indent: "  ")) }
         return lines.joined(separator: "\n")
     }

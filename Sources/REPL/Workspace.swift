@@ -55,7 +55,7 @@ public final class Workspace {
         let titles = Dictionary(decks.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let deckTags = Dictionary(decks.map { ($0.id, Set($0.tags.map { $0.lowercased() })) }, uniquingKeysWith: { first, _ in first })
         var cards: [StudyCard] = []
-        for queued in queue.learning + queue.review + queue.new {
+        for queued in queue.learning + queue.review + Self.interleavingDecks(queue.new) {
             guard let found = entry(deckID: queued.ref.deckID, key: queued.ref.key) else { continue }
             if !wanted.isEmpty {
                 let tags = deckTags[queued.ref.deckID, default: []].union(found.card.tags.map { $0.lowercased() })
@@ -65,6 +65,25 @@ public final class Workspace {
                 StudyCard(item: found.item, card: found.card, deckTitle: titles[queued.ref.deckID] ?? queued.ref.deckID, state: queued.state))
         }
         return cards
+    }
+
+    /// New items taken from each deck in turn (each deck's own order kept), so a session
+    /// over several decks mixes them rather than finishing one deck's new cards first.
+    static func interleavingDecks(_ items: [QueuedItem]) -> [QueuedItem] {
+        var byDeck: [String: ArraySlice<QueuedItem>] = [:]
+        var order: [String] = []
+        for item in items {
+            if byDeck[item.ref.deckID] == nil { order.append(item.ref.deckID) }
+            byDeck[item.ref.deckID, default: []].append(item)
+        }
+        var result: [QueuedItem] = []
+        result.reserveCapacity(items.count)
+        while result.count < items.count {
+            for deck in order {
+                if let next = byDeck[deck]?.popFirst() { result.append(next) }
+            }
+        }
+        return result
     }
 
     /// The item `key` of deck `deckID` with its card, if the deck (still) has it.

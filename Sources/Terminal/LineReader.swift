@@ -1,5 +1,8 @@
 /// Reads lines of input after a prompt: from readline on a terminal, plainly from a pipe.
 public protocol LineReader: AnyObject {
+    /// What Tab completes in the lines read from now on (`nil`: nothing).
+    var completion: CompletionProvider? { get set }
+
     /// Shows `prompt` and reads one line.
     ///
     /// - Parameters:

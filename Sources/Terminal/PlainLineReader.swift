@@ -11,6 +11,8 @@ public final class PlainLineReader: LineReader {
     private let echo: Bool
     private var buffer: [UInt8] = []
     private var atEnd = false
+    /// Ignored: there is no Tab completion without a terminal.
+    public var completion: CompletionProvider?
 
     /// Reads from `fd` (standard input by default) and writes prompts to `output`.
     ///

@@ -11,6 +11,12 @@ public final class ReadlineLineReader: LineReader {
     public let historyPath: String?
     private var lastRemembered: String?
 
+    /// What Tab completes in the lines read from now on (`nil`: nothing).
+    public var completion: CompletionProvider? {
+        get { ReadlineState.shared.provider }
+        set { ReadlineState.shared.provider = newValue }
+    }
+
     /// Sets readline up: signals, completion and the history read from `historyPath`.
     public init(historyPath: String?, completion: CompletionProvider? = nil) {
         self.historyPath = historyPath

@@ -50,9 +50,7 @@ struct Recall: ParsableCommand {
         } catch {
             throw StartupFailure(message: "\(error)")
         }
-        let completion = library.completion
-        let console = Console.standard { prefix, word in completion.candidates(linePrefix: prefix, word: word) }
-        return Shell(console: console, workspace: workspace)
+        return Shell(console: Console.standard(), workspace: workspace)
     }
 
     /// Runs one REPL command as a subcommand and exits with its status.

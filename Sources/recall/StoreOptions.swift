@@ -8,6 +8,7 @@ import Progress
 ///     @OptionGroup var storeOptions: StoreOptions
 ///     let store = try storeOptions.open()                  // read-write, created if missing
 ///     let store = try storeOptions.open(access: .readOnly) // for exports and stats
+///     let store = try storeOptions.open(verified: false)   // quick_check in the background
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("store"),
@@ -22,7 +23,13 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store; a `ProgressError` (exit 1) says what is wrong and leaves the file untouched.
-    func open(access: ProgressStore.Access = .readWrite) throws -> ProgressStore {
-        try ProgressStore(path: resolvedPath, access: access)
+    ///
+    /// With `verified` (the default) it also waits for the store's `quick_check`, so a
+    /// damaged store is refused before anything runs; a study session that wants its first
+    /// question on screen at once passes `false` (its first write waits for the check).
+    func open(access: ProgressStore.Access = .readWrite, verified: Bool = true) throws -> ProgressStore {
+        let store = try ProgressStore(path: resolvedPath, access: access)
+        if verified { try store.verify() }
+        return store
     }
 }

@@ -95,3 +95,8 @@ import Testing
         "a\\u{1B}[2Jb.json:1:1: error: a deck must be a JSON object ({ … }), not a list"
     ])
 }
+
+@Test func aTrailingCommaIsReportedAtTheComma() {
+    #expect(problems("{\"a\": [1, 2,\n  ]}").contains("d.json:1:12: error: trailing comma before ']' is not allowed in JSON (remove it)"))
+    #expect(problems("{\"a\": 1 ,\n}").contains("d.json:1:9: error: trailing comma before '}' is not allowed in JSON (remove it)"))
+}

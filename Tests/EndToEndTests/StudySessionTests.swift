@@ -26,7 +26,7 @@ import Testing
         let terminal = try sandbox.terminal(options)
         try terminal.expect("recall> ")
         terminal.sendLine("study sample")
-        try terminal.expect("Studying Sample: 7 new · 0 learning · 0 review. Type :help for the session commands.\n")
+        try terminal.expect("Studying Sample: 7 new · 0 learning · 0 review (:help for the session commands)\n")
 
         // basic: Enter reveals the back; rate 3.
         try terminal.expect("Sample · basic    new 7 · learning 0 · review 0\nWho narrates the novel?\n(Enter shows the answer) > ")
@@ -113,7 +113,7 @@ import Testing
         let run = try sandbox.pipe(["study", "sample"] + options, input: input.joined(separator: "\n") + "\n")
         #expect(run.errors == "")
         #expect(run.status == 0)
-        #expect(run.output.hasPrefix("Studying Sample: 7 new · 0 learning · 0 review. Type :help for the session commands.\n\nSample · basic    new 7 · learning 0 · review 0\nWho narrates the novel?\n(Enter shows the answer) > \nAnswer: Kathy H.\n"))
+        #expect(run.output.hasPrefix("Studying Sample: 7 new · 0 learning · 0 review (:help for the session commands)\n\nSample · basic    new 7 · learning 0 · review 0\nWho narrates the novel?\n(Enter shows the answer) > \nAnswer: Kathy H.\n"))
         #expect(run.output.contains("answer> hailshem\nRight, with a typo: Hailsh[-e-]{+a+}m\n"))
         #expect(run.output.contains("t/f> t\nRight.\n"))
         #expect(run.output.contains("answer> :bury\nBuried until tomorrow.\n"))
@@ -136,7 +136,7 @@ import Testing
         let run = try sandbox.pipe(["quiz", "sample", "--count", "2", "--tag", "people"] + options, input: "x\n")
         #expect(run.status == 0)
         // Only the basic card is tagged "people", and basic cards are never in quizzes.
-        #expect(run.output == "No questions to ask: Sample has no typed, cloze, choice or true/false cards tagged \"people\".\n")
+        #expect(run.output == "No questions to ask: Sample has no typed, cloze, choice or true/false cards\ntagged \"people\".\n")
 
         let quiz = try sandbox.pipe(["quiz", "sample", "--count", "5"] + options, input: ":skip\n:skip\n:skip\n:skip\n:skip\n")
         #expect(quiz.status == 0)
@@ -166,6 +166,19 @@ import Testing
         #expect(change.status == 0)
         #expect(change.output == "Saved for sample.\nDECK    SCHEDULER  RETENTION  NEW/DAY\nsample  sm2        -                5\n")
         let show = try sandbox.pipe(["study", "sample"] + options, input: ":quit\n")
-        #expect(show.output.hasPrefix("Studying Sample: 5 new · 0 learning · 0 review."))
+        #expect(show.output.hasPrefix("Studying Sample: 5 new · 0 learning · 0 review (:help"))
+    }
+}
+
+@Suite struct SessionCompletionTests {
+    @Test func tabCompletesSessionCommandsAndNothingElseDuringASession() throws {
+        let (sandbox, options) = try StudySessionTests.sandbox()
+        let terminal = try sandbox.terminal(["study", "sample"] + options)
+        try terminal.expect("(Enter shows the answer) > ")
+        terminal.send(":su\t")
+        try terminal.expect(":suspend ")
+        terminal.sendControlC()
+        try terminal.expect("^C\n\nSession ended (Ctrl-C). Every answer is saved.\nNo cards studied")
+        #expect(try terminal.waitForExit() == 0)
     }
 }

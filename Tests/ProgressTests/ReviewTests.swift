@@ -146,4 +146,21 @@ import Testing
             try store.suspend(ItemRef(deckID: "plot", key: "zz"))
         }
     }
+
+    @Test func aBatchIsSavedWholeOrNotAtAll() throws {
+        let directory = try TemporaryDirectory()
+        let store = try openStore(directory)
+        try register(store, deckID: "plot", keys: ["a", "b"])
+        let good = ReviewRecord.study(plotA, rating: .good, at: t0, before: .new(due: t0), after: reviewState(due: at(hours: 24)))
+        let ghost = ReviewRecord.study(
+            ItemRef(deckID: "plot", key: "ghost"), rating: .good, at: t0, before: .new(due: t0), after: reviewState(due: t0))
+        #expect(throws: ProgressError.unknownItem(deckID: "plot", key: "ghost")) { try store.record(batch: [good, ghost]) }
+        #expect(try store.reviewCount() == 0)
+        #expect(try store.item(plotA)?.state == .new(due: t0))
+        var second = good
+        second.item = plotB
+        try store.record(batch: [good, second])
+        #expect(try store.reviewCount() == 2)
+        #expect(try store.item(plotB)?.state == reviewState(due: at(hours: 24)))
+    }
 }

@@ -38,7 +38,13 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try openStore(directory)
         let level = try store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
-        #expect(level == 2)  // FULL
+        #expect(level == 1)  // NORMAL, with the WAL synced in the background after each commit
+        #expect(store.walSyncer != nil)
+        let strict = try ProgressStore(path: store.path, durability: .full)
+        #expect(try strict.database.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
+        #expect(strict.walSyncer == nil)
+        let checkpoints = try store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
+        #expect(checkpoints == 0)  // the Checkpointer does it in the background
         let timeout = try store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA busy_timeout") }
         #expect(timeout == 5_000)
     }
@@ -112,14 +118,21 @@ import Testing
         // Scribble over the middle of a page deep in the file (not the header).
         for offset in (20 * 4_096 + 8)..<(20 * 4_096 + 1_000) { bytes[offset] = 0x5A }
         try bytes.write(to: URL(fileURLWithPath: path))
-        let error = #expect(throws: ProgressError.self) { try ProgressStore(path: path) }
-        guard case .damaged(let errorPath, let report) = error else {
-            Issue.record("expected .damaged, got \(String(describing: error))")
+        // Opening reads only the header and schema; the quick_check runs in the background,
+        // and every write waits for it.
+        let store = try ProgressStore(path: path, dayRollover: utcRollover)
+        let thrown = #expect(throws: ProgressError.self) { try store.verify() }
+        guard let error = thrown, case .damaged(let errorPath, let report) = error else {
+            Issue.record("expected .damaged, got \(String(describing: thrown))")
             return
         }
         #expect(errorPath == path)
         #expect(!report.isEmpty)
-        #expect(error?.description.hasPrefix("cannot open progress store \(path): it is damaged (quick_check: ") == true)
+        #expect(error.description.hasPrefix("cannot open progress store \(path): it is damaged (quick_check: "))
+        let ref = ItemRef(deckID: "plot", key: "card-1-with-a-longish-key")
+        #expect(throws: error) { try store.suspend(ref) }
+        #expect(throws: error) { try store.sync(deckID: "new-deck", items: [], at: t0) }
+        #expect(throws: error) { try ProgressStore(path: path, access: .readOnly).verify() }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
 

@@ -5,6 +5,7 @@ import Terminal
 final class ScriptedLineReader: LineReader {
     private var inputs: [LineInput]
     private let output: TextOutput
+    var completion: CompletionProvider?
 
     init(_ inputs: [LineInput], output: TextOutput) {
         self.inputs = inputs
