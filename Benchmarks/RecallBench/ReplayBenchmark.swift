@@ -54,7 +54,9 @@ func runReplayBenchmark(_ arguments: [String]) throws {
         swiftRuns.append(run)
     }
     let walls = swiftRuns.map(\.seconds).sorted()
+    let cpus = swiftRuns.map(\.cpuSeconds).sorted()
     print("recall replay wall times: " + walls.map { String(format: "%.3f", $0) }.joined(separator: ", ") + " s")
+    print(String(format: "recall replay medians: %.3f s wall, %.3f s CPU", walls[walls.count / 2], cpus[cpus.count / 2]))
     guard let swift = swiftRuns.min(by: { $0.seconds < $1.seconds }) else { return }
     report("recall replay (fastest of \(runs))", swift, reviews: reviews)
     guard runPython else { return }

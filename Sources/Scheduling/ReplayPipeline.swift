@@ -59,6 +59,8 @@ public enum ReplayPipeline {
         var states: [CardState?] = []
         var available = 0
         var index = 0
+        var touched: UInt8 = 0
+        defer { MemoryTouch.keep(touched) }
         while true {
             if index == available || index & 0x3FFF == 0 {
                 // Wait for more rows when all parsed ones are done, or for the end of the parse
@@ -78,6 +80,21 @@ public enum ReplayPipeline {
             }
             let review = reviews[index]
             let fields = echo[index]
+            // Every 16 rows, load the states of the cards of the next 16 rows at once: cards are
+            // scattered over the states, and 16 independent cache misses overlap.
+            if index & 15 == 0 && index + 32 <= available {
+                touched &+= states.withUnsafeBytes { raw in
+                    var sum: UInt8 = 0
+                    for ahead in index + 16..<index + 32 {
+                        let card = Int(reviews[ahead].card)
+                        if card < states.count {  // Both ends: a state may straddle two cache lines.
+                            sum &+= raw.load(fromByteOffset: card * MemoryLayout<CardState?>.stride, as: UInt8.self)
+                            sum &+= raw.load(fromByteOffset: (card + 1) * MemoryLayout<CardState?>.stride - 1, as: UInt8.self)
+                        }
+                    }
+                    return sum
+                }
+            }
             index += 1
             let card = Int(review.card)
             if card == states.count { states.append(nil) }
@@ -94,6 +111,13 @@ public enum ReplayPipeline {
         buffer.close()
         return true
     }
+}
+
+/// Loads memory early so that a later access finds it in the cache.
+enum MemoryTouch {
+    /// Uses `value`, so that the loads that made it cannot be optimised away.
+    @inline(never) @_optimize(none)
+    static func keep(_ value: UInt8) {}
 }
 
 /// Hands a value across threads; the code using it guarantees the access is safe.

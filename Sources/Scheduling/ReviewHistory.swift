@@ -154,42 +154,60 @@ public struct ReviewHistory: Sendable {
         var rows = RowScanner(bytes: bytes, layout: layout)
         var count = 0
         defer { published(count) }
-        while rows.next() {
-            let line = rows.line
-            guard rows.fields.count >= needed else {
-                return .failure(ReviewHistoryError(file: file, line: line, message: "expected at least \(needed) fields, found \(rows.fields.count)"))
-            }
-            let cardID = CSVReader.unquoted(rows.fields[layout.cardColumn], in: bytes)
-            guard !cardID.isEmpty else {
-                return .failure(ReviewHistoryError(file: file, line: line, message: "card_id is empty"))
-            }
-            let timeField = CSVReader.unquoted(rows.fields[layout.timeColumn], in: bytes)
-            guard let time = Timestamp.parse(UnsafeBufferPointer(rebasing: bytes[timeField])) else {
-                return .failure(ReviewHistoryError(file: file, line: line, message: "review_time \(quote(bytes, timeField)) is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"))
-            }
-            let ratingField = CSVReader.unquoted(rows.fields[layout.ratingColumn], in: bytes)
-            guard ratingField.count == 1, let rating = Rating(rawValue: Int(bytes[ratingField.lowerBound]) - 48) else {
-                return .failure(ReviewHistoryError(file: file, line: line, message: "rating \(quote(bytes, ratingField)) is not 1 to 4"))
-            }
-            guard count < reviews.count else {  // Unreachable: see rowCapacity.
-                return .failure(ReviewHistoryError(file: file, line: line, message: "more rows than the file can hold"))
-            }
-            if let echo {
-                let cardField = rows.fields[layout.cardColumn]
-                let timeField = rows.fields[layout.timeColumn]
-                guard cardField.count <= Int(UInt16.max), timeField.count <= Int(UInt16.max) else {
-                    return .failure(ReviewHistoryError(file: file, line: line, message: "card_id or review_time is longer than 65 535 bytes"))
+        // Rows are checked in batches of 16, then their card ids looked up together: the ids'
+        // slots are scattered over the table, and reading the 16 of them at once overlaps
+        // their cache misses.
+        var batch: [(key: CardIDTable.Slot, range: Range<Int>, rating: Rating)] = []
+        batch.reserveCapacity(16)
+        var touched: UInt8 = 0
+        defer { MemoryTouch.keep(touched) }
+        var more = true
+        while more {
+            more = rows.next()
+            if more {
+                let line = rows.line
+                guard rows.fields.count >= needed else {
+                    return .failure(ReviewHistoryError(file: file, line: line, message: "expected at least \(needed) fields, found \(rows.fields.count)"))
                 }
-                echo.initializeElement(at: count, to: EchoFields(
-                    cardStart: UInt32(cardField.lowerBound), timeStart: UInt32(timeField.lowerBound),
-                    cardLength: UInt16(cardField.count), timeLength: UInt16(timeField.count)
-                ))
+                let cardID = CSVReader.unquoted(rows.fields[layout.cardColumn], in: bytes)
+                guard !cardID.isEmpty else {
+                    return .failure(ReviewHistoryError(file: file, line: line, message: "card_id is empty"))
+                }
+                let timeField = CSVReader.unquoted(rows.fields[layout.timeColumn], in: bytes)
+                guard let time = Timestamp.parse(UnsafeBufferPointer(rebasing: bytes[timeField])) else {
+                    return .failure(ReviewHistoryError(file: file, line: line, message: "review_time \(quote(bytes, timeField)) is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"))
+                }
+                let ratingField = CSVReader.unquoted(rows.fields[layout.ratingColumn], in: bytes)
+                guard ratingField.count == 1, let rating = Rating(rawValue: Int(bytes[ratingField.lowerBound]) - 48) else {
+                    return .failure(ReviewHistoryError(file: file, line: line, message: "rating \(quote(bytes, ratingField)) is not 1 to 4"))
+                }
+                guard count + batch.count < reviews.count else {  // Unreachable: see rowCapacity.
+                    return .failure(ReviewHistoryError(file: file, line: line, message: "more rows than the file can hold"))
+                }
+                if let echo {
+                    let cardField = rows.fields[layout.cardColumn]
+                    let timeField = rows.fields[layout.timeColumn]
+                    guard cardField.count <= Int(UInt16.max), timeField.count <= Int(UInt16.max) else {
+                        return .failure(ReviewHistoryError(file: file, line: line, message: "card_id or review_time is longer than 65 535 bytes"))
+                    }
+                    echo.initializeElement(at: count + batch.count, to: EchoFields(
+                        cardStart: UInt32(cardField.lowerBound), timeStart: UInt32(timeField.lowerBound),
+                        cardLength: UInt16(cardField.count), timeLength: UInt16(timeField.count)
+                    ))
+                }
+                batch.append((CardIDTable.key(of: cardID, in: bytes, time: time), cardID, rating))
+                if batch.count < 16 { continue }
             }
-            let (card, isEarlier) = cards.index(of: cardID, in: bytes, time: time)
-            if isEarlier { summary.isChronological = false }
-            reviews.initializeElement(at: count, to: Review(time: time, card: Int32(card), rating: rating))
-            count += 1
-            if count & 0x3FFF == 0 { published(count) }
+            // The 16 reads back to back, so that they are all under way at once.
+            for entry in batch { touched &+= cards.touch(entry.key) }
+            for (key, range, rating) in batch {
+                let (card, isEarlier) = cards.index(of: key, range: range, in: bytes)
+                if isEarlier { summary.isChronological = false }
+                reviews.initializeElement(at: count, to: Review(time: key.latest, card: Int32(card), rating: rating))
+                count += 1
+                if count & 0x3FFF == 0 { published(count) }
+            }
+            batch.removeAll(keepingCapacity: true)
         }
         summary.cardCount = cards.count
         return .success(summary)
