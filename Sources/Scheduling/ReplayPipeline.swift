@@ -15,35 +15,46 @@ public enum ReplayPipeline {
     public static func run<S: Scheduler>(
         csv source: [UInt8], file: String, scheduler: S, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
     ) throws(ReviewHistoryError) {
-        guard source.count < Int(Int32.max) else {
+        try source.withUnsafeBufferPointer { bytes throws(ReviewHistoryError) in
+            try run(csv: bytes, file: file, scheduler: scheduler, to: sink)
+        }
+    }
+
+    /// Parses `bytes` (CSV, such as a memory-mapped file; `file` names it in errors), replays
+    /// it with `scheduler` and writes the output to `sink`.
+    ///
+    /// - Throws: ``ReviewHistoryError`` at the first malformed line (nothing is written).
+    public static func run<S: Scheduler>(
+        csv bytes: UnsafeBufferPointer<UInt8>, file: String, scheduler: S,
+        to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+    ) throws(ReviewHistoryError) {
+        guard bytes.count < Int(Int32.max) else {
             throw ReviewHistoryError(file: file, line: 1, message: "the history is larger than 2 GiB")
         }
-        let layout = try source.withUnsafeBufferPointer { ReviewHistory.parseHeader($0, file: file) }.get()
+        let layout = try ReviewHistory.parseHeader(bytes, file: file).get()
         let channel = ParseChannel()
         let gate = GatedSink(sink)
         var streamed = false
-        let capacity = source.withUnsafeBufferPointer { ReviewHistory.rowCapacity($0) }
+        let capacity = ReviewHistory.rowCapacity(bytes)
         let echo = UnsafeMutableBufferPointer<ReviewHistory.EchoFields>.allocate(capacity: capacity)
         defer { echo.deallocate() }
-        let reviews = source.withUnsafeBufferPointer { bytes in
-            [ReviewHistory.Review](unsafeUninitializedCapacity: capacity) { buffer, count in
-                let shared = UncheckedSendable(value: (bytes, buffer, echo))
-                Thread {
-                    let (bytes, buffer, echo) = shared.value
-                    let result = ReviewHistory.parseRows(bytes, layout: layout, file: file, into: buffer, echo: echo) {
-                        channel.publish($0)
-                    }
-                    channel.finish(result)
-                }.start()
-                streamed = stream(bytes, reviews: UnsafeBufferPointer(buffer), echo: UnsafeBufferPointer(echo),
-                                  channel: channel, scheduler: scheduler, gate: gate)
-                // The parser has finished (and no longer touches the buffers) once there is a result.
-                count = channel.waitForResult().count
-            }
+        let reviews = [ReviewHistory.Review](unsafeUninitializedCapacity: capacity) { buffer, count in
+            let shared = UncheckedSendable(value: (bytes, buffer, echo))
+            Thread {
+                let (bytes, buffer, echo) = shared.value
+                let result = ReviewHistory.parseRows(bytes, layout: layout, file: file, into: buffer, echo: echo) {
+                    channel.publish($0)
+                }
+                channel.finish(result)
+            }.start()
+            streamed = stream(bytes, reviews: UnsafeBufferPointer(buffer), echo: UnsafeBufferPointer(echo),
+                              channel: channel, scheduler: scheduler, gate: gate)
+            // The parser has finished (and no longer touches the buffers) once there is a result.
+            count = channel.waitForResult().count
         }
         let summary = try channel.waitForResult().result.get()
         if !streamed {
-            let history = ReviewHistory(source: source, reviews: reviews, summary: summary, layout: layout)
+            let history = ReviewHistory(source: Array(bytes), reviews: reviews, summary: summary, layout: layout)
             ReplayWriter.write(history, outcomes: Replay.run(history, scheduler: scheduler), to: sink)
         }
     }

@@ -60,12 +60,13 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(2)
         }
         do {
-            let source = try ReplayInput.read(file)
             let name = file == "-" ? "<stdin>" : file
             let output = ReplayInput.writeToStandardOutput
-            switch configuration.kind {
-            case .fsrs: try ReplayPipeline.run(csv: source, file: name, scheduler: try configuration.makeFSRS(), to: output)
-            case .sm2: try ReplayPipeline.run(csv: source, file: name, scheduler: try configuration.makeSM2(), to: output)
+            try ReplayInput.withContents(of: file) { source in
+                switch configuration.kind {
+                case .fsrs: try ReplayPipeline.run(csv: source, file: name, scheduler: try configuration.makeFSRS(), to: output)
+                case .sm2: try ReplayPipeline.run(csv: source, file: name, scheduler: try configuration.makeSM2(), to: output)
+                }
             }
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
