@@ -101,6 +101,7 @@ func runStoreBenchmark(_ arguments: [String]) throws {
             let start = DispatchTime.now().uptimeNanoseconds
             try writer.undoLast()
             undos.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            usleep(UInt32(options.pauseMilliseconds * 1_000))
         }
         print(
             "commit one answer, synchronous = \(durability.rawValue) (\(options.answers) answers, \(options.pauseMilliseconds) ms apart):  "
