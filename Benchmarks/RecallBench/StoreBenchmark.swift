@@ -117,7 +117,7 @@ func runStoreBenchmark(_ arguments: [String]) throws {
 }
 
 /// The benchmark's fixed "now" (2026-06-01T10:00:00Z), so every run builds the same queue.
-private let benchmarkNow = Date(timeIntervalSince1970: 1_780_308_000)
+let benchmarkNow = Date(timeIntervalSince1970: 1_780_308_000)
 private let benchmarkDecks = 20
 private let benchmarkItemsPerDeck = 5_000
 private let benchmarkReviews = 1_000_000
@@ -161,7 +161,7 @@ private struct StoreBenchmarkOptions {
 }
 
 /// A benchmark failure.
-private struct StoreBenchmarkError: Error, CustomStringConvertible {
+struct StoreBenchmarkError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
 }
@@ -171,7 +171,7 @@ private struct StoreBenchmarkError: Error, CustomStringConvertible {
 /// last never again), shifted in time so each item's next due date falls anywhere from half
 /// a day before `benchmarkNow` to its interval after, as for someone who studies daily;
 /// 15 000 new items.
-private func generateBenchmarkStore(at path: String) throws {
+func generateBenchmarkStore(at path: String) throws {
     let store = try ProgressStore(path: path, durability: .normal)
     let scheduler = try SchedulerConfiguration(fuzz: false).makeScheduler()
     var rng = SplitMix64(seed: 2026)
@@ -234,10 +234,10 @@ private func simulatedHistory(
 }
 
 /// The median of some timings.
-private func median(_ values: [Double]) -> Double { percentile(values, 50) }
+func median(_ values: [Double]) -> Double { percentile(values, 50) }
 
 /// The nearest-rank percentile `p` (0 to 100) of some timings.
-private func percentile(_ values: [Double], _ p: Double) -> Double {
+func percentile(_ values: [Double], _ p: Double) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return 0 }
     let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
@@ -257,7 +257,7 @@ private func milliseconds(_ value: Double) -> String {
 }
 
 /// The 1-minute load average (other processes sharing the machine's 2 cores), from /proc/loadavg.
-private func loadAverage() -> String {
+func loadAverage() -> String {
     let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
     return text.split(separator: " ").prefix(3).joined(separator: " ")
 }

@@ -6,6 +6,8 @@ let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)
     ("check", "generate a 100 000-card deck and time `recall check` against Python's json.load", runCheckBenchmark),
     ("replay", "replay 1 000 000 reviews over 100 000 cards against py-fsrs", runReplayBenchmark),
     ("store", "open a 100 000-card / 1 000 000-review store, build the queue, commit answers", runStoreBenchmark),
+    ("repl", "launch to first prompt and answer to next card, on the store benchmark's big store", runREPLBenchmark),
+    ("stats", "time `recall stats` on a 100 000-card / 1 000 000-review store", runStatsBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -190,7 +190,9 @@ public final class ProgressStore: Sendable {
             let needsMigration = try database.writeWithoutTransaction { db in
                 let needsWAL = try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal"
                 let needsBrand = try Int32.fetchOne(db, sql: "PRAGMA application_id") != StoreSchema.applicationID
-                let needsMigration = try !StoreSchema.migrator.hasCompletedMigrations(db)
+                // Unknown while another process is creating the schema (GRDB's check can
+                // race with it): migrate, which copes with that.
+                let needsMigration = (try? StoreSchema.migrator.hasCompletedMigrations(db)) != true
                 if needsWAL || needsBrand || needsMigration { try integrity.wait() }
                 if needsWAL { try enableWAL(db) }
                 // Brand the file before the schema exists, so a process opening it meanwhile
@@ -203,9 +205,14 @@ public final class ProgressStore: Sendable {
                 try StoreSchema.migrator.migrate(database)
             } catch {
                 // Two processes creating the store at once both try the first migration; the
-                // loser's transaction rolls back whole. Fine if the winner completed the schema.
-                let current = try? database.read { db in try StoreSchema.migrator.hasCompletedMigrations(db) }
-                guard current == true else { throw error }
+                // loser's transaction rolls back whole. Fine once the schema is complete: the
+                // winner may still be running a later migration, so wait for it (or finish it).
+                let deadline = Date().addingTimeInterval(busyTimeout)
+                while (try? database.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) })) != true {
+                    guard Date() < deadline else { throw error }
+                    usleep(10_000)
+                    try? StoreSchema.migrator.migrate(database)
+                }
             }
         case .readOnly:
             let (applied, current) = try database.read { db in

@@ -12,6 +12,7 @@ enum StoreSchema {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: version1)
         }
+        migrator.registerMigration("review-tally") { db in try db.execute(sql: reviewTally) }
         return migrator
     }
 

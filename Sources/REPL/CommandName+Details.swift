@@ -24,7 +24,7 @@ extension CommandName {
                 --tag T    only cards (or decks) tagged T; repeat for several tags.
                 """
         case .stats:
-            return summary
+            return summary + "\n" + StatsScreen.details
         case .settings:
             return summary + """
 

@@ -1,29 +1,19 @@
-import Decks
 import Foundation
 import Progress
-import Terminal
 
 extension Shell {
-    /// `stats [DECK]`: a simple view for now: each deck's cards by phase and what is due.
+    /// `stats [DECK]`: the stats screen for every deck, or one (see `StatsScreen`).
     func stats(_ deckID: String?) -> Int32 {
-        guard let decks = chosenDecks(deckID.map { [$0] } ?? []) else { return 2 }
         do {
-            let ids = decks.map(\.id)
-            let now = workspace.clock()
-            let states = try workspace.store.stateCounts(deckIDs: ids)
-            let due = try workspace.store.dueCounts(deckIDs: ids, now: now)
-            let header = ["DECK", "NEW", "LEARNING", "REVIEW", "SUSPENDED", "DUE TODAY", "TOMORROW"]
-            let rows = decks.map { deck in
-                let state = states[deck.id]
-                let dueCounts = due[deck.id]
-                return [
-                    Sanitizer.clean(deck.id, keepNewlines: false), String(state?.new ?? 0),
-                    String((state?.learning ?? 0) + (state?.relearning ?? 0)), String(state?.review ?? 0),
-                    String(state?.suspended ?? 0), String(dueCounts?.today ?? 0), String(dueCounts?.tomorrow ?? 0),
-                ]
-            }
-            console.say(Table.render(header: header, rows: rows, style: console.style))
+            let report = try StatsScreen.report(
+                store: workspace.store, decks: library.decks, deckID: deckID, now: workspace.clock())
+            let screen = StatsScreen(
+                style: console.style, width: console.wrapper.width, calendar: workspace.store.dayRollover.calendar)
+            console.say(screen.lines(report, decks: library.decks).joined(separator: "\n"))
             return 0
+        } catch let error as CommandError {
+            console.fail(error.description)
+            return 2
         } catch {
             console.fail("stats: \(error)")
             return 1

@@ -48,6 +48,16 @@ public final class Shell {
         switch command {
         case .help(let topic): return help(topic)
         case .quit: return 0
+        case .decks, .study, .quiz, .stats, .settings: break
+        }
+        do {
+            try workspace.ready()
+        } catch {
+            console.fail("\(error)")
+            return 1
+        }
+        switch command {
+        case .help, .quit: return 0
         case .decks: return listDecks()
         case .study(let request): return study(request)
         case .quiz(let request): return quiz(request)

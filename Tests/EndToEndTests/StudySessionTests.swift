@@ -143,8 +143,9 @@ import Testing
         #expect(quiz.output.contains("Quiz: 5 questions (all there are) from Sample.") == false)
         #expect(quiz.output.contains("Score: 0/5 (0%).\nMissed:\n"))
         #expect(try Self.log(sandbox) == [])  // practice answers are not in the study log
-        let stats = try sandbox.pipe(["stats", "sample"] + options, input: "")
-        _ = stats
+        // The schedule is untouched: every card is still new.
+        let study = try sandbox.pipe(["study", "sample"] + options, input: ":quit\n")
+        #expect(study.output.hasPrefix("Studying Sample: 7 new · 0 learning · 0 review"))
     }
 
     @Test func unknownDecksAndBadOptionsAreUsageErrors() throws {
@@ -180,5 +181,28 @@ import Testing
         terminal.sendControlC()
         try terminal.expect("^C\n\nSession ended (Ctrl-C). Every answer is saved.\nNo cards studied")
         #expect(try terminal.waitForExit() == 0)
+    }
+}
+
+@Suite struct ColourTests {
+    static let escape = "\u{1B}["
+
+    @Test func colourOnATerminalButNeverUnderNoColorOrThroughAPipe() throws {
+        let (sandbox, options) = try StudySessionTests.sandbox()
+        let coloured = try sandbox.terminal(["study", "sample"] + options, environment: ["TERM": "xterm"])
+        try coloured.expect("(Enter shows the answer) > ")
+        coloured.sendLine(":quit")
+        #expect(try coloured.waitForExit() == 0)
+        #expect(coloured.transcript.contains(Self.escape + "1mStudying Sample"))
+
+        let plain = try sandbox.terminal(["study", "sample"] + options, environment: ["TERM": "xterm", "NO_COLOR": "1"])
+        try plain.expect("(Enter shows the answer) > ")
+        plain.sendLine(":quit")
+        #expect(try plain.waitForExit() == 0)
+        #expect(plain.transcript.contains("Studying Sample"))
+        #expect(!plain.transcript.contains(Self.escape + "1m"))
+
+        let piped = try sandbox.pipe(["study", "sample"] + options, input: ":quit\n", environment: ["TERM": "xterm"])
+        #expect(!piped.output.contains("\u{1B}"))
     }
 }
