@@ -54,6 +54,11 @@ struct CSVReader {
     /// The range of a field's content: without surrounding spaces, nor surrounding quotes.
     /// (Doubled quotes inside stay doubled: card ids and times do not contain quotes.)
     func unquoted(_ field: Range<Int>) -> Range<Int> {
+        Self.unquoted(field, in: bytes)
+    }
+
+    /// The range of a field's content in `bytes` (see ``unquoted(_:)``).
+    static func unquoted(_ field: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var lower = field.lowerBound
         var upper = field.upperBound
         while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }

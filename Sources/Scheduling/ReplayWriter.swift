@@ -63,7 +63,7 @@ public enum ReplayWriter {
         buffer.close()
     }
 
-    private static func appendHeader(to buffer: inout FlushingBuffer) {
+    static func appendHeader(to buffer: inout FlushingBuffer) {
         Array(header.utf8).withUnsafeBufferPointer { header in
             buffer.reserve(header.count)
             buffer.append(contentsOf: header)
@@ -71,12 +71,19 @@ public enum ReplayWriter {
     }
 
 
-    private static func appendRow(
+    static func appendRow(
         _ review: ReviewHistory.Review, _ outcome: Replay.Outcome, rows: ReviewHistory.RowScanner,
         bytes: UnsafeBufferPointer<UInt8>, layout: ReviewHistory.Layout, to buffer: inout FlushingBuffer
     ) {
-        let cardID = UnsafeBufferPointer(rebasing: bytes[rows.fields[layout.cardColumn]])
-        let time = UnsafeBufferPointer(rebasing: bytes[rows.fields[layout.timeColumn]])
+        appendRow(review, outcome, cardID: UnsafeBufferPointer(rebasing: bytes[rows.fields[layout.cardColumn]]),
+                  time: UnsafeBufferPointer(rebasing: bytes[rows.fields[layout.timeColumn]]), to: &buffer)
+    }
+
+    /// Appends one output row: the card id and time fields as written, then the outcome.
+    static func appendRow(
+        _ review: ReviewHistory.Review, _ outcome: Replay.Outcome, cardID: UnsafeBufferPointer<UInt8>,
+        time: UnsafeBufferPointer<UInt8>, to buffer: inout FlushingBuffer
+    ) {
         buffer.reserve(cardID.count + time.count + 160)
         buffer.append(contentsOf: cardID)
         buffer.append(0x2C)
