@@ -22,9 +22,15 @@ final class IntegrityCheck: @unchecked Sendable {
     /// Starts checking the store at `path` in the background.
     static func start(path: String) -> IntegrityCheck {
         let check = IntegrityCheck(verdict: nil)
-        Thread.detachNewThread {
+        let thread = Thread {
+            #if os(Linux)
+            // Linux nice values are per thread: yield the cores to the queue being built.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            #endif
             check.finish(run(path: path))
         }
+        thread.qualityOfService = .utility
+        thread.start()
         return check
     }
 

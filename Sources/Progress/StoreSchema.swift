@@ -50,7 +50,7 @@ enum StoreSchema {
             buried_until INTEGER,
             UNIQUE (deck_id, item_key)
         );
-        CREATE INDEX item_due ON item (deck_id, phase, due);
+        CREATE INDEX item_due ON item (deck_id, phase, due, suspended, orphaned_at, buried_until);
         CREATE INDEX item_new ON item (deck_id, position) WHERE phase = 'new';
         CREATE INDEX item_orphaned ON item (orphaned_at) WHERE orphaned_at IS NOT NULL;
 
