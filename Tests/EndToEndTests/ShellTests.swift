@@ -13,6 +13,16 @@ import Testing
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test func accentedInputIsShownAsTypedEvenInTheCLocale() throws {
+        let sandbox = try REPLSandbox()
+        let terminal = try sandbox.terminal(environment: ["LANG": "C"])
+        try terminal.expect("recall> ")
+        terminal.sendLine("studdé")
+        try terminal.expect("studdé\nunknown command \"studdé\" (did you mean \"study\"?)\nrecall> ")
+        terminal.sendEOF()
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func ctrlCAtThePromptClearsTheLine() throws {
         let sandbox = try REPLSandbox()
         let terminal = try sandbox.terminal()
