@@ -18,7 +18,7 @@ enum StoreSchema {
 
     /// The first schema. Times are Unix milliseconds (UTC); phases and kinds are lower-case words.
     static let version1 = """
-        -- Decks seen by sync.
+        -- Decks seen by sync (last_synced: the last sync that changed something).
         CREATE TABLE deck (
             id TEXT NOT NULL PRIMARY KEY,
             first_seen INTEGER NOT NULL,
