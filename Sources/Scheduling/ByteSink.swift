@@ -18,10 +18,22 @@ extension ByteSink {
         text.withUTF8Buffer { for byte in $0 { append(byte) } }
     }
 
-    /// Appends a non-negative decimal integer.
-    mutating func appendDecimal(_ value: UInt64) {
-        if value >= 10 { appendDecimal(value / 10) }
-        append(UInt8(truncatingIfNeeded: 48 + value % 10))
+    /// Appends a decimal integer (negative numbers with a minus sign).
+    mutating func appendDecimal(_ value: Int) {
+        if value < 0 { append(0x2D) }
+        appendDecimal(magnitude: value.magnitude)
+    }
+
+    /// Appends a non-negative decimal integer, two digits at a time.
+    private mutating func appendDecimal(magnitude value: UInt) {
+        if value < 10 {
+            append(UInt8(truncatingIfNeeded: 48 + value))
+        } else if value < 100 {
+            appendTwoDigits(Int(value))
+        } else {
+            appendDecimal(magnitude: value / 100)
+            appendTwoDigits(Int(value % 100))
+        }
     }
 }
 

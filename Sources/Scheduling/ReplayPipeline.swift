@@ -3,8 +3,9 @@ import Foundation
 /// Parses and replays a history at the same time, on two threads: one parses and checks the
 /// rows while the other replays the rows parsed so far and formats the output.
 ///
-/// Nothing reaches the sink before the whole file has parsed without error (the output is
-/// held in memory until then), so a malformed row still prints no rows. When a card's rows
+/// Nothing reaches the sink before the whole file has parsed without error (until then the
+/// replayed states are kept, 32 bytes a review, and formatted afterwards), so a malformed
+/// row still prints no rows. When a card's rows
 /// turn out not to be in time order, the replay starts over with every card's rows sorted.
 /// The output is the same as ``ReplayWriter/write(_:scheduler:to:)`` on the parsed history.
 public enum ReplayPipeline {
@@ -33,7 +34,6 @@ public enum ReplayPipeline {
         }
         let layout = try ReviewHistory.parseHeader(bytes, file: file).get()
         let channel = ParseChannel()
-        let gate = GatedSink(sink)
         var streamed = false
         let capacity = ReviewHistory.rowCapacity(bytes)
         let echo = UnsafeMutableBufferPointer<ReviewHistory.EchoFields>.allocate(capacity: capacity)
@@ -48,7 +48,7 @@ public enum ReplayPipeline {
                 channel.finish(result)
             }.start()
             streamed = stream(bytes, reviews: UnsafeBufferPointer(buffer), echo: UnsafeBufferPointer(echo),
-                              channel: channel, scheduler: scheduler, gate: gate)
+                              channel: channel, scheduler: scheduler, sink: sink)
             // The parser has finished (and no longer touches the buffers) once there is a result.
             count = channel.waitForResult().count
         }
@@ -60,37 +60,42 @@ public enum ReplayPipeline {
     }
 
     /// Replays the reviews in file order as they are parsed; `false` when it gave up (a
-    /// parse error, or a card's rows out of time order).
+    /// parse error, or a card's rows out of time order) without writing anything.
     private static func stream<S: Scheduler>(
         _ bytes: UnsafeBufferPointer<UInt8>, reviews: UnsafeBufferPointer<ReviewHistory.Review>,
-        echo: UnsafeBufferPointer<ReviewHistory.EchoFields>, channel: ParseChannel, scheduler: S, gate: GatedSink
+        echo: UnsafeBufferPointer<ReviewHistory.EchoFields>, channel: ParseChannel, scheduler: S,
+        sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
     ) -> Bool {
-        var buffer = FlushingBuffer(capacity: 1 << 18, sink: gate.write)
-        ReplayWriter.appendHeader(to: &buffer)
         var states: [CardState?] = []
+        // The outcomes of the reviews replayed before the parse is known to have succeeded.
+        var pending: [Replay.Outcome] = []
+        pending.reserveCapacity(reviews.count)  // Room for every row; untouched pages cost nothing.
+        var buffer = FlushingBuffer(capacity: 1 << 18, sink: sink)
+        var writing = false
+        defer { buffer.close() }  // Writes nothing unless the parse succeeded.
         var available = 0
         var index = 0
         var touched: UInt8 = 0
         defer { MemoryTouch.keep(touched) }
         while true {
             if index == available || index & 0x3FFF == 0 {
-                // Wait for more rows when all parsed ones are done, or for the end of the parse
-                // when the output held back reaches 32 MB (which bounds the memory used).
-                let progress = gate.heldBytes > 32 << 20 ? channel.waitForFinish()
-                    : index == available ? channel.wait(beyond: index) : channel.poll()
+                let progress = index == available ? channel.wait(beyond: index) : channel.poll()
                 switch progress.result {
                 case .failure?: return false
-                case .success(let summary)?:
+                case .success(let summary)? where !writing:
                     // Rows out of time order may lie ahead: leave them to the sorting replay.
                     guard summary.isChronological else { return false }
-                    gate.open()
-                case nil: break
+                    writing = true
+                    ReplayWriter.appendHeader(to: &buffer)
+                    for (row, outcome) in pending.enumerated() {
+                        appendRow(row, outcome, bytes: bytes, reviews: reviews, echo: echo, to: &buffer)
+                    }
+                    pending = []
+                default: break
                 }
                 available = progress.count
                 if index == available { break }
             }
-            let review = reviews[index]
-            let fields = echo[index]
             // Every 16 rows, load the states of the cards of the next 16 rows at once: cards are
             // scattered over the states, and 16 independent cache misses overlap.
             if index & 15 == 0 && index + 32 <= available {
@@ -106,7 +111,7 @@ public enum ReplayPipeline {
                     return sum
                 }
             }
-            index += 1
+            let review = reviews[index]
             let card = Int(review.card)
             if card == states.count { states.append(nil) }
             let now = Date(timeIntervalSince1970: Double(review.time) / 1e6)
@@ -115,12 +120,25 @@ public enum ReplayPipeline {
             if let last = previous?.lastReview, now < last { return false }
             let reviewed = scheduler.review(previous ?? CardState.new(due: now), rating: review.rating, at: now)
             states[card] = reviewed
-            let cardID = UnsafeBufferPointer(rebasing: bytes[Int(fields.cardStart)..<Int(fields.cardStart) + Int(fields.cardLength)])
-            let time = UnsafeBufferPointer(rebasing: bytes[Int(fields.timeStart)..<Int(fields.timeStart) + Int(fields.timeLength)])
-            ReplayWriter.appendRow(review, Replay.Outcome(reviewed), cardID: cardID, time: time, to: &buffer)
+            if writing {
+                appendRow(index, Replay.Outcome(reviewed), bytes: bytes, reviews: reviews, echo: echo, to: &buffer)
+            } else {
+                pending.append(Replay.Outcome(reviewed))
+            }
+            index += 1
         }
-        buffer.close()
         return true
+    }
+
+    private static func appendRow(
+        _ index: Int, _ outcome: Replay.Outcome, bytes: UnsafeBufferPointer<UInt8>,
+        reviews: UnsafeBufferPointer<ReviewHistory.Review>, echo: UnsafeBufferPointer<ReviewHistory.EchoFields>,
+        to buffer: inout FlushingBuffer
+    ) {
+        let fields = echo[index]
+        let cardID = UnsafeBufferPointer(rebasing: bytes[Int(fields.cardStart)..<Int(fields.cardStart) + Int(fields.cardLength)])
+        let time = UnsafeBufferPointer(rebasing: bytes[Int(fields.timeStart)..<Int(fields.timeStart) + Int(fields.timeLength)])
+        ReplayWriter.appendRow(reviews[index], outcome, cardID: cardID, time: time, to: &buffer)
     }
 }
 
@@ -175,49 +193,11 @@ private final class ParseChannel: @unchecked Sendable {
         return (count, result)
     }
 
-    /// Waits until the parser is done, and returns the progress then.
-    func waitForFinish() -> Progress {
-        let finished = waitForResult()
-        return (finished.count, finished.result)
-    }
-
     /// Waits until the parser is done.
     func waitForResult() -> (count: Int, result: Result<ReviewHistory.RowSummary, ReviewHistoryError>) {
         condition.lock()
         defer { condition.unlock() }
         while result == nil { condition.wait() }
         return (count, result ?? .success(.init()))
-    }
-}
-
-/// Holds output back until it is opened, then lets it through (first what it held).
-private final class GatedSink: @unchecked Sendable {
-    private let sink: (UnsafeBufferPointer<UInt8>) -> Void
-    private var held: [[UInt8]] = []
-    private var isOpen = false
-    /// How many bytes are held back.
-    private(set) var heldBytes = 0
-
-    init(_ sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
-        self.sink = sink
-    }
-
-    /// Lets everything through from now on, starting with what was held.
-    func open() {
-        guard !isOpen else { return }
-        isOpen = true
-        for chunk in held { chunk.withUnsafeBufferPointer(sink) }
-        held = []
-        heldBytes = 0
-    }
-
-    /// Writes `bytes` (or holds a copy of them while closed).
-    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if isOpen {
-            sink(bytes)
-        } else {
-            held.append(Array(bytes))
-            heldBytes += bytes.count
-        }
     }
 }

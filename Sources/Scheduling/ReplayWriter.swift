@@ -98,7 +98,7 @@ public enum ReplayWriter {
         case .relearning: buffer.appendASCII("relearning")
         }
         buffer.append(0x2C)
-        if let step = outcome.step { buffer.appendDecimal(UInt64(step)) }
+        if let step = outcome.step { buffer.appendDecimal(step) }
         buffer.append(0x2C)
         appendFixed6(outcome.stability, into: &buffer)
         buffer.append(0x2C)
@@ -119,10 +119,11 @@ public enum ReplayWriter {
         // the integer rounding gives the correctly rounded decimal.
         if value >= 0 && value < 1e6 {
             let scaled = value * 1e6
-            let fraction = scaled - scaled.rounded(.down)
+            let whole = Int(scaled)  // Truncation: scaled ≥ 0.
+            let fraction = scaled - Double(whole)
             if abs(fraction - 0.5) > 1e-3 {
-                let micros = Int(scaled.rounded())
-                output.appendDecimal(UInt64(micros / 1_000_000))
+                let micros = fraction > 0.5 ? whole + 1 : whole
+                output.appendDecimal(micros / 1_000_000)
                 output.append(0x2E)
                 let rest = micros % 1_000_000
                 output.appendTwoDigits(rest / 10_000)

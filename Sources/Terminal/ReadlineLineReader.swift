@@ -48,6 +48,7 @@ public final class ReadlineLineReader: LineReader {
                 rl_callback_handler_remove()
                 return .interrupted
             }
+            if InterruptSignal.takeContinued() { recall_rl_resume() }
             var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, -1)
             if ready < 0 {
