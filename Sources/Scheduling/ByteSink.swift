@@ -2,15 +2,22 @@
 protocol ByteSink {
     /// Appends one byte.
     mutating func append(_ byte: UInt8)
+    /// Appends two bytes.
+    mutating func append(_ first: UInt8, _ second: UInt8)
 }
 
-extension Array: ByteSink where Element == UInt8 {}
+extension Array: ByteSink where Element == UInt8 {
+    /// Appends two bytes.
+    mutating func append(_ first: UInt8, _ second: UInt8) {
+        append(first)
+        append(second)
+    }
+}
 
 extension ByteSink {
     /// Appends `value` (0 to 99) as two digits.
     mutating func appendTwoDigits(_ value: Int) {
-        append(UInt8(truncatingIfNeeded: 48 + value / 10))
-        append(UInt8(truncatingIfNeeded: 48 + value % 10))
+        append(UInt8(truncatingIfNeeded: 48 + value / 10), UInt8(truncatingIfNeeded: 48 + value % 10))
     }
 
     /// Appends the bytes of an ASCII string.
@@ -63,6 +70,13 @@ struct FlushingBuffer: ByteSink {
     mutating func append(_ byte: UInt8) {
         storage[count] = byte
         count += 1
+    }
+
+    /// Appends two bytes (one store); there must be room.
+    mutating func append(_ first: UInt8, _ second: UInt8) {
+        UnsafeMutableRawPointer(storage.baseAddress.map { $0 + count })?
+            .storeBytes(of: UInt16(littleEndian: UInt16(first) | UInt16(second) << 8), as: UInt16.self)
+        count += 2
     }
 
     /// Appends bytes; there must be room.

@@ -29,18 +29,27 @@ struct CardIDTable {
 
     /// The key of the id at `range`: its first 16 bytes, length and hash, and `time`.
     static func key(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, time: Int64) -> Slot {
-        var key = Slot(latest: time, length: Int32(range.count))
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        var shift: UInt64 = 0
-        for index in range {
-            let byte = UInt64(bytes[index])
-            hash = (hash ^ byte) &* 0x100_0000_01B3
-            if shift < 64 {
-                key.head |= byte << shift
-            } else if shift < 128 {
-                key.tail |= byte << (shift - 64)
+        let length = range.count
+        var key = Slot(latest: time, length: Int32(length))
+        if length <= 16, range.lowerBound + 16 <= bytes.count, let base = bytes.baseAddress {
+            // Two 8-byte loads (little-endian, so byte i lands in bits 8i as in the loop below),
+            // with the bytes past the id masked off.
+            let raw = UnsafeRawPointer(base + range.lowerBound)
+            let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            key.head = length >= 8 ? first : first & ((1 << UInt64(8 * length)) &- 1)
+            key.tail = length >= 16 ? second : length <= 8 ? 0 : second & ((1 << UInt64(8 * (length - 8))) &- 1)
+        } else {
+            var shift: UInt64 = 0
+            for index in range.prefix(16) {
+                let byte = UInt64(bytes[index])
+                if shift < 64 { key.head |= byte << shift } else { key.tail |= byte << (shift - 64) }
+                shift += 8
             }
-            shift += 8
+        }
+        var hash = (key.head &* 0x9E37_79B9_7F4A_7C15) ^ (key.tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
+        for index in range.dropFirst(16) {  // FNV-1a over the rest of a long id.
+            hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01B3
         }
         // MurmurHash3's finaliser: ids that differ in their last digits spread over all slots.
         hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD

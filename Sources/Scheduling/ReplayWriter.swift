@@ -34,7 +34,7 @@ public enum ReplayWriter {
             outcomes.withUnsafeBufferPointer { outcomes in
                 var rows = ReviewHistory.RowScanner(bytes: bytes, layout: history.layout)
                 for (review, outcome) in zip(history.reviews, outcomes) where rows.next() {
-                    appendRow(review, outcome, rows: rows, bytes: bytes, layout: history.layout, to: &buffer)
+                    appendRow(review, outcome, rows: rows, bytes: bytes, to: &buffer)
                 }
             }
         }
@@ -56,7 +56,7 @@ public enum ReplayWriter {
                     let card = Int(review.card)
                     let reviewed = scheduler.review(states[card] ?? CardState.new(due: now), rating: review.rating, at: now)
                     states[card] = reviewed
-                    appendRow(review, Replay.Outcome(reviewed), rows: rows, bytes: bytes, layout: history.layout, to: &buffer)
+                    appendRow(review, Replay.Outcome(reviewed), rows: rows, bytes: bytes, to: &buffer)
                 }
             }
         }
@@ -73,10 +73,10 @@ public enum ReplayWriter {
 
     static func appendRow(
         _ review: ReviewHistory.Review, _ outcome: Replay.Outcome, rows: ReviewHistory.RowScanner,
-        bytes: UnsafeBufferPointer<UInt8>, layout: ReviewHistory.Layout, to buffer: inout FlushingBuffer
+        bytes: UnsafeBufferPointer<UInt8>, to buffer: inout FlushingBuffer
     ) {
-        appendRow(review, outcome, cardID: UnsafeBufferPointer(rebasing: bytes[rows.fields[layout.cardColumn]]),
-                  time: UnsafeBufferPointer(rebasing: bytes[rows.fields[layout.timeColumn]]), to: &buffer)
+        appendRow(review, outcome, cardID: UnsafeBufferPointer(rebasing: bytes[rows.card]),
+                  time: UnsafeBufferPointer(rebasing: bytes[rows.time]), to: &buffer)
     }
 
     /// Appends one output row: the card id and time fields as written, then the outcome.

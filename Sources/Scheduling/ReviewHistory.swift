@@ -74,8 +74,11 @@ public struct ReviewHistory: Sendable {
     /// reviews (used to echo each review's fields as written).
     struct RowScanner {
         private var reader: CSVReader
-        /// The current row's fields (raw ranges, quotes included).
-        private(set) var fields: [Range<Int>] = []
+        private let layout: Layout
+        /// The current row's card id, time and rating fields (raw ranges, quotes included).
+        private(set) var card = 0..<0, time = 0..<0, rating = 0..<0
+        /// How many fields the current row has.
+        private(set) var fieldCount = 0
         /// The current row's line.
         private(set) var line = 0
 
@@ -83,16 +86,27 @@ public struct ReviewHistory: Sendable {
             reader = CSVReader(bytes: bytes)
             reader.position = layout.firstRow
             reader.line = layout.firstLine
+            self.layout = layout
         }
 
         /// Moves to the next row; `false` at the end.
         mutating func next() -> Bool {
-            while let line = reader.nextRecord(into: &fields) {
-                if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
-                self.line = line
+            while true {
+                var count = 0
+                var firstIsEmpty = false
+                var card = 0..<0, time = 0..<0, rating = 0..<0
+                let (cardColumn, timeColumn, ratingColumn) = (layout.cardColumn, layout.timeColumn, layout.ratingColumn)
+                guard let line = reader.nextRecord({ field in
+                    if count == 0 { firstIsEmpty = field.isEmpty }
+                    if count == cardColumn { card = field }
+                    if count == timeColumn { time = field }
+                    if count == ratingColumn { rating = field }
+                    count += 1
+                }) else { return false }
+                if count == 1 && firstIsEmpty { continue }  // a blank line
+                (self.card, self.time, self.rating, fieldCount, self.line) = (card, time, rating, count, line)
                 return true
             }
-            return false
         }
     }
 
@@ -166,18 +180,18 @@ public struct ReviewHistory: Sendable {
             more = rows.next()
             if more {
                 let line = rows.line
-                guard rows.fields.count >= needed else {
-                    return .failure(ReviewHistoryError(file: file, line: line, message: "expected at least \(needed) fields, found \(rows.fields.count)"))
+                guard rows.fieldCount >= needed else {
+                    return .failure(ReviewHistoryError(file: file, line: line, message: "expected at least \(needed) fields, found \(rows.fieldCount)"))
                 }
-                let cardID = CSVReader.unquoted(rows.fields[layout.cardColumn], in: bytes)
+                let cardID = CSVReader.unquoted(rows.card, in: bytes)
                 guard !cardID.isEmpty else {
                     return .failure(ReviewHistoryError(file: file, line: line, message: "card_id is empty"))
                 }
-                let timeField = CSVReader.unquoted(rows.fields[layout.timeColumn], in: bytes)
+                let timeField = CSVReader.unquoted(rows.time, in: bytes)
                 guard let time = Timestamp.parse(UnsafeBufferPointer(rebasing: bytes[timeField])) else {
                     return .failure(ReviewHistoryError(file: file, line: line, message: "review_time \(quote(bytes, timeField)) is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"))
                 }
-                let ratingField = CSVReader.unquoted(rows.fields[layout.ratingColumn], in: bytes)
+                let ratingField = CSVReader.unquoted(rows.rating, in: bytes)
                 guard ratingField.count == 1, let rating = Rating(rawValue: Int(bytes[ratingField.lowerBound]) - 48) else {
                     return .failure(ReviewHistoryError(file: file, line: line, message: "rating \(quote(bytes, ratingField)) is not 1 to 4"))
                 }
@@ -185,8 +199,8 @@ public struct ReviewHistory: Sendable {
                     return .failure(ReviewHistoryError(file: file, line: line, message: "more rows than the file can hold"))
                 }
                 if let echo {
-                    let cardField = rows.fields[layout.cardColumn]
-                    let timeField = rows.fields[layout.timeColumn]
+                    let cardField = rows.card
+                    let timeField = rows.time
                     guard cardField.count <= Int(UInt16.max), timeField.count <= Int(UInt16.max) else {
                         return .failure(ReviewHistoryError(file: file, line: line, message: "card_id or review_time is longer than 65 535 bytes"))
                     }
