@@ -67,6 +67,7 @@ public enum ReplayPipeline {
         sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
     ) -> Bool {
         var states: [CardState?] = []
+        states.reserveCapacity(reviews.count)  // No more cards than rows; untouched pages cost nothing.
         // The outcomes of the reviews replayed before the parse is known to have succeeded.
         var pending: [Replay.Outcome] = []
         pending.reserveCapacity(reviews.count)  // Room for every row; untouched pages cost nothing.
@@ -140,13 +141,6 @@ public enum ReplayPipeline {
         let time = UnsafeBufferPointer(rebasing: bytes[Int(fields.timeStart)..<Int(fields.timeStart) + Int(fields.timeLength)])
         ReplayWriter.appendRow(reviews[index], outcome, cardID: cardID, time: time, to: &buffer)
     }
-}
-
-/// Loads memory early so that a later access finds it in the cache.
-enum MemoryTouch {
-    /// Uses `value`, so that the loads that made it cannot be optimised away.
-    @inline(never) @_optimize(none)
-    static func keep(_ value: UInt8) {}
 }
 
 /// Hands a value across threads; the code using it guarantees the access is safe.
