@@ -38,7 +38,9 @@ public enum ReplayPipeline {
         let capacity = ReviewHistory.rowCapacity(bytes)
         let echo = UnsafeMutableBufferPointer<ReviewHistory.EchoFields>.allocate(capacity: capacity)
         defer { echo.deallocate() }
+        MemoryTouch.adviseHugePages(echo.baseAddress, byteCount: capacity * MemoryLayout<ReviewHistory.EchoFields>.stride)
         let reviews = [ReviewHistory.Review](unsafeUninitializedCapacity: capacity) { buffer, count in
+            MemoryTouch.adviseHugePages(buffer.baseAddress, byteCount: capacity * MemoryLayout<ReviewHistory.Review>.stride)
             let shared = UncheckedSendable(value: (bytes, buffer, echo))
             Thread {
                 let (bytes, buffer, echo) = shared.value
@@ -68,9 +70,15 @@ public enum ReplayPipeline {
     ) -> Bool {
         var states: [CardState?] = []
         states.reserveCapacity(reviews.count)  // No more cards than rows; untouched pages cost nothing.
+        states.withUnsafeMutableBufferPointer {
+            MemoryTouch.adviseHugePages($0.baseAddress, byteCount: reviews.count * MemoryLayout<CardState?>.stride)
+        }
         // The outcomes of the reviews replayed before the parse is known to have succeeded.
         var pending: [Replay.Outcome] = []
         pending.reserveCapacity(reviews.count)  // Room for every row; untouched pages cost nothing.
+        pending.withUnsafeMutableBufferPointer {
+            MemoryTouch.adviseHugePages($0.baseAddress, byteCount: reviews.count * MemoryLayout<Replay.Outcome>.stride)
+        }
         var buffer = FlushingBuffer(capacity: 1 << 18, sink: sink)
         var writing = false
         defer { buffer.close() }  // Writes nothing unless the parse succeeded.
