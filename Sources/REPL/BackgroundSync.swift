@@ -29,6 +29,11 @@ final class BackgroundSync: @unchecked Sendable {
         }
     }
 
+    /// The sync's error if it has already failed; `nil` while it runs or once it succeeded.
+    var failureSoFar: (any Error)? {
+        lock.withLock { finished ? failure : nil }
+    }
+
     /// Waits until the sync is over; throws its error if it failed.
     func wait() throws {
         let isFinished = lock.withLock { finished }

@@ -48,6 +48,12 @@ public final class Workspace {
         try sync?.wait()
     }
 
+    /// The error that makes the store unusable, if the background sync has met one yet
+    /// (a damaged store, say); does not wait.
+    public var failureSoFar: (any Error)? {
+        sync?.failureSoFar
+    }
+
     /// The start of the study day after `date` (where `:bury` buries to).
     public func nextDay(after date: Date) -> Date {
         store.dayRollover.start(ofDayAfter: date)

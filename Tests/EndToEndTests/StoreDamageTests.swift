@@ -34,5 +34,13 @@ import Testing
             #expect(run.errors.split(separator: "\n").count == 1)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == bytes)
+        // The prompt, and the subcommands that run one of its commands, refuse it too.
+        for (arguments, input) in [([String](), "quit\n"), ([], ""), (["stats"], ""), (["study"], ""), (["quiz"], "")] {
+            let run = try sandbox.pipe(arguments + ["--store", store], input: input)
+            #expect(run.status == 1, "recall \(arguments)")
+            #expect(run.errors.contains("cannot open progress store \(store): it is damaged (quick_check: "), "\(run.errors)")
+            #expect(run.errors.split(separator: "\n").count == 1, "\(run.errors)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == bytes)
     }
 }
