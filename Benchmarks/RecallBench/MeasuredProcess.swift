@@ -7,6 +7,8 @@ struct MeasuredProcess {
     let seconds: Double
     /// Peak resident set size in bytes.
     let peakBytes: Int
+    /// CPU seconds, user and system, over all threads.
+    let cpuSeconds: Double
     /// The exit status (or 128 + the signal).
     let status: Int32
 
@@ -40,6 +42,9 @@ struct MeasuredProcess {
         let peak = Int(usage.ru_maxrss)  // bytes on macOS
         #endif
         let exited = status & 0x7F == 0
-        return MeasuredProcess(seconds: seconds, peakBytes: peak, status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F))
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return MeasuredProcess(seconds: seconds, peakBytes: peak, cpuSeconds: cpu,
+                               status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F))
     }
 }

@@ -87,6 +87,42 @@ static inline int recall_take_interrupt(void) {
     return was;
 }
 
+/* Ctrl-Z then `fg`: the shell gives the terminal back in its own (cooked) mode, so after
+   SIGCONT readline must set its mode again and redraw the line. SIGCONT sets a flag, like
+   SIGINT (same single-file rule). */
+
+static inline volatile sig_atomic_t *recall_continued_flag(void) {
+    static volatile sig_atomic_t flag = 0;
+    return &flag;
+}
+
+static inline void recall_sigcont_handler(int signal_number) {
+    (void)signal_number;
+    *recall_continued_flag() = 1;
+}
+
+static inline int recall_install_sigcont_handler(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = recall_sigcont_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    return sigaction(SIGCONT, &action, NULL);
+}
+
+static inline int recall_take_continued(void) {
+    int was = *recall_continued_flag() != 0;
+    *recall_continued_flag() = 0;
+    return was;
+}
+
+/* Puts the terminal back in readline's mode and redraws the prompt and the line. */
+static inline void recall_rl_resume(void) {
+    rl_deprep_terminal();
+    rl_prep_terminal(1);
+    rl_forced_update_display();
+}
+
 /* The number of columns of the terminal on `fd`, or 0 when it is not a terminal. */
 static inline int recall_terminal_columns(int fd) {
     struct winsize size;

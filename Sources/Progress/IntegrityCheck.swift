@@ -22,9 +22,15 @@ final class IntegrityCheck: @unchecked Sendable {
     /// Starts checking the store at `path` in the background.
     static func start(path: String) -> IntegrityCheck {
         let check = IntegrityCheck(verdict: nil)
-        Thread.detachNewThread {
+        let thread = Thread {
+            #if os(Linux)
+            // Linux nice values are per thread: yield the cores to the queue being built.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            #endif
             check.finish(run(path: path))
         }
+        thread.qualityOfService = .utility
+        thread.start()
         return check
     }
 
@@ -43,6 +49,16 @@ final class IntegrityCheck: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// The first three problems of a `quick_check` report on one line, without SQLite's
+    /// "*** in database main ***" headings.
+    static func summary(of report: [String]) -> String {
+        let problems = report.flatMap { $0.split(whereSeparator: \.isNewline) }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("***") }
+        let shown = problems.prefix(3).joined(separator: "; ")
+        return problems.count > 3 ? shown + "; and \(problems.count - 3) more" : shown
+    }
+
     /// Runs `PRAGMA quick_check` on a read-only connection.
     private static func run(path: String) -> Result<Void, ProgressError> {
         do {
@@ -53,7 +69,7 @@ final class IntegrityCheck: @unchecked Sendable {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let report = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
             guard report == ["ok"] else {
-                return .failure(.damaged(path: path, report: report.prefix(3).joined(separator: "; ")))
+                return .failure(.damaged(path: path, report: summary(of: report)))
             }
             return .success(())
         } catch let error as DatabaseError {

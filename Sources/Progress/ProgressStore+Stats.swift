@@ -6,13 +6,7 @@ extension ProgressStore {
     public func stateCounts(deckIDs: [String]? = nil) throws -> [String: StateCounts] {
         try read { db in
             var counts: [String: StateCounts] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT deck_id, phase, COUNT(*), SUM(suspended)
-                    FROM item WHERE orphaned_at IS NULL
-                    GROUP BY deck_id, phase
-                    """)
+            let rows = try Row.fetchCursor(db, sql: Self.stateCountsSQL)
             let wanted = deckIDs.map(Set.init)
             while let row = try rows.next() {
                 let deckID: String = row[0]
@@ -35,6 +29,13 @@ extension ProgressStore {
             return counts
         }
     }
+
+    /// The SQL of `stateCounts`: one pass over the covering index `item_due`.
+    static let stateCountsSQL = """
+        SELECT deck_id, phase, COUNT(*), SUM(suspended)
+        FROM item WHERE orphaned_at IS NULL
+        GROUP BY deck_id, phase
+        """
 
     /// How many studied items of each deck are due now, today and tomorrow (not suspended or orphaned).
     public func dueCounts(deckIDs: [String]? = nil, now: Date = Date()) throws -> [String: DueCounts] {
@@ -65,30 +66,39 @@ extension ProgressStore {
     /// Answers per study day from the day containing `from` to the one containing `to`,
     /// one entry per day (zeros included), oldest first.
     public func reviewsPerDay(deckIDs: [String]? = nil, from: Date, to: Date) throws -> [DailyReviews] {
-        var days: [Date] = []
+        var days: [DailyReviews] = []
         var day = dayRollover.start(ofDayContaining: from)
         let last = dayRollover.start(ofDayContaining: to)
         while day <= last {
-            days.append(day)
+            days.append(DailyReviews(day: day, study: 0, practice: 0))
             day = dayRollover.start(ofDayAfter: day)
         }
+        guard let first = days.first else { return [] }
+        let boundaries = days.map { $0.day.unixMilliseconds } + [day.unixMilliseconds]
         let (filter, filterArguments) = Self.deckFilter(deckIDs)
-        return try read { db in
-            let statement = try db.makeStatement(
-                sql: """
-                    SELECT COALESCE(SUM(review.kind <> 'practice'), 0), COALESCE(SUM(review.kind = 'practice'), 0)
-                    FROM review JOIN item ON item.id = review.item_id
-                    WHERE review.reviewed_at >= ? AND review.reviewed_at < ? AND review.kind <> 'manual' \(filter)
-                    """)
-            return try days.map { start in
-                let end = dayRollover.start(ofDayAfter: start)
-                let row = try Row.fetchOne(
-                    statement,
-                    arguments: StatementArguments([start.unixMilliseconds, end.unixMilliseconds] + filterArguments))
-                return DailyReviews(day: start, study: row?[0] ?? 0, practice: row?[1] ?? 0)
+        try read { db in
+            // One pass over the period, in time order along review_time; each answer falls
+            // in the day whose start precedes it.
+            let rows = try Row.fetchCursor(
+                db, sql: Self.reviewTimesSQL + filter + " ORDER BY review.reviewed_at",
+                arguments: StatementArguments(
+                    [first.day.unixMilliseconds, boundaries[boundaries.count - 1]] + filterArguments))
+            var index = 0
+            while let row = try rows.next() {
+                let time: Int64 = row[0]
+                while boundaries[index + 1] <= time { index += 1 }
+                if row[1] { days[index].practice += 1 } else { days[index].study += 1 }
             }
         }
+        return days
     }
+
+    /// The SQL of `reviewsPerDay` (before its deck filter and order): a range of review_time.
+    static let reviewTimesSQL = """
+        SELECT review.reviewed_at, review.kind = 'practice'
+        FROM review JOIN item ON item.id = review.item_id
+        WHERE review.reviewed_at >= ? AND review.reviewed_at < ? AND review.kind <> 'manual'
+        """
 
     /// True retention from `from` (inclusive) to `to` (exclusive): the share of study
     /// answers to review-phase cards rated anything but again.
@@ -96,22 +106,27 @@ extension ProgressStore {
         let (filter, filterArguments) = Self.deckFilter(deckIDs)
         return try read { db in
             let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*), COALESCE(SUM(review.rating >= 2), 0)
-                    FROM review JOIN item ON item.id = review.item_id
-                    WHERE review.reviewed_at >= ? AND review.reviewed_at < ?
-                      AND review.kind = 'study' AND review.before_phase = 'review' \(filter)
-                    """,
+                db, sql: Self.retentionSQL + filter,
                 arguments: StatementArguments([from.unixMilliseconds, to.unixMilliseconds] + filterArguments))
             return Retention(reviews: row?[0] ?? 0, recalled: row?[1] ?? 0)
         }
     }
 
-    /// `AND item.deck_id IN (?, …)` and its arguments, or nothing for every deck.
+    /// The SQL of `retention` (before its deck filter): a range of review_time.
+    static let retentionSQL = """
+        SELECT COUNT(*), COALESCE(SUM(review.rating >= 2), 0)
+        FROM review JOIN item ON item.id = review.item_id
+        WHERE review.reviewed_at >= ? AND review.reviewed_at < ?
+          AND review.kind = 'study' AND review.before_phase = 'review'
+        """
+
+    /// ` AND +item.deck_id IN (?, …)` and its arguments, or nothing for every deck.
+    ///
+    /// The unary `+` keeps SQLite from walking the deck's items through `item_due` and
+    /// looking up each one's reviews: the review-log queries scan their time range instead.
     static func deckFilter(_ deckIDs: [String]?) -> (sql: String, arguments: [(any DatabaseValueConvertible)?]) {
         guard let deckIDs else { return ("", []) }
         let marks = Array(repeating: "?", count: deckIDs.count).joined(separator: ", ")
-        return ("AND item.deck_id IN (\(marks))", deckIDs)
+        return (" AND +item.deck_id IN (\(marks))", deckIDs)
     }
 }

@@ -19,7 +19,7 @@ enum StoreSchema {
 
     /// The first schema. Times are Unix milliseconds (UTC); phases and kinds are lower-case words.
     static let version1 = """
-        -- Decks seen by sync.
+        -- Decks seen by sync (last_synced: the last sync that changed something).
         CREATE TABLE deck (
             id TEXT NOT NULL PRIMARY KEY,
             first_seen INTEGER NOT NULL,
@@ -51,7 +51,7 @@ enum StoreSchema {
             buried_until INTEGER,
             UNIQUE (deck_id, item_key)
         );
-        CREATE INDEX item_due ON item (deck_id, phase, due);
+        CREATE INDEX item_due ON item (deck_id, phase, due, suspended, orphaned_at, buried_until);
         CREATE INDEX item_new ON item (deck_id, position) WHERE phase = 'new';
         CREATE INDEX item_orphaned ON item (orphaned_at) WHERE orphaned_at IS NOT NULL;
 

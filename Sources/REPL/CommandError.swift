@@ -12,6 +12,8 @@ public enum CommandError: Error, Hashable, CustomStringConvertible {
     case unexpectedArgument(command: String, argument: String)
     /// A deck id no deck has.
     case unknownDeck(String, suggestion: String?)
+    /// A tag no deck or card has.
+    case unknownTag(String, suggestion: String?)
     /// A quote left open.
     case syntax(TokenizerError)
 
@@ -32,6 +34,9 @@ public enum CommandError: Error, Hashable, CustomStringConvertible {
         case .unknownDeck(let deck, let suggestion):
             if let suggestion { return "no deck \"\(deck)\" (did you mean \"\(suggestion)\"?)" }
             return "no deck \"\(deck)\" (type \"decks\" to list them)"
+        case .unknownTag(let tag, let suggestion):
+            if let suggestion { return "no card is tagged \"\(tag)\" (did you mean \"\(suggestion)\"?)" }
+            return "no card is tagged \"\(tag)\""
         case .syntax(let error):
             return error.description
         }

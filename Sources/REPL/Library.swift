@@ -23,6 +23,15 @@ public struct Library: Sendable {
         ShellCompletion(deckIDs: deckIDs, tags: tags)
     }
 
+    /// Checks that every one of `tags` is the tag of some deck or card (case does not matter).
+    public func checkTags(_ tags: [String]) throws(CommandError) {
+        let known = self.tags
+        let lowered = Set(known.map { $0.lowercased() })
+        for tag in tags where !lowered.contains(tag.lowercased()) {
+            throw .unknownTag(tag, suggestion: Suggestion.nearest(to: tag, among: known))
+        }
+    }
+
     /// The decks named by `ids` (every deck when empty), or an error naming the first unknown one.
     public func decks(named ids: [String]) throws(CommandError) -> [Deck] {
         guard !ids.isEmpty else { return decks }

@@ -8,7 +8,7 @@ import Terminal
 extension Shell {
     /// `study [DECK...] [--tag T]`: one study session; returns the exit status.
     func study(_ request: StudyRequest) -> Int32 {
-        guard let decks = chosenDecks(request.decks) else { return 2 }
+        guard let decks = chosenDecks(request.decks, tags: request.tags) else { return 2 }
         let now = workspace.clock()
         let screen = StudyScreen(style: console.style, wrapper: console.wrapper)
         do {
@@ -45,7 +45,7 @@ extension Shell {
 
     /// `quiz [DECK...] [--count N] [--tag T]`: one practice quiz; returns the exit status.
     func quiz(_ request: QuizRequest) -> Int32 {
-        guard let decks = chosenDecks(request.decks) else { return 2 }
+        guard let decks = chosenDecks(request.decks, tags: request.tags) else { return 2 }
         let screen = StudyScreen(style: console.style, wrapper: console.wrapper)
         let quiz = Quiz(decks: decks, tags: request.tags, count: request.count, seed: UInt64.random(in: 0...UInt64.max))
         guard !quiz.questions.isEmpty else {
@@ -73,9 +73,10 @@ extension Shell {
     }
 
     /// The decks named (all when none), or `nil` after saying which name is unknown.
-    func chosenDecks(_ ids: [String]) -> [Deck]? {
+    func chosenDecks(_ ids: [String], tags: [String] = []) -> [Deck]? {
         do {
             let decks = try library.decks(named: ids)
+            try library.checkTags(tags)
             if decks.isEmpty {
                 console.fail("No decks found. Put deck files in ~/.local/share/recall/decks or pass --decks DIR.")
                 return nil

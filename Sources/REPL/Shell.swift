@@ -11,6 +11,8 @@ public final class Shell {
     public let workspace: Workspace
     /// The decks.
     public var library: Library { workspace.library }
+    /// Whether the store's failure has been reported already.
+    private var storeFailureReported = false
 
     /// Creates a shell over `console` for `workspace`.
     public init(console: Console, workspace: Workspace) {
@@ -18,22 +20,26 @@ public final class Shell {
         self.workspace = workspace
     }
 
-    /// Runs the main loop; returns the exit status (0).
+    /// Runs the main loop; returns the exit status: 0, or 1 when the store turns out to be
+    /// unusable (damaged, say), which ends the loop with the store's error.
     public func run() -> Int32 {
-        console.tell(greeting())
+        guard let greeting = greeting() else { return storeFailed() }
+        console.tell(greeting)
         let completion = library.completion
         let complete: CompletionProvider = { prefix, word in completion.candidates(linePrefix: prefix, word: word) }
         while true {
+            // The store is checked in the background: stop as soon as it is known to be bad.
+            if workspace.failureSoFar != nil { return storeFailed() }
             console.reader.completion = complete
             switch console.reader.readLine(prompt: Self.prompt, remember: true) {
             case .endOfInput:
-                return 0
+                return leave()
             case .interrupted:
                 continue
             case .line(let line):
                 do {
                     guard let command = try ShellCommand.parse(line) else { continue }
-                    if command == .quit { return 0 }
+                    if command == .quit { return leave() }
                     _ = perform(command)
                 } catch {
                     console.fail(error.description)
@@ -42,12 +48,37 @@ public final class Shell {
         }
     }
 
+    /// Leaves the loop: 0, unless the store's background check (still running after a
+    /// quick quit) finds it unusable.
+    private func leave() -> Int32 {
+        (try? workspace.ready()) == nil ? storeFailed() : 0
+    }
+
+    /// Reports why the store cannot be used (once, however often it is met) and returns
+    /// the exit status 1.
+    private func storeFailed() -> Int32 {
+        guard !storeFailureReported else { return 1 }
+        storeFailureReported = true
+        do {
+            try workspace.ready()
+            console.fail("the progress store cannot be used")
+        } catch {
+            console.fail("\(error)")
+        }
+        return 1
+    }
+
     /// Runs one command; returns its exit status (0 ok, 1 failed, 2 usage).
     @discardableResult
     public func perform(_ command: ShellCommand) -> Int32 {
         switch command {
         case .help(let topic): return help(topic)
         case .quit: return 0
+        case .decks, .study, .quiz, .stats, .settings: break
+        }
+        if (try? workspace.ready()) == nil { return storeFailed() }
+        switch command {
+        case .help, .quit: return 0
         case .decks: return listDecks()
         case .study(let request): return study(request)
         case .quiz(let request): return quiz(request)

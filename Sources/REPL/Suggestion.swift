@@ -1,3 +1,5 @@
+import Decks
+
 /// Finds the nearest known word to a mistyped one, for "did you mean" messages.
 public enum Suggestion {
     /// The candidate nearest to `word`, or `nil` when none is close enough.
@@ -14,7 +16,7 @@ public enum Suggestion {
         let allowed = lowered.count >= 5 ? 2 : 1
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(lowered, candidate.lowercased())
+            let distance = EditDistance.distance(Array(lowered), Array(candidate.lowercased()))
             if distance <= allowed && distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)
             }
@@ -24,28 +26,5 @@ public enum Suggestion {
         guard lowered.count >= 3 else { return nil }
         let containing = candidates.filter { $0.lowercased().contains(lowered) }
         return containing.count == 1 ? containing[0] : nil
-    }
-
-    /// The optimal string alignment distance: insertions, deletions, substitutions and
-    /// swaps of neighbouring characters each count one.
-    public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], previousPrevious[j - 2] + 1)
-                }
-            }
-            (previousPrevious, previous, current) = (previous, current, previousPrevious)
-        }
-        return previous[b.count]
     }
 }

@@ -21,12 +21,3 @@ public enum Table {
         return ([line(header, isHeader: true)] + rows.map { line($0, isHeader: false) }).joined(separator: "\n")
     }
 }
-
-extension String {
-    /// The string without trailing spaces.
-    func trimmingTrailingSpaces() -> String {
-        var result = self
-        while result.last == " " { result.removeLast() }
-        return result
-    }
-}

@@ -15,15 +15,22 @@ public final class Workspace {
     public let clock: () -> Date
     /// Study items by deck id and item key, with their cards, built on first use.
     private var itemIndex: [String: [String: (item: StudyItem, card: Card)]] = [:]
+    /// The sync of the decks into the store, when it runs in the background.
+    private let sync: BackgroundSync?
 
-    /// Opens the store at `storePath` and syncs every deck of `library` into it.
+    /// Opens the store at `storePath` and syncs every deck of `library` into it: at once
+    /// for a new store, in the background for an existing one (see `ready()`).
     public init(library: Library, storePath: String, clock: @escaping () -> Date = Date.init) throws {
         self.library = library
         self.clock = clock
+        let existed = FileManager.default.fileExists(atPath: storePath)
         store = try ProgressStore(path: storePath)
-        let now = clock()
-        for deck in library.decks {
-            _ = try store.sync(deck, at: now)
+        if existed {
+            sync = BackgroundSync(store: store, decks: library.decks, at: clock())
+        } else {
+            sync = nil
+            let now = clock()
+            for deck in library.decks { _ = try store.sync(deck, at: now) }
         }
     }
 
@@ -32,6 +39,19 @@ public final class Workspace {
         self.library = library
         self.store = store
         self.clock = clock
+        sync = nil
+    }
+
+    /// Waits until the decks are synced into the store; every command that uses the store
+    /// calls it first. Throws the sync's error (a damaged or read-only store, say).
+    public func ready() throws {
+        try sync?.wait()
+    }
+
+    /// The error that makes the store unusable, if the background sync has met one yet
+    /// (a damaged store, say); does not wait.
+    public var failureSoFar: (any Error)? {
+        sync?.failureSoFar
     }
 
     /// The start of the study day after `date` (where `:bury` buries to).

@@ -2,15 +2,22 @@
 protocol ByteSink {
     /// Appends one byte.
     mutating func append(_ byte: UInt8)
+    /// Appends two bytes.
+    mutating func append(_ first: UInt8, _ second: UInt8)
 }
 
-extension Array: ByteSink where Element == UInt8 {}
+extension Array: ByteSink where Element == UInt8 {
+    /// Appends two bytes.
+    mutating func append(_ first: UInt8, _ second: UInt8) {
+        append(first)
+        append(second)
+    }
+}
 
 extension ByteSink {
     /// Appends `value` (0 to 99) as two digits.
     mutating func appendTwoDigits(_ value: Int) {
-        append(UInt8(truncatingIfNeeded: 48 + value / 10))
-        append(UInt8(truncatingIfNeeded: 48 + value % 10))
+        append(UInt8(truncatingIfNeeded: 48 + value / 10), UInt8(truncatingIfNeeded: 48 + value % 10))
     }
 
     /// Appends the bytes of an ASCII string.
@@ -18,58 +25,21 @@ extension ByteSink {
         text.withUTF8Buffer { for byte in $0 { append(byte) } }
     }
 
-    /// Appends a non-negative decimal integer.
-    mutating func appendDecimal(_ value: UInt64) {
-        if value >= 10 { appendDecimal(value / 10) }
-        append(UInt8(truncatingIfNeeded: 48 + value % 10))
-    }
-}
-
-/// A flat byte buffer that hands its contents to a sink when it fills up.
-struct FlushingBuffer: ByteSink {
-    private var storage: UnsafeMutableBufferPointer<UInt8>
-    private var count = 0
-    private let sink: (UnsafeBufferPointer<UInt8>) -> Void
-
-    /// A buffer of `capacity` bytes flushing to `sink`.
-    init(capacity: Int, sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
-        storage = .allocate(capacity: capacity)
-        self.sink = sink
+    /// Appends a decimal integer (negative numbers with a minus sign).
+    mutating func appendDecimal(_ value: Int) {
+        if value < 0 { append(0x2D) }
+        appendDecimal(magnitude: value.magnitude)
     }
 
-    /// Makes room for `bytes` more bytes, flushing (and growing, for very long rows) as needed.
-    mutating func reserve(_ bytes: Int) {
-        guard count + bytes > storage.count else { return }
-        flush()
-        if bytes > storage.count {
-            storage.deallocate()
-            storage = .allocate(capacity: bytes)
+    /// Appends a non-negative decimal integer, two digits at a time.
+    private mutating func appendDecimal(magnitude value: UInt) {
+        if value < 10 {
+            append(UInt8(truncatingIfNeeded: 48 + value))
+        } else if value < 100 {
+            appendTwoDigits(Int(value))
+        } else {
+            appendDecimal(magnitude: value / 100)
+            appendTwoDigits(Int(value % 100))
         }
-    }
-
-    /// Appends one byte; there must be room (see ``reserve(_:)``).
-    mutating func append(_ byte: UInt8) {
-        storage[count] = byte
-        count += 1
-    }
-
-    /// Appends bytes; there must be room.
-    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress, let target = storage.baseAddress else { return }
-        (target + count).update(from: base, count: bytes.count)
-        count += bytes.count
-    }
-
-    /// Hands the contents to the sink and empties the buffer.
-    mutating func flush() {
-        if count > 0 { sink(UnsafeBufferPointer(rebasing: storage[..<count])) }
-        count = 0
-    }
-
-    /// Flushes and frees the storage.
-    mutating func close() {
-        flush()
-        storage.deallocate()
-        storage = UnsafeMutableBufferPointer(start: nil, count: 0)
     }
 }

@@ -14,8 +14,15 @@ struct CSVReader {
     /// Reads the next record's fields (raw ranges, quotes included) into `fields`, and returns
     /// the line it starts on, or `nil` at the end of the input.
     mutating func nextRecord(into fields: inout [Range<Int>]) -> Int? {
-        guard position < bytes.count else { return nil }
         fields.removeAll(keepingCapacity: true)
+        return nextRecord { fields.append($0) }
+    }
+
+    /// Reads the next record, calling `field` with each field's raw range in order, and
+    /// returns the line it starts on, or `nil` at the end of the input.
+    @inline(__always)
+    mutating func nextRecord(_ field: (Range<Int>) -> Void) -> Int? {
+        guard position < bytes.count else { return nil }
         let startLine = line
         var start = position
         var index = position
@@ -36,7 +43,7 @@ struct CSVReader {
             } else if byte == 0x22 {
                 inQuotes = true
             } else if byte == 0x2C {
-                fields.append(start..<index)
+                field(start..<index)
                 start = index + 1
             } else if byte == 0x0A {
                 break
@@ -45,7 +52,7 @@ struct CSVReader {
         }
         var end = index
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        fields.append(start..<max(start, end))
+        field(start..<max(start, end))
         position = index + 1
         line += 1
         return startLine
@@ -54,6 +61,11 @@ struct CSVReader {
     /// The range of a field's content: without surrounding spaces, nor surrounding quotes.
     /// (Doubled quotes inside stay doubled: card ids and times do not contain quotes.)
     func unquoted(_ field: Range<Int>) -> Range<Int> {
+        Self.unquoted(field, in: bytes)
+    }
+
+    /// The range of a field's content in `bytes` (see ``unquoted(_:)``).
+    static func unquoted(_ field: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var lower = field.lowerBound
         var upper = field.upperBound
         while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }

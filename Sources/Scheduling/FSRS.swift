@@ -29,6 +29,8 @@ public struct FSRS: Scheduler, Hashable {
     /// Values that depend on the parameters only, computed once (the same expressions as
     /// the reference, so the results are bit for bit the same).
     private let retentionTerm: Double, easyInitialDifficulty: Double, recallScale: Double, lapseDivisor: Double
+    /// Per rating (index rawValue − 1): the unclamped initial difficulty, and e^(w17·(G − 3 + w18)).
+    private let initialDifficulties: [Double], shortTermFactors: [Double]
 
     /// The lowest stability any review can produce.
     public static let minimumStability = 0.001
@@ -64,6 +66,8 @@ public struct FSRS: Scheduler, Hashable {
         easyInitialDifficulty = w[4] - pow(Self.e, w[5] * Double(Rating.easy.rawValue - 1)) + 1
         recallScale = pow(Self.e, w[8])
         lapseDivisor = pow(Self.e, w[17] * w[18])
+        initialDifficulties = Rating.allCases.map { w[4] - pow(Self.e, w[5] * Double($0.rawValue - 1)) + 1 }
+        shortTermFactors = Rating.allCases.map { pow(Self.e, w[17] * (Double($0.rawValue) - 3 + w[18])) }
     }
 
     /// The state after reviewing `state` with `rating` at `now`.
@@ -158,7 +162,7 @@ public struct FSRS: Scheduler, Hashable {
     }
 
     private func initialDifficulty(_ rating: Rating) -> Double {
-        w[4] - pow(Self.e, w[5] * Double(rating.rawValue - 1)) + 1
+        initialDifficulties[rating.rawValue - 1]
     }
 
     private func clampDifficulty(_ difficulty: Double) -> Double {
@@ -172,7 +176,7 @@ public struct FSRS: Scheduler, Hashable {
     }
 
     private func shortTermStability(_ stability: Double, rating: Rating) -> Double {
-        var increase = pow(Self.e, w[17] * (Double(rating.rawValue) - 3 + w[18])) * pow(stability, -w[19])
+        var increase = shortTermFactors[rating.rawValue - 1] * pow(stability, -w[19])
         if rating != .again { increase = max(increase, 1.0) }
         return max(stability * increase, Self.minimumStability)
     }

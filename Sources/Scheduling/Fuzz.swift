@@ -34,28 +34,3 @@ public struct Fuzz: Sendable, Hashable, Codable {
         return Double(generator.next() >> 11) * 0x1.0p-53
     }
 }
-
-/// SplitMix64 (Steele, Lea and Flood): a tiny, fast, well-mixed seeded generator.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    /// Creates a generator from a seed.
-    public init(seed: UInt64) {
-        state = seed
-    }
-
-    /// Folds more entropy into the generator's state.
-    public mutating func mix(_ value: UInt64) {
-        state = (state ^ value) &* 0x9E37_79B9_7F4A_7C15
-        _ = next()
-    }
-
-    /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

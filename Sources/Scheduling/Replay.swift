@@ -22,7 +22,12 @@ public enum Replay {
         public init(_ state: CardState) {
             stability = state.stability ?? 0
             difficulty = state.difficulty ?? 0
-            dueSeconds = Int64(state.due.timeIntervalSinceReferenceDate.rounded(.down)) + 978_307_200
+            // Rounded down (truncated, then one less below zero: cheaper than `floor`).
+            let raw = state.due.timeIntervalSinceReferenceDate
+            let seconds = raw.isFinite ? min(max(raw, -1e15), 1e15) : 0
+            var whole = Int64(seconds)
+            if Double(whole) > seconds { whole -= 1 }
+            dueSeconds = whole + 978_307_200
             rawStep = Int32(clamping: state.step ?? -1)
             phase = state.phase
         }

@@ -34,7 +34,7 @@ public enum ReplayWriter {
             outcomes.withUnsafeBufferPointer { outcomes in
                 var rows = ReviewHistory.RowScanner(bytes: bytes, layout: history.layout)
                 for (review, outcome) in zip(history.reviews, outcomes) where rows.next() {
-                    appendRow(review, outcome, rows: rows, bytes: bytes, layout: history.layout, to: &buffer)
+                    appendRow(review, outcome, rows: rows, bytes: bytes, to: &buffer)
                 }
             }
         }
@@ -56,14 +56,14 @@ public enum ReplayWriter {
                     let card = Int(review.card)
                     let reviewed = scheduler.review(states[card] ?? CardState.new(due: now), rating: review.rating, at: now)
                     states[card] = reviewed
-                    appendRow(review, Replay.Outcome(reviewed), rows: rows, bytes: bytes, layout: history.layout, to: &buffer)
+                    appendRow(review, Replay.Outcome(reviewed), rows: rows, bytes: bytes, to: &buffer)
                 }
             }
         }
         buffer.close()
     }
 
-    private static func appendHeader(to buffer: inout FlushingBuffer) {
+    static func appendHeader(to buffer: inout FlushingBuffer) {
         Array(header.utf8).withUnsafeBufferPointer { header in
             buffer.reserve(header.count)
             buffer.append(contentsOf: header)
@@ -71,12 +71,19 @@ public enum ReplayWriter {
     }
 
 
-    private static func appendRow(
+    static func appendRow(
         _ review: ReviewHistory.Review, _ outcome: Replay.Outcome, rows: ReviewHistory.RowScanner,
-        bytes: UnsafeBufferPointer<UInt8>, layout: ReviewHistory.Layout, to buffer: inout FlushingBuffer
+        bytes: UnsafeBufferPointer<UInt8>, to buffer: inout FlushingBuffer
     ) {
-        let cardID = UnsafeBufferPointer(rebasing: bytes[rows.fields[layout.cardColumn]])
-        let time = UnsafeBufferPointer(rebasing: bytes[rows.fields[layout.timeColumn]])
+        appendRow(review, outcome, cardID: UnsafeBufferPointer(rebasing: bytes[rows.card]),
+                  time: UnsafeBufferPointer(rebasing: bytes[rows.time]), to: &buffer)
+    }
+
+    /// Appends one output row: the card id and time fields as written, then the outcome.
+    static func appendRow(
+        _ review: ReviewHistory.Review, _ outcome: Replay.Outcome, cardID: UnsafeBufferPointer<UInt8>,
+        time: UnsafeBufferPointer<UInt8>, to buffer: inout FlushingBuffer
+    ) {
         buffer.reserve(cardID.count + time.count + 160)
         buffer.append(contentsOf: cardID)
         buffer.append(0x2C)
@@ -91,7 +98,7 @@ public enum ReplayWriter {
         case .relearning: buffer.appendASCII("relearning")
         }
         buffer.append(0x2C)
-        if let step = outcome.step { buffer.appendDecimal(UInt64(step)) }
+        if let step = outcome.step { buffer.appendDecimal(step) }
         buffer.append(0x2C)
         appendFixed6(outcome.stability, into: &buffer)
         buffer.append(0x2C)
@@ -112,10 +119,11 @@ public enum ReplayWriter {
         // the integer rounding gives the correctly rounded decimal.
         if value >= 0 && value < 1e6 {
             let scaled = value * 1e6
-            let fraction = scaled - scaled.rounded(.down)
+            let whole = Int(scaled)  // Truncation: scaled ≥ 0.
+            let fraction = scaled - Double(whole)
             if abs(fraction - 0.5) > 1e-3 {
-                let micros = Int(scaled.rounded())
-                output.appendDecimal(UInt64(micros / 1_000_000))
+                let micros = fraction > 0.5 ? whole + 1 : whole
+                output.appendDecimal(micros / 1_000_000)
                 output.append(0x2E)
                 let rest = micros % 1_000_000
                 output.appendTwoDigits(rest / 10_000)

@@ -48,16 +48,37 @@ public struct ReviewHistory: Sendable {
             throw ReviewHistoryError(file: file, line: 1, message: "the history is larger than 2 GiB")
         }
         self.source = source
-        let parsed = source.withUnsafeBufferPointer { Self.parse($0, file: file) }
-        (reviews, cardCount, isChronologicalPerCard, layout) = try parsed.get()
+        let layout = try source.withUnsafeBufferPointer { Self.parseHeader($0, file: file) }.get()
+        var summary: Result<RowSummary, ReviewHistoryError> = .success(RowSummary())
+        reviews = source.withUnsafeBufferPointer { bytes in
+            [Review](unsafeUninitializedCapacity: Self.rowCapacity(bytes)) { buffer, count in
+                summary = Self.parseRows(bytes, layout: layout, file: file, into: buffer) { count = $0 }
+            }
+        }
+        let rows = try summary.get()
+        cardCount = rows.cardCount
+        isChronologicalPerCard = rows.isChronological
+        self.layout = layout
+    }
+
+    /// A history from parts parsed elsewhere (the concurrent replay).
+    init(source: [UInt8], reviews: [Review], summary: RowSummary, layout: Layout) {
+        self.source = source
+        self.reviews = reviews
+        cardCount = summary.cardCount
+        isChronologicalPerCard = summary.isChronological
+        self.layout = layout
     }
 
     /// The data rows of a file, skipping blank lines: the same rows, in the same order, as the
     /// reviews (used to echo each review's fields as written).
     struct RowScanner {
         private var reader: CSVReader
-        /// The current row's fields (raw ranges, quotes included).
-        private(set) var fields: [Range<Int>] = []
+        private let layout: Layout
+        /// The current row's card id, time and rating fields (raw ranges, quotes included).
+        private(set) var card = 0..<0, time = 0..<0, rating = 0..<0
+        /// How many fields the current row has.
+        private(set) var fieldCount = 0
         /// The current row's line.
         private(set) var line = 0
 
@@ -65,23 +86,53 @@ public struct ReviewHistory: Sendable {
             reader = CSVReader(bytes: bytes)
             reader.position = layout.firstRow
             reader.line = layout.firstLine
+            self.layout = layout
         }
 
         /// Moves to the next row; `false` at the end.
         mutating func next() -> Bool {
-            while let line = reader.nextRecord(into: &fields) {
-                if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
-                self.line = line
+            while true {
+                var count = 0
+                var firstIsEmpty = false
+                var card = 0..<0, time = 0..<0, rating = 0..<0
+                let (cardColumn, timeColumn, ratingColumn) = (layout.cardColumn, layout.timeColumn, layout.ratingColumn)
+                guard let line = reader.nextRecord({ field in
+                    if count == 0 { firstIsEmpty = field.isEmpty }
+                    if count == cardColumn { card = field }
+                    if count == timeColumn { time = field }
+                    if count == ratingColumn { rating = field }
+                    count += 1
+                }) else { return false }
+                if count == 1 && firstIsEmpty { continue }  // a blank line
+                (self.card, self.time, self.rating, fieldCount, self.line) = (card, time, rating, count, line)
                 return true
             }
-            return false
         }
     }
 
-    private typealias Parsed = (reviews: [Review], cardCount: Int, isChronologicalPerCard: Bool, layout: Layout)
+    /// Where a review's card id and time fields are in the file, as written (for echoing them).
+    struct EchoFields {
+        var cardStart: UInt32
+        var timeStart: UInt32
+        var cardLength: UInt16
+        var timeLength: UInt16
+    }
 
-    /// Parses the whole file (kept out of a capturing closure so that its loop runs fast).
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Result<Parsed, ReviewHistoryError> {
+    /// What the row parser learnt besides the reviews.
+    struct RowSummary: Sendable {
+        var cardCount = 0
+        var isChronological = true
+    }
+
+    /// An upper bound on the number of valid rows: each takes at least 22 bytes with its line
+    /// end ("x,2024-01-01T00:00Z,3" and a line feed). (Pages of the buffer that are never
+    /// written are never made resident, so the generous bound costs no memory.)
+    static func rowCapacity(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.count / 22 + 2
+    }
+
+    /// Reads the header: which columns hold the card id, the time and the rating.
+    static func parseHeader(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Result<Layout, ReviewHistoryError> {
         var reader = CSVReader(bytes: bytes)
         // A UTF-8 byte order mark before the header is skipped.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { reader.position = 3 }
@@ -99,44 +150,81 @@ public struct ReviewHistory: Sendable {
         guard let ratingColumn = column("rating", "review_rating") else {
             return .failure(missing("rating", file: file, line: headerLine))
         }
-        let layout = Layout(firstRow: reader.position, firstLine: reader.line, cardColumn: cardColumn,
-                            timeColumn: timeColumn, ratingColumn: ratingColumn)
+        return .success(Layout(firstRow: reader.position, firstLine: reader.line, cardColumn: cardColumn,
+                               timeColumn: timeColumn, ratingColumn: ratingColumn))
+    }
+
+    /// Parses every row into `reviews` (which has room for ``rowCapacity(_:)`` of them),
+    /// calling `published` with the number of reviews written so far every few thousand rows
+    /// and at the end; stops at the first malformed row.
+    static func parseRows(
+        _ bytes: UnsafeBufferPointer<UInt8>, layout: Layout, file: String,
+        into reviews: UnsafeMutableBufferPointer<Review>, echo: UnsafeMutableBufferPointer<EchoFields>? = nil,
+        published: (Int) -> Void
+    ) -> Result<RowSummary, ReviewHistoryError> {
         let needed = layout.fieldsNeeded
-        var lineCount = 0
-        for byte in bytes where byte == 0x0A { lineCount += 1 }
-        var reviews: [Review] = []
-        reviews.reserveCapacity(lineCount + 1)
         var cards = CardIDTable()
-        var lastTimes: [Int64] = []
-        var isChronological = true
+        var summary = RowSummary()
         var rows = RowScanner(bytes: bytes, layout: layout)
-        while rows.next() {
-            let line = rows.line
-            guard rows.fields.count >= needed else {
-                return .failure(ReviewHistoryError(file: file, line: line, message: "expected at least \(needed) fields, found \(rows.fields.count)"))
+        var count = 0
+        defer { published(count) }
+        // Rows are checked in batches of 16, then their card ids looked up together: the ids'
+        // slots are scattered over the table, and reading the 16 of them at once overlaps
+        // their cache misses.
+        var batch: [(key: CardIDTable.Slot, range: Range<Int>, rating: Rating)] = []
+        batch.reserveCapacity(16)
+        var touched: UInt8 = 0
+        defer { MemoryTouch.keep(touched) }
+        var more = true
+        while more {
+            more = rows.next()
+            if more {
+                let line = rows.line
+                guard rows.fieldCount >= needed else {
+                    return .failure(ReviewHistoryError(file: file, line: line, message: "expected at least \(needed) fields, found \(rows.fieldCount)"))
+                }
+                let cardID = CSVReader.unquoted(rows.card, in: bytes)
+                guard !cardID.isEmpty else {
+                    return .failure(ReviewHistoryError(file: file, line: line, message: "card_id is empty"))
+                }
+                let timeField = CSVReader.unquoted(rows.time, in: bytes)
+                guard let time = Timestamp.parse(UnsafeBufferPointer(rebasing: bytes[timeField])) else {
+                    return .failure(ReviewHistoryError(file: file, line: line, message: "review_time \(quote(bytes, timeField)) is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"))
+                }
+                let ratingField = CSVReader.unquoted(rows.rating, in: bytes)
+                guard ratingField.count == 1, let rating = Rating(rawValue: Int(bytes[ratingField.lowerBound]) - 48) else {
+                    return .failure(ReviewHistoryError(file: file, line: line, message: "rating \(quote(bytes, ratingField)) is not 1 to 4"))
+                }
+                guard count + batch.count < reviews.count else {  // Unreachable: see rowCapacity.
+                    return .failure(ReviewHistoryError(file: file, line: line, message: "more rows than the file can hold"))
+                }
+                if let echo {
+                    let cardField = rows.card
+                    let timeField = rows.time
+                    guard cardField.count <= Int(UInt16.max), timeField.count <= Int(UInt16.max) else {
+                        return .failure(ReviewHistoryError(file: file, line: line, message: "card_id or review_time is longer than 65 535 bytes"))
+                    }
+                    echo.initializeElement(at: count + batch.count, to: EchoFields(
+                        cardStart: UInt32(cardField.lowerBound), timeStart: UInt32(timeField.lowerBound),
+                        cardLength: UInt16(cardField.count), timeLength: UInt16(timeField.count)
+                    ))
+                }
+                batch.append((CardIDTable.key(of: cardID, in: bytes, time: time), cardID, rating))
+                if batch.count < 16 { continue }
             }
-            let cardID = reader.unquoted(rows.fields[cardColumn])
-            guard !cardID.isEmpty else {
-                return .failure(ReviewHistoryError(file: file, line: line, message: "card_id is empty"))
+            // The 16 reads back to back, so that they are all under way at once.
+            for entry in batch { touched &+= cards.touch(entry.key) }
+            for (key, range, rating) in batch {
+                let (card, isEarlier) = cards.index(of: key, range: range, in: bytes)
+                if isEarlier { summary.isChronological = false }
+                reviews.initializeElement(at: count, to: Review(time: key.latest, card: Int32(card), rating: rating))
+                count += 1
+                if count & 0x3FFF == 0 { published(count) }
             }
-            let timeField = reader.unquoted(rows.fields[timeColumn])
-            guard let time = Timestamp.parse(UnsafeBufferPointer(rebasing: bytes[timeField])) else {
-                return .failure(ReviewHistoryError(file: file, line: line, message: "review_time \(quote(bytes, timeField)) is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"))
-            }
-            let ratingField = reader.unquoted(rows.fields[ratingColumn])
-            guard ratingField.count == 1, let rating = Rating(rawValue: Int(bytes[ratingField.lowerBound]) - 48) else {
-                return .failure(ReviewHistoryError(file: file, line: line, message: "rating \(quote(bytes, ratingField)) is not 1 to 4"))
-            }
-            let card = cards.index(of: cardID, in: bytes)
-            if card == lastTimes.count {
-                lastTimes.append(time)
-            } else {
-                if time < lastTimes[card] { isChronological = false }
-                lastTimes[card] = time
-            }
-            reviews.append(Review(time: time, card: Int32(card), rating: rating))
+            batch.removeAll(keepingCapacity: true)
         }
-        return .success((reviews, cards.count, isChronological, layout))
+        summary.cardCount = cards.count
+        return .success(summary)
     }
 
     private static func missing(_ name: String, file: String, line: Int) -> ReviewHistoryError {

@@ -1,3 +1,5 @@
+import Decks
+
 /// Checks a typed answer against the accepted answers, forgiving what a person would.
 ///
 /// An answer is **correct** when its normalised words (see ``AnswerNormalization``: case,
@@ -49,7 +51,7 @@ public struct AnswerMatcher: Sendable, Hashable {
         var best: (text: String, distance: Int, length: Int)?
         for candidate in candidates where !candidate.words.isEmpty {
             let expectedText = Array(candidate.words.joined(separator: " "))
-            let distance = StringDistance.edits(typedText, expectedText)
+            let distance = EditDistance.distance(Array(typedText), Array(expectedText))
             if best == nil || distance < best?.distance ?? .max {
                 best = (candidate.text, distance, expectedText.count)
             }
@@ -71,7 +73,7 @@ public struct AnswerMatcher: Sendable, Hashable {
         for (typedWord, expectedWord) in zip(typed, expected) where typedWord != expectedWord {
             let expectedLetters = Array(expectedWord)
             guard expectedLetters.count >= minimumTypoLength, !expectedLetters.contains(where: \.isNumber),
-                StringDistance.edits(Array(typedWord), expectedLetters) == 1
+                EditDistance.distance(Array(typedWord), expectedLetters) == 1
             else { return false }
         }
         return true

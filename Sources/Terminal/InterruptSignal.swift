@@ -6,9 +6,16 @@ import CReadline
 /// each object file that calls them gets its own copy of the flag. That is why this file
 /// is the only one that calls them: everything else goes through these two functions.
 public enum InterruptSignal {
-    /// Installs the SIGINT handler (without SA_RESTART, so blocking reads return EINTR).
+    /// Installs the SIGINT handler (without SA_RESTART, so blocking reads return EINTR),
+    /// and the SIGCONT one that notes a return from Ctrl-Z.
     public static func install() {
         _ = recall_install_sigint_handler()
+        _ = recall_install_sigcont_handler()
+    }
+
+    /// Whether the program was stopped (Ctrl-Z) and continued since the last call; clears the flag.
+    public static func takeContinued() -> Bool {
+        recall_take_continued() != 0
     }
 
     /// Whether Ctrl-C was pressed and not yet taken; leaves the flag as it is.

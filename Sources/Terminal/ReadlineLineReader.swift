@@ -20,6 +20,7 @@ public final class ReadlineLineReader: LineReader {
     /// Sets readline up: signals, completion and the history read from `historyPath`.
     public init(historyPath: String?, completion: CompletionProvider? = nil) {
         self.historyPath = historyPath
+        Self.useUTF8Characters()
         recall_rl_set_readline_name("recall")
         recall_rl_set_catch_signals(0)
         InterruptSignal.install()
@@ -47,6 +48,7 @@ public final class ReadlineLineReader: LineReader {
                 rl_callback_handler_remove()
                 return .interrupted
             }
+            if InterruptSignal.takeContinued() { recall_rl_resume() }
             var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, -1)
             if ready < 0 {
@@ -64,6 +66,20 @@ public final class ReadlineLineReader: LineReader {
                 return result
             }
         }
+    }
+
+    /// Makes readline treat input as UTF-8 characters: the user's locale when it is UTF-8,
+    /// else C.UTF-8. In the default "C" locale readline would show "é" as `\303\251`.
+    private static func useUTF8Characters() {
+        func isUTF8() -> Bool {
+            guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+            return String(cString: codeset).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        }
+        _ = setlocale(LC_CTYPE, "")
+        guard !isUTF8() else { return }
+        // Readline reads LC_ALL, LC_CTYPE and LANG itself when it starts, so they must say so too.
+        let variable = ProcessInfo.processInfo.environment["LC_ALL", default: ""].isEmpty ? "LC_CTYPE" : "LC_ALL"
+        if setlocale(LC_CTYPE, "C.UTF-8") != nil { setenv(variable, "C.UTF-8", 1) }
     }
 
     /// Adds `line` to the history and appends it to the history file.

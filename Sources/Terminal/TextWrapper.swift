@@ -109,7 +109,7 @@ public struct TextWrapper: Sendable, Hashable {
 
 extension String {
     /// The string without trailing spaces.
-    func trimmingTrailingSpaces() -> String {
+    public func trimmingTrailingSpaces() -> String {
         var result = self
         while result.last == " " { result.removeLast() }
         return result

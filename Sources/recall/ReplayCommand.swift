@@ -59,17 +59,18 @@ struct ReplayCommand: ParsableCommand {
                 """.utf8))
             throw ExitCode(2)
         }
-        let history: ReviewHistory
         do {
-            history = try ReviewHistory(csv: try ReplayInput.read(file), file: file == "-" ? "<stdin>" : file)
+            let name = file == "-" ? "<stdin>" : file
+            let output = ReplayInput.writeToStandardOutput
+            try ReplayInput.withContents(of: file) { source in
+                switch configuration.kind {
+                case .fsrs: try ReplayPipeline.run(csv: source, file: name, scheduler: try configuration.makeFSRS(), to: output)
+                case .sm2: try ReplayPipeline.run(csv: source, file: name, scheduler: try configuration.makeSM2(), to: output)
+                }
+            }
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode.failure
-        }
-        let output = ReplayInput.writeToStandardOutput
-        switch configuration.kind {
-        case .fsrs: ReplayWriter.write(history, scheduler: try configuration.makeFSRS(), to: output)
-        case .sm2: ReplayWriter.write(history, scheduler: try configuration.makeSM2(), to: output)
         }
     }
 }

@@ -11,6 +11,30 @@ enum ReplayInput {
         var description: String { "recall replay: error: cannot read \(path): \(reason)" }
     }
 
+    /// Calls `body` with the bytes of the file at `path` (standard input for "-"): a regular
+    /// file is memory-mapped (no copy, and its pages are read in at once), anything else read.
+    static func withContents<R>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
+        guard path != "-" else { return try read(path).withUnsafeBufferPointer(body) }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else {
+            return try read(path).withUnsafeBufferPointer(body)
+        }
+        let size = Int(info.st_size)
+        #if os(Linux)
+        let flags = MAP_PRIVATE | MAP_POPULATE
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let address = mmap(nil, size, PROT_READ, flags, descriptor, 0), address != MAP_FAILED else {
+            return try read(path).withUnsafeBufferPointer(body)
+        }
+        defer { munmap(address, size) }
+        return try body(UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size))
+    }
+
     static func read(_ path: String) throws(ReadError) -> [UInt8] {
         let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
         guard descriptor >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }

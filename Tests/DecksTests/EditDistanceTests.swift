@@ -7,6 +7,8 @@ import Testing
     #expect(EditDistance.distance("Front", "front") == 0)
     #expect(EditDistance.distance("", "abc") == 3)
     #expect(EditDistance.distance(Array("kitten"), Array("sitting")) == 3)
+    #expect(EditDistance.distance(Array("ab"), Array("ba")) == 1)
+    #expect(EditDistance.distance(Array("Hialsham"), Array("Hailsham")) == 1)
 }
 
 @Test func suggestionsOnlyForLikelyTypos() {

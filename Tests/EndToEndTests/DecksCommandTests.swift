@@ -7,7 +7,7 @@ private func installedLayout() throws -> (root: URL, binary: URL, environment: [
     let root = try CheckProcess.temporaryDirectory()
     let binary = root.appendingPathComponent("bin/recall")
     try FileManager.default.createDirectory(at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try FileManager.default.copyItem(at: RecallBinary.url, to: binary)
+    try RecallBinary.place(at: binary)
     try CheckProcess.writeDeck(id: "plot", title: "The plot", cards: 3, to: root.appendingPathComponent("share/recall/decks/plot.json"))
     try CheckProcess.writeDeck(id: "mine", title: "My deck", cards: 12, to: root.appendingPathComponent("data/recall/decks/mine.json"))
     try CheckProcess.writeDeck(id: "extra", title: "Extra", cards: 1, to: root.appendingPathComponent("more/extra.json"))
@@ -74,7 +74,7 @@ private func installedLayout() throws -> (root: URL, binary: URL, environment: [
     let root = try CheckProcess.temporaryDirectory()
     defer { CheckProcess.removeTemporaryDirectory(root) }
     let binary = root.appendingPathComponent("recall")
-    try FileManager.default.copyItem(at: RecallBinary.url, to: binary)
+    try RecallBinary.place(at: binary)
     let output = try CheckProcess.run(["decks"], executable: binary, in: root, environment: ["XDG_DATA_HOME": root.path + "/xdg"])
     #expect(output.stdout == "No decks found. Put deck files in \(root.path)/xdg/recall/decks or pass --decks DIR.\n")
 }

@@ -9,7 +9,7 @@ struct ReplayCommandTests {
         let stderr: String
     }
 
-    static func replay(_ csv: String, _ options: [String] = []) throws -> Run {
+    static func replay(_ csv: String, _ options: [String] = [], file name: String = "history.csv") throws -> Run {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("recall-replay-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -18,7 +18,7 @@ struct ReplayCommandTests {
         let process = Process()
         process.executableURL = RecallBinary.url
         process.currentDirectoryURL = directory
-        process.arguments = ["replay", "history.csv"] + options
+        process.arguments = ["replay", name] + options
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -94,6 +94,32 @@ struct ReplayCommandTests {
         #expect(run.status == 1)
         #expect(run.stderr == "history.csv:1: error: the file is empty; expected a header naming card_id, review_time and rating\n")
     }
+
+    @Test func aFileThatCannotBeReadFails() throws {
+        let run = try Self.replay(Self.history, file: "missing.csv")
+        #expect(run.status == 1)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "recall replay: error: cannot read missing.csv: No such file or directory\n")
+    }
+
+    @Test func aDashReadsStandardInput() throws {
+        let process = Process()
+        process.executableURL = RecallBinary.url
+        process.arguments = ["replay", "-"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("card_id,review_time,rating\nk,2024-01-01T00:00:00Z,4\n".utf8))
+        try input.fileHandleForWriting.close()
+        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(stdout == ReplayCommandTests.header + "k,2024-01-01T00:00:00Z,4,review,,8.295600,1.000000,2024-01-09T00:00:00Z\n")
+    }
+
+    static let header = "card_id,review_time,rating,state,step,stability,difficulty,due\n"
 
     static let usageErrors: [([String], String)] = [
         (["--scheduler", "anki"], "unknown scheduler \"anki\" (expected fsrs or sm2)"),

@@ -13,6 +13,31 @@ import Testing
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test func accentedInputIsShownAsTypedEvenInTheCLocale() throws {
+        let sandbox = try REPLSandbox()
+        let terminal = try sandbox.terminal(environment: ["LANG": "C"])
+        try terminal.expect("recall> ")
+        terminal.sendLine("studdé")
+        try terminal.expect("studdé\nunknown command \"studdé\" (did you mean \"study\"?)\nrecall> ")
+        terminal.sendEOF()
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func afterAStopAndContinueTheLineIsRedrawnAndStillEdits() throws {
+        let sandbox = try REPLSandbox()
+        let terminal = try sandbox.terminal()
+        try terminal.expect("recall> ")
+        terminal.send("help qu")
+        try terminal.expect("help qu")
+        kill(terminal.pid, SIGSTOP)
+        kill(terminal.pid, SIGCONT)
+        try terminal.expect("recall> help qu")
+        terminal.sendLine("it")
+        try terminal.expect("Leave recall (Ctrl-D does too).\nrecall> ")
+        terminal.sendEOF()
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func ctrlCAtThePromptClearsTheLine() throws {
         let sandbox = try REPLSandbox()
         let terminal = try sandbox.terminal()

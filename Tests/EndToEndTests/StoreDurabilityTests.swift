@@ -84,20 +84,6 @@ import Testing
         #expect(rows.filter { $0.hasPrefix("cast/c,") }.count == count)
     }
 
-    @Test func aFileThatIsNotAStoreFailsWithExit1AndIsLeftAlone() throws {
-        let sandbox = try REPLSandbox()
-        let path = try sandbox.write("my shopping list\neggs\n", to: "list.sqlite")
-        for arguments in [["log", "--store", path], ["debug", "record-answer", "--store", path, "--deck", "d", "--card", "c"]] {
-            let run = try sandbox.pipe(arguments, input: "")
-            #expect(run.status == 1)
-            #expect(
-                run.errors
-                    == "Error: cannot open progress store \(path): it is not a recall progress store (file is not a database); "
-                    + "move it aside or pass another path with --store\n")
-        }
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "my shopping list\neggs\n")
-    }
-
     @Test func theStoreDefaultsToRECALL_STOREThenXDGDataHome() throws {
         let sandbox = try REPLSandbox()
         let answer = ["debug", "record-answer", "--deck", "plot", "--card", "a"]

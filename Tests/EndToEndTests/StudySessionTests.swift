@@ -206,3 +206,14 @@ import Testing
         #expect(!piped.output.contains("\u{1B}"))
     }
 }
+
+@Suite struct TagTests {
+    @Test func anUnknownTagIsAUsageErrorWithASuggestion() throws {
+        let (sandbox, options) = try StudySessionTests.sandbox()
+        let run = try sandbox.pipe(["study", "sample", "--tag", "peopel"] + options, input: "")
+        #expect(run.status == 2)
+        #expect(run.errors == "no card is tagged \"peopel\" (did you mean \"people\"?)\n")
+        let tagged = try sandbox.pipe(["study", "sample", "--tag", "PEOPLE"] + options, input: ":quit\n")
+        #expect(tagged.output.hasPrefix("Studying Sample: 2 new · 0 learning · 0 review"))
+    }
+}

@@ -24,3 +24,10 @@ import Testing
                 == "cannot read progress store \(path): it was written by an older version of recall; run `recall study` once to upgrade it")
     }
 }
+
+@Test func aQuickCheckReportIsSummarisedOnOneLine() {
+    #expect(
+        IntegrityCheck.summary(of: ["*** in database main ***\nOn tree page 5 cell 0: Offset 23130 out of range 4091..4092"])
+            == "On tree page 5 cell 0: Offset 23130 out of range 4091..4092")
+    #expect(IntegrityCheck.summary(of: ["a", "b\nc", "d", "e"]) == "a; b; c; and 2 more")
+}

@@ -79,7 +79,9 @@ import Testing
         let store = try openStore(directory)
         let queries = [
             (ProgressStore.dueItemsSQL, 4), (ProgressStore.newItemsSQL, 3), (ProgressStore.newCardsIntroducedSQL, 1),
-            (ProgressStore.dueCountsSQL, 4),
+            (ProgressStore.dueCountsSQL, 4), (ProgressStore.stateCountsSQL, 0),
+            (ProgressStore.reviewTimesSQL + ProgressStore.deckFilter(["a", "b"]).sql, 4),
+            (ProgressStore.retentionSQL + ProgressStore.deckFilter(["a"]).sql, 3), (ProgressStore.retentionSQL, 2),
         ]
         for (sql, parameters) in queries {
             let plan = try store.database.read { db in
@@ -90,6 +92,9 @@ import Testing
             }
             let lookups = plan.filter { $0.hasPrefix("SCAN") || $0.hasPrefix("SEARCH") }
             #expect(!lookups.isEmpty)
+            if sql.contains("FROM review") {
+                #expect(lookups.first?.hasPrefix("SEARCH review USING INDEX review_time") == true, "\(plan)")
+            }
             for line in lookups {
                 #expect(
                     line.contains("USING INDEX") || line.contains("USING COVERING INDEX")

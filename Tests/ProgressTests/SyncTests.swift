@@ -67,4 +67,17 @@ import Testing
         #expect(try store.item(ItemRef(deckID: "themes", key: "cloze#c2"))?.contentHash == deck.cards[1].contentHash)
         #expect(try store.queue(now: t0).new.map(\.ref.key) == ["memory", "memory#reverse", "cloze#c1", "cloze#c2"])
     }
+
+    @Test func syncingAnUnchangedDeckWritesNothing() throws {
+        let directory = try TemporaryDirectory()
+        let items = [SyncItem(key: "a", cardID: "a", contentHash: "1"), SyncItem(key: "b", cardID: "b", contentHash: "1")]
+        do { try openStore(directory).sync(deckID: "plot", items: items, at: t0) }
+        // A read-only store cannot be written to, so a sync that succeeds there wrote nothing.
+        let readOnly = try ProgressStore(path: directory.path("progress.sqlite"), access: .readOnly, dayRollover: utcRollover)
+        #expect(try readOnly.sync(deckID: "plot", items: items, at: at(hours: 1)).isEmpty)
+        #expect(throws: ProgressError.self) {
+            try readOnly.sync(deckID: "plot", items: Array(items.reversed()), at: at(hours: 1))
+        }
+        #expect(throws: ProgressError.self) { try readOnly.sync(deckID: "cast", items: [], at: at(hours: 1)) }
+    }
 }

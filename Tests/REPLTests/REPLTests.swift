@@ -31,12 +31,6 @@ import Testing
         #expect(Suggestion.nearest(to: "xyzzy", among: commands) == nil)
         #expect(Suggestion.nearest(to: "", among: commands) == nil)
     }
-
-    @Test func editDistanceCountsSwapsAsOne() {
-        #expect(Suggestion.editDistance("kitten", "sitting") == 3)
-        #expect(Suggestion.editDistance("ab", "ba") == 1)
-        #expect(Suggestion.editDistance("", "abc") == 3)
-    }
 }
 
 @Suite struct ShellCommandTests {
