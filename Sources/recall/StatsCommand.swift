@@ -30,8 +30,9 @@ struct StatsCommand: ParsableCommand {
         let decks = deckOptions.loadDecks()
         var store: ProgressStore?
         do {
-            // Stats only read: no need to wait for the full integrity check (a damaged page
-            // read still fails, as the store's "damaged" error).
+            // Stats only read, so they do not wait for the full integrity check (it reads the
+            // whole file: longer than the stats on a large store); when reading fails, its
+            // verdict explains why.
             store = try storeOptions.open(access: .readOnly, verified: false)
         } catch ProgressError.notFound {
             store = nil
@@ -43,6 +44,10 @@ struct StatsCommand: ParsableCommand {
             let usage = "Usage: recall \(Self.usageString())\n  See 'recall stats --help' for more information.\n"
             FileHandle.standardError.write(Data("Error: \(error)\n\(usage)".utf8))
             throw ExitCode(2)
+        } catch {
+            // A store that cannot be read may be damaged: the integrity check says so plainly.
+            try store?.verify()
+            throw error
         }
         let calendar = (store?.dayRollover ?? DayRollover()).calendar
         if json {
