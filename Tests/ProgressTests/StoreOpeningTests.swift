@@ -38,11 +38,11 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try openStore(directory)
         let level = try store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
-        #expect(level == 1)  // NORMAL, with the WAL synced in the background after each commit
-        #expect(store.walSyncer != nil)
-        let strict = try ProgressStore(path: store.path, durability: .full)
-        #expect(try strict.database.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
-        #expect(strict.walSyncer == nil)
+        #expect(level == 2)  // FULL: every commit waits for the WAL to reach the disk
+        #expect(store.walSyncer == nil)
+        let relaxed = try ProgressStore(path: store.path, durability: .normal)
+        #expect(try relaxed.database.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 1)
+        #expect(relaxed.walSyncer != nil)
         let checkpoints = try store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
         #expect(checkpoints == 0)  // the Checkpointer does it in the background
         let timeout = try store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA busy_timeout") }
