@@ -132,7 +132,8 @@ public struct DeckCatalog: Sendable {
     /// A path relative to the current directory when it is inside it, else as given.
     private static func displayPath(_ standardized: String, original: String, currentDirectory: String) -> String {
         let base = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
-        if standardized.hasPrefix(base) { return String(standardized.dropFirst(base.count)) }
+        // Below the root directory every path is absolute: keep it so ("/tmp/x.json", not "tmp/x.json").
+        if base != "/", standardized.hasPrefix(base) { return String(standardized.dropFirst(base.count)) }
         return original.hasPrefix("/") ? standardized : original
     }
 }

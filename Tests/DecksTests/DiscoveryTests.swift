@@ -96,6 +96,14 @@ private func deckJSON(id: String) -> String {
     #expect(catalog.problems.map(\.description) == ["missing.json: error: no such file or directory"])
 }
 
+@Test func pathsStayAbsoluteWhenRunFromTheRootDirectory() throws {
+    let root = try temporaryDirectory()
+    defer { remove(root) }
+    try write(deckJSON(id: "a"), to: root + "/d/a.json")
+    let standardized = URL(fileURLWithPath: root + "/d/a.json").standardizedFileURL.path
+    #expect(DeckCatalog.load(paths: [root + "/d"], currentDirectory: "/").results.map(\.file) == [standardized])
+}
+
 @Test func unreadableFilesAreReported() throws {
     let root = try temporaryDirectory()
     defer { remove(root) }
