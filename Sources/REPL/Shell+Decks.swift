@@ -4,17 +4,16 @@ import Progress
 import Terminal
 
 extension Shell {
-    /// The first line: the version, what there is to study today, and how to start; `nil`
-    /// when the store cannot be read.
-    func greeting() -> String? {
+    /// The first line: the version, what there is to study today, and how to start.
+    ///
+    /// - Throws: the store's error when today's queue cannot be read.
+    func greeting() throws -> String {
         var text = "recall \(REPL.version)"
         let decks = library.decks
         if decks.isEmpty {
             text += ": no decks found (put deck files in ~/.local/share/recall/decks or pass --decks DIR)."
         } else {
-            guard let queue = try? workspace.store.queue(deckIDs: decks.map(\.id), now: workspace.clock()) else {
-                return nil
-            }
+            let queue = try workspace.store.queue(deckIDs: decks.map(\.id), now: workspace.clock())
             text += " · \(StudyScreen.count(decks.count, "deck")) · today: \(queue.new.count) new · "
                 + "\(queue.learning.count) learning · \(queue.review.count) review."
         }

@@ -23,8 +23,11 @@ public final class Shell {
     /// Runs the main loop; returns the exit status: 0, or 1 when the store turns out to be
     /// unusable (damaged, say), which ends the loop with the store's error.
     public func run() -> Int32 {
-        guard let greeting = greeting() else { return storeFailed() }
-        console.tell(greeting)
+        do {
+            console.tell(try greeting())
+        } catch {
+            return storeFailed(error)
+        }
         let completion = library.completion
         let complete: CompletionProvider = { prefix, word in completion.candidates(linePrefix: prefix, word: word) }
         while true {
@@ -55,15 +58,16 @@ public final class Shell {
     }
 
     /// Reports why the store cannot be used (once, however often it is met) and returns
-    /// the exit status 1.
-    private func storeFailed() -> Int32 {
+    /// the exit status 1: the background check's error when it failed (it says why, a
+    /// damaged file say), else `error`, the failure that was met.
+    private func storeFailed(_ error: (any Error)? = nil) -> Int32 {
         guard !storeFailureReported else { return 1 }
         storeFailureReported = true
         do {
             try workspace.ready()
-            console.fail("the progress store cannot be used")
-        } catch {
-            console.fail("\(error)")
+            console.fail(error.map { "\($0)" } ?? "the progress store cannot be used")
+        } catch let checkError {
+            console.fail("\(checkError)")
         }
         return 1
     }
