@@ -78,7 +78,10 @@ let package = Package(
         .testTarget(name: "ProgressTests", dependencies: ["Progress", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "AnkiTests",
-            dependencies: ["Anki", "Decks", "Progress", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Anki", "Decks", "Progress", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
