@@ -116,7 +116,11 @@ enum AnkiTextFile {
             if let id = notetypeIDs[name] { return id }
             let id = Int64(notetypeIDs.count + 1)
             notetypeIDs[name] = id
-            if let stock = stockNotetypes[name] {
+            if let exported = ExportNotetype.allCases.first(where: { $0.name == name }) {
+                collection.notetypes[id] = AnkiNotetype(
+                    id: id, name: name, isCloze: exported == .cloze, stockKind: nil, fields: exported.fields,
+                    templates: exported.templates.map { .init(name: $0.name, front: $0.front, back: $0.back) })
+            } else if let stock = stockNotetypes[name] {
                 let templates: [AnkiNotetype.Template]
                 let f = stock.fields
                 switch stock.kind {
