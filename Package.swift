@@ -59,7 +59,10 @@ let package = Package(
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Scheduling"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DecksTests", dependencies: ["Decks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study"]),
-        .testTarget(name: "ProgressTests", dependencies: ["Progress", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "ProgressTests", dependencies: ["Progress", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         // End-to-end tests: run the built `recall` binary, through pipes and a pseudo-terminal.
