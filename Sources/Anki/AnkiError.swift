@@ -19,6 +19,8 @@ public enum AnkiError: Error, Equatable, CustomStringConvertible {
     case unsafeMediaName(path: String, name: String)
     /// The collection inside the package is not an SQLite database.
     case notSQLite(path: String, entry: String)
+    /// The file cannot be read (missing, a folder, no permission).
+    case cannotRead(path: String, reason: String)
     /// The package or collection is damaged in another way.
     case damaged(path: String, detail: String)
     /// A line of an Anki text export that cannot be read.
@@ -47,6 +49,8 @@ public enum AnkiError: Error, Equatable, CustomStringConvertible {
             "\(Self.show(path)) names a media file \"\(Self.show(name))\" with a path in it; refusing the package"
         case .notSQLite(let path, let entry):
             "\(Self.show(path)): \(Self.show(entry)) is not an SQLite database; the package is damaged"
+        case .cannotRead(let path, let reason):
+            "cannot read \(Self.show(path)): \(Self.show(reason))"
         case .damaged(let path, let detail):
             "\(Self.show(path)) is damaged: \(Self.show(detail))"
         case .textFile(let path, let line, let message):

@@ -32,9 +32,9 @@ public enum AnkiImporter {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw AnkiError.damaged(path: path, detail: isDirectory.boolValue ? "it is a folder" : "the file cannot be read")
+                throw AnkiError.cannotRead(path: path, reason: isDirectory.boolValue ? "it is a folder" : "permission denied")
             }
-            throw AnkiError.damaged(path: path, detail: "no such file")
+            throw AnkiError.cannotRead(path: path, reason: "no such file")
         }
         let magic = (try? handle.read(upToCount: 4)) ?? nil
         try? handle.close()

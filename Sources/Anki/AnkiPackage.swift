@@ -61,7 +61,7 @@ final class AnkiPackage {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
             if !FileManager.default.isReadableFile(atPath: path) {
-                throw AnkiError.damaged(path: path, detail: "the file cannot be read")
+                throw AnkiError.cannotRead(path: path, reason: "permission denied")
             }
             throw AnkiError.notAZip(path: path)
         }

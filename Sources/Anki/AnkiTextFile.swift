@@ -23,7 +23,7 @@ enum AnkiTextFile {
     /// - Throws: `AnkiError.textFile` with the line of the problem.
     static func read(path: String) throws -> AnkiCollection {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw AnkiError.damaged(path: path, detail: "the file cannot be read")
+            throw AnkiError.cannotRead(path: path, reason: "permission denied")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let line = data.prefix { $0 < 0x80 }.filter { $0 == 0x0A }.count + 1
