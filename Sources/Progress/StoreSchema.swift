@@ -14,6 +14,7 @@ enum StoreSchema {
         }
         migrator.registerMigration("review-tally") { db in try db.execute(sql: reviewTally) }
         migrator.registerMigration("review-days") { db in try db.execute(sql: reviewDays) }
+        migrator.registerMigration("device-sync") { db in try db.execute(sql: deviceSync) }
         return migrator
     }
 
