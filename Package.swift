@@ -18,8 +18,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // Pure spaced-repetition scheduling: FSRS-6 and SM-2. No I/O.
+        // Pure spaced-repetition scheduling: FSRS-6 and SM-2. No I/O, no threads.
         .target(name: "Scheduling"),
+        // The replay engine: review histories (CSV) replayed through a scheduler, on two threads.
+        .target(name: "Replay", dependencies: ["Scheduling"]),
         // Deck model, JSON loading, validation with precise positions, discovery. No terminal, no database.
         .target(name: "Decks"),
         // Study sessions, quizzes and answer checking as a state machine. No terminal, no database.
@@ -48,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "recall",
             dependencies: [
-                "Scheduling", "Decks", "Study", "Progress", "Terminal", "REPL",
+                "Scheduling", "Decks", "Study", "Progress", "Terminal", "REPL", "Replay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,9 +61,13 @@ let package = Package(
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Scheduling"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DecksTests", dependencies: ["Decks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study"]),
-        .testTarget(name: "ProgressTests", dependencies: ["Progress", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "ProgressTests", dependencies: ["Progress", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(
             name: "DeviceSyncTests",

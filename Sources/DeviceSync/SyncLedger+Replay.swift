@@ -50,15 +50,15 @@ extension SyncLedger {
             sql: """
                 SELECT r.id, r.session_id, r.reviewed_at, r.kind, r.rating, r.duration_ms, o.origin,
                        \(ProgressStore.deviceSyncStateColumns(prefix: "r.before_")),
-                       \(ProgressStore.deviceSyncStateColumns(prefix: "r.after_"))
+                       \(ProgressStore.deviceSyncStateColumns(prefix: "r.after_")), r.study_day
                 FROM review r LEFT JOIN review_origin o ON o.review_id = r.id WHERE r.item_id = ?
                 """)
         let insertStatement = try db.cachedStatement(
             sql: """
-                INSERT INTO review (id, item_id, session_id, reviewed_at, kind, rating, duration_ms,
+                INSERT INTO review (id, item_id, session_id, reviewed_at, study_day, kind, rating, duration_ms,
                     \(ProgressStore.deviceSyncStateColumns(prefix: "before_")),
                     \(ProgressStore.deviceSyncStateColumns(prefix: "after_")))
-                VALUES (\(Array(repeating: "?", count: 23).joined(separator: ", ")))
+                VALUES (\(Array(repeating: "?", count: 24).joined(separator: ", ")))
                 """)
         let originStatement = try db.cachedStatement(sql: "INSERT INTO review_origin (review_id, origin) VALUES (?, ?)")
         let deleteStatement = try db.cachedStatement(sql: "DELETE FROM review WHERE id = ?")
@@ -123,7 +123,10 @@ extension SyncLedger {
                 let row = old.row
                 let id: Int64 = row[0]
                 try deleteStatement.execute(arguments: [id])
-                var arguments: [(any DatabaseValueConvertible)?] = [id, itemID, row[1] as Int64?, row[2] as Int64, row[3] as String, row[4] as Int?, row[5] as Int?]
+                var arguments: [(any DatabaseValueConvertible)?] = [
+                    id, itemID, row[1] as Int64?, row[2] as Int64, row[23] as Int64?, row[3] as String, row[4] as Int?,
+                    row[5] as Int?,
+                ]
                 arguments += ProgressStore.deviceSyncValues(of: outcome.before)
                 arguments += outcome.after.map(ProgressStore.deviceSyncValues(of:)) ?? Array(repeating: nil, count: 8)
                 try insertStatement.execute(arguments: StatementArguments(arguments))
@@ -131,7 +134,8 @@ extension SyncLedger {
             for (offset, review) in newReviews.enumerated() {
                 guard let outcome = outcomes[existing.count + offset] else { continue }
                 var arguments: [(any DatabaseValueConvertible)?] = [
-                    nil, itemID, nil, review.time, review.kind.rawValue, review.rating, review.duration,
+                    nil, itemID, nil, review.time, store.deviceSyncStudyDay(ofMilliseconds: review.time),
+                    review.kind.rawValue, review.rating, review.duration,
                 ]
                 arguments += ProgressStore.deviceSyncValues(of: outcome.before)
                 arguments += outcome.after.map(ProgressStore.deviceSyncValues(of:)) ?? Array(repeating: nil, count: 8)

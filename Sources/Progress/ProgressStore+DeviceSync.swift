@@ -64,3 +64,10 @@ extension ProgressStore {
             arguments: StatementArguments(arguments))
     }
 }
+
+extension ProgressStore {
+    /// The study day an answer given at `milliseconds` is filed under in this store.
+    package func deviceSyncStudyDay(ofMilliseconds milliseconds: Int64) -> Int64 {
+        Int64(studyDays.number(ofMilliseconds: milliseconds))
+    }
+}

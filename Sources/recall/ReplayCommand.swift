@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Replay
 import Scheduling
 
 /// `recall replay`: Replay a review history (CSV) and print each card's memory state after every review.

@@ -12,7 +12,7 @@ enum ReplayInput {
     }
 
     /// Calls `body` with the bytes of the file at `path` (standard input for "-"): a regular
-    /// file is memory-mapped (no copy, and its pages are read in at once), anything else read.
+    /// file is memory-mapped (no copy), anything else read.
     static func withContents<R>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
         guard path != "-" else { return try read(path).withUnsafeBufferPointer(body) }
         let descriptor = open(path, O_RDONLY)
@@ -23,12 +23,8 @@ enum ReplayInput {
             return try read(path).withUnsafeBufferPointer(body)
         }
         let size = Int(info.st_size)
-        #if os(Linux)
-        let flags = MAP_PRIVATE | MAP_POPULATE
-        #else
-        let flags = MAP_PRIVATE
-        #endif
-        guard let address = mmap(nil, size, PROT_READ, flags, descriptor, 0), address != MAP_FAILED else {
+        // Not MAP_POPULATE: the replay reads the pages in once the header is known good.
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
             return try read(path).withUnsafeBufferPointer(body)
         }
         defer { munmap(address, size) }

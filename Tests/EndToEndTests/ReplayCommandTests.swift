@@ -42,6 +42,14 @@ struct ReplayCommandTests {
 
         """
 
+    /// Issue 16 F11: a 200 MB file without a line end took 63 s and 767 MB to be refused.
+    @Test func aFileWithoutLineEndsIsRefusedAtOnce() throws {
+        let run = try Self.replay(String(repeating: "a", count: 32 << 20))
+        #expect(run.status == 1)
+        #expect(run.stdout == "")
+        #expect(run.stderr.contains("history.csv:1: error: the header line is longer than 64 KiB"))
+    }
+
     @Test func printsWhatPyFSRSPrints() throws {
         let run = try Self.replay(Self.history)
         #expect(run.status == 0)

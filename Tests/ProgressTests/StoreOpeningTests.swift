@@ -19,7 +19,7 @@ import Testing
         }
         #expect(applicationID == 0x5243_4C4C)
         #expect(journal == "wal")
-        #expect(migrations == ["v1", "review-tally", "review-days"])
+        #expect(migrations == ["v1", "review-tally", "review-days", "study-day"])
     }
 
     @Test func reopensAnExistingStoreWithItsData() throws {

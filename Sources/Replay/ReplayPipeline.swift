@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// Parses and replays a history at the same time, on two threads: one parses and checks the
 /// rows while the other replays the rows parsed so far and formats the output.
@@ -7,7 +8,8 @@ import Foundation
 /// replayed states are kept, 32 bytes a review, and formatted afterwards), so a malformed
 /// row still prints no rows. When a card's rows
 /// turn out not to be in time order, the replay starts over with every card's rows sorted.
-/// The output is the same as ``ReplayWriter/write(_:scheduler:to:)`` on the parsed history.
+/// This is recall's one replay path; its output is that of every card's reviews applied in
+/// time order with ``Scheduler/review(_:rating:at:)`` (the tests check it against that plain loop).
 public enum ReplayPipeline {
     /// Parses `source` (CSV; `file` names it in errors), replays it with `scheduler` and
     /// writes the output to `sink`.
@@ -33,6 +35,8 @@ public enum ReplayPipeline {
             throw ReviewHistoryError(file: file, line: 1, message: "the history is larger than 2 GiB")
         }
         let layout = try ReviewHistory.parseHeader(bytes, file: file).get()
+        // Only now that the header is known good: a file that is not a history is not read whole.
+        MemoryTouch.populate(bytes)
         let channel = ParseChannel()
         var streamed = false
         let capacity = ReviewHistory.rowCapacity(bytes)

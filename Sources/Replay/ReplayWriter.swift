@@ -1,6 +1,7 @@
 import Foundation
+import Scheduling
 
-/// Replays a history and prints it as CSV:
+/// Prints a replayed history as CSV:
 /// `card_id,review_time,rating,state,step,stability,difficulty,due`, one row per review in
 /// file order. The card id and time are echoed as written; stability and difficulty get 6
 /// decimals (correctly rounded, as Python's `f"{x:.6f}"`); `due` is UTC to the second. The
@@ -9,23 +10,8 @@ public enum ReplayWriter {
     /// The header row.
     public static let header = "card_id,review_time,rating,state,step,stability,difficulty,due\n"
 
-    /// Replays `history` with `scheduler` and writes the header and every row to `sink`.
-    ///
-    /// When every card's reviews are in time order in the file (as in exports), this is one
-    /// pass in file order keeping only each card's current state; otherwise every card's
-    /// reviews are first put in time order (``Replay/run(_:scheduler:)``).
-    public static func write<S: Scheduler>(
-        _ history: ReviewHistory, scheduler: S, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
-    ) {
-        if history.isChronologicalPerCard {
-            stream(history, scheduler: scheduler, to: sink)
-        } else {
-            write(history, outcomes: Replay.run(history, scheduler: scheduler), to: sink)
-        }
-    }
-
     /// Writes the header and every row of `history` with its `outcomes` (in file order) to `sink`.
-    public static func write(
+    static func write(
         _ history: ReviewHistory, outcomes: [Replay.Outcome], to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
     ) {
         var buffer = FlushingBuffer(capacity: 1 << 18, sink: sink)
@@ -41,35 +27,12 @@ public enum ReplayWriter {
         buffer.close()
     }
 
-    /// One pass in file order; valid when every card's reviews are in time order.
-    static func stream<S: Scheduler>(
-        _ history: ReviewHistory, scheduler: S, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
-    ) {
-        var buffer = FlushingBuffer(capacity: 1 << 18, sink: sink)
-        appendHeader(to: &buffer)
-        var states = [CardState?](repeating: nil, count: history.cardCount)
-        history.source.withUnsafeBufferPointer { bytes in
-            states.withUnsafeMutableBufferPointer { states in
-                var rows = ReviewHistory.RowScanner(bytes: bytes, layout: history.layout)
-                for review in history.reviews where rows.next() {
-                    let now = Date(timeIntervalSince1970: Double(review.time) / 1e6)
-                    let card = Int(review.card)
-                    let reviewed = scheduler.review(states[card] ?? CardState.new(due: now), rating: review.rating, at: now)
-                    states[card] = reviewed
-                    appendRow(review, Replay.Outcome(reviewed), rows: rows, bytes: bytes, to: &buffer)
-                }
-            }
-        }
-        buffer.close()
-    }
-
     static func appendHeader(to buffer: inout FlushingBuffer) {
         Array(header.utf8).withUnsafeBufferPointer { header in
             buffer.reserve(header.count)
             buffer.append(contentsOf: header)
         }
     }
-
 
     static func appendRow(
         _ review: ReviewHistory.Review, _ outcome: Replay.Outcome, rows: ReviewHistory.RowScanner,

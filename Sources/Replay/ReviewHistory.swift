@@ -1,3 +1,5 @@
+import Scheduling
+
 /// A review history read from CSV: who was reviewed, when, and how well, in file order.
 ///
 /// The header names at least `card_id`, `review_time` and `rating` (`review_rating` is
@@ -43,7 +45,7 @@ public struct ReviewHistory: Sendable {
     /// - Throws: ``ReviewHistoryError`` at the first malformed line: a missing column in the
     ///   header, a row with too few fields, an empty card id, a time that is not ISO 8601 with
     ///   an offset, or a rating that is not 1 to 4.
-    public init(csv source: [UInt8], file: String) throws(ReviewHistoryError) {
+    init(csv source: [UInt8], file: String) throws(ReviewHistoryError) {
         guard source.count < Int(Int32.max) else {
             throw ReviewHistoryError(file: file, line: 1, message: "the history is larger than 2 GiB")
         }
@@ -131,14 +133,25 @@ public struct ReviewHistory: Sendable {
         bytes.count / 22 + 2
     }
 
+    /// The longest header line read, in bytes: a real header is a few dozen bytes, and a file
+    /// without line ends must not be read whole (nor its first field turned into a string)
+    /// before it is refused.
+    static let maximumHeaderLength = 65_536
+
     /// Reads the header: which columns hold the card id, the time and the rating.
     static func parseHeader(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Result<Layout, ReviewHistoryError> {
-        var reader = CSVReader(bytes: bytes)
         // A UTF-8 byte order mark before the header is skipped.
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { reader.position = 3 }
+        let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        let limit = min(bytes.count, start + maximumHeaderLength)
+        var reader = CSVReader(bytes: UnsafeBufferPointer(rebasing: bytes[..<limit]))
+        reader.position = start
         var header: [Range<Int>] = []
         guard let headerLine = reader.nextRecord(into: &header) else {
             return .failure(ReviewHistoryError(file: file, line: 1, message: "the file is empty; expected a header naming card_id, review_time and rating"))
+        }
+        // The record ran to the limit without a line end, and the file goes on.
+        if reader.position > limit && limit < bytes.count {
+            return .failure(ReviewHistoryError(file: file, line: 1, message: "the header line is longer than 64 KiB (is this a CSV file? it needs a header naming card_id, review_time and rating)"))
         }
         let names = header.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[reader.unquoted($0)]), as: UTF8.self).trimmed.lowercased() }
         func column(_ candidates: String...) -> Int? {

@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// Replays a review history through a scheduler: every card starts new at its first review and
 /// its reviews are applied in time order (reviews at the same time in file order).
@@ -34,7 +35,7 @@ public enum Replay {
     }
 
     /// The outcome of every review of `history`, in the history's (file) order.
-    public static func run<S: Scheduler>(_ history: ReviewHistory, scheduler: S) -> [Outcome] {
+    static func run<S: Scheduler>(_ history: ReviewHistory, scheduler: S) -> [Outcome] {
         history.reviews.withUnsafeBufferPointer { reviews in
             run(reviews, cardCount: history.cardCount, scheduler: scheduler)
         }

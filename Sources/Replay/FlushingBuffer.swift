@@ -1,3 +1,5 @@
+import Scheduling
+
 /// A flat byte buffer that hands its contents to a sink when it fills up.
 struct FlushingBuffer: ByteSink {
     private var storage: UnsafeMutableBufferPointer<UInt8>
