@@ -45,14 +45,14 @@ let package = Package(
         .executableTarget(
             name: "recall",
             dependencies: [
-                "Scheduling", "Decks", "Study", "Progress", "Terminal", "REPL", "Replay",
+                "Scheduling", "Decks", "Progress", "Terminal", "REPL", "Replay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
-            dependencies: ["Scheduling", "Decks", "Study", "Progress"],
+            dependencies: ["Scheduling", "Progress"],
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
