@@ -38,17 +38,18 @@ let package = Package(
         ),
         // Line editing over readline, styled output, sanitising, wrapping, charts.
         .target(name: "Terminal", dependencies: ["CReadline"]),
-        // The interactive program: main prompt, study sessions, quizzes, stats screens.
-        // Wires Study + Progress to the terminal; the executable only parses arguments.
-        .target(name: "REPL", dependencies: ["Scheduling", "Decks", "Study", "Progress", "Terminal"]),
-        // The executable: argument parsing and wiring, nothing else.
-        .executableTarget(
-            name: "recall",
+        // The program: every command (one ParsableCommand each, run as `recall X` and at the
+        // prompt alike), the prompt, study sessions, quizzes, stats screens. Wires Study and
+        // Progress to the terminal.
+        .target(
+            name: "App",
             dependencies: [
-                "Scheduling", "Decks", "Progress", "Terminal", "REPL", "Replay",
+                "Scheduling", "Replay", "Decks", "Study", "Progress", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The executable: one @main file that calls into App.
+        .executableTarget(name: "recall", dependencies: ["App"]),
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
@@ -64,7 +65,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL"]),
+        .testTarget(name: "AppTests", dependencies: ["App"]),
         // End-to-end tests: run the built `recall` binary, through pipes and a pseudo-terminal.
         .testTarget(name: "EndToEndTests", dependencies: ["recall"]),
     ]
