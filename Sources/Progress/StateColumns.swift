@@ -11,6 +11,19 @@ enum StateColumns {
     /// The column names, without prefix, in the order of `values(of:)`.
     static let names = ["phase", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses"]
 
+    /// `prefix + name` for each column, comma-separated (for SELECT and INSERT lists).
+    static func list(prefix: String = "") -> String {
+        names.map { prefix + $0 }.joined(separator: ", ")
+    }
+
+    /// The state in `row` from column `offset` on (in the order of `names`), checked, or `nil`
+    /// when its phase is NULL.
+    static func state(in row: Row, at offset: Int) throws -> CardState? {
+        try StoredValue.state(
+            phase: row[offset], step: row[offset + 1], stability: row[offset + 2], difficulty: row[offset + 3],
+            due: row[offset + 4], lastReview: row[offset + 5], reps: row[offset + 6], lapses: row[offset + 7])
+    }
+
     /// `prefix + name = ?` for each column, comma-separated (for UPDATE).
     static func assignments(prefix: String = "") -> String {
         names.map { "\(prefix)\($0) = ?" }.joined(separator: ", ")
