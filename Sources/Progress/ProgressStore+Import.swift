@@ -19,6 +19,7 @@ extension ProgressStore {
     ) throws -> Int {
         let nowMilliseconds = now.unixMilliseconds
         let stateValues = { (state: CardState) in StateColumns.values(of: state) }
+        let studyDays = self.studyDays
         return try write { db in
             var added = 0
             let insertItem = try db.makeStatement(
@@ -35,9 +36,9 @@ extension ProgressStore {
                     """)
             let insertReview = try db.makeStatement(
                 sql: """
-                    INSERT INTO review (item_id, session_id, reviewed_at, kind, rating, duration_ms,
+                    INSERT INTO review (item_id, session_id, reviewed_at, study_day, kind, rating, duration_ms,
                                         \(StateColumns.list(prefix: "before_")), \(StateColumns.list(prefix: "after_")))
-                    VALUES (\(Array(repeating: "?", count: 6 + 2 * StateColumns.names.count).joined(separator: ", ")))
+                    VALUES (\(Array(repeating: "?", count: 7 + 2 * StateColumns.names.count).joined(separator: ", ")))
                     """)
             for deck in decks {
                 try db.execute(
@@ -88,29 +89,18 @@ extension ProgressStore {
                     let time = review.time.unixMilliseconds
                     if !seen.isEmpty && seen.contains(SIMD2(itemID, time)) { continue }
                     var arguments: [(any DatabaseValueConvertible)?] = [
-                        itemID, review.sessionID, time, review.kind.rawValue, review.rating?.rawValue,
+                        itemID, review.sessionID, time, studyDays.number(ofMilliseconds: time), review.kind.rawValue,
+                        review.rating?.rawValue,
                         review.durationMilliseconds,
                     ]
                     arguments += StateColumns.values(of: review.before)
-                    arguments += review.after.map(StateColumns.values(of:)) ?? StateColumns.nulls
+                    arguments += review.after.map(StateColumns.values(of:)) ?? Array(repeating: nil, count: StateColumns.names.count)
                     try insertReview.execute(arguments: StatementArguments(arguments))
                     added += 1
                 }
                 if let settings = deck.settings {
-                    let configuration = settings.scheduler
-                    func list(_ numbers: [Double]) -> String { "[" + numbers.map { "\($0)" }.joined(separator: ",") + "]" }
-                    try db.execute(
-                        sql: """
-                            INSERT OR REPLACE INTO deck_settings (deck_id, scheduler, desired_retention, learning_steps,
-                                relearning_steps, maximum_interval, fsrs_parameters, fuzz, new_per_day)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            deck.deckID, configuration.kind.rawValue, configuration.desiredRetention,
-                            list(configuration.learningSteps), list(configuration.relearningSteps),
-                            configuration.maximumInterval, configuration.parameters.map(list), configuration.fuzz,
-                            settings.newCardsPerDay,
-                        ])
+                    try settings.scheduler.validate()
+                    try DeckSettingsRecord(settings, deckID: deck.deckID).save(db)
                 }
             }
             try beforeCommit()
