@@ -130,7 +130,7 @@ import Testing
         #expect(completion.candidates(linePrefix: "quiz --count ", word: "") == [])
         #expect(completion.candidates(linePrefix: "settings plot --scheduler ", word: "") == ["fsrs", "sm2"])
         #expect(completion.candidates(linePrefix: "replay h.csv --scheduler ", word: "s") == ["sm2"])
-        #expect(completion.candidates(linePrefix: "help ", word: "s") == ["study", "stats", "settings"])
+        #expect(completion.candidates(linePrefix: "help ", word: "s") == ["study", "stats", "settings", "sync"])
         #expect(completion.candidates(linePrefix: "stats plot ", word: "") == [])  // one deck only
         #expect(completion.candidates(linePrefix: "log --deck ", word: "t") == ["themes"])
         #expect(completion.candidates(linePrefix: "decks ", word: "") == [])
