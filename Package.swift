@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Scheduling", "Replay", "Decks", "Study", "Progress", "Terminal", "Anki",
+                "Scheduling", "Replay", "Decks", "Study", "Progress", "DeviceSync", "Terminal", "Anki",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
