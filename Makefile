@@ -9,9 +9,11 @@ BIN_PATH = $$($(SWIFT) build -c release --show-bin-path)
 run: release
 	@"$(BIN_PATH)/recall" $(ARGS)
 
-## Runs the whole test suite (installs system packages first).
+## Runs the whole test suite (installs system packages first), and the end-to-end check
+## of `recall export` against real Anki (in a venv under .build/; SKIPPED without PyPI).
 test: deps
 	$(SWIFT) build --build-tests
+	./tools/check_anki_export.sh
 	$(SWIFT) test
 
 ## Installs the system packages recall needs (libreadline-dev, libsqlite3-dev), if missing.
