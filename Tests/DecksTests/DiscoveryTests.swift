@@ -110,3 +110,16 @@ private func deckJSON(id: String) -> String {
     #expect(DeckLoader.load(file: root + "/none.json").problems.map(\.message) == ["no such file"])
     #expect(DeckLoader.load(file: root).problems.map(\.message) == ["is a directory, not a deck file"])
 }
+
+// F11 (issue 16): a FIFO named x.json in a deck folder blocked `decks` and every start of
+// recall forever, since opening a FIFO for reading waits for a writer.
+@Test(.timeLimit(.minutes(1))) func aFIFONamedLikeADeckIsReportedNotOpenedForever() throws {
+    let root = try temporaryDirectory()
+    defer { remove(root) }
+    try write(deckJSON(id: "a"), to: root + "/a.json")
+    #expect(mkfifo(root + "/x.json", 0o644) == 0)
+    #expect(DeckLoader.load(file: root + "/x.json").problems.map(\.message) == ["is not a regular file"])
+    let catalog = DeckCatalog.discover(DeckDirectories(bundled: nil, user: root, extra: []), currentDirectory: "/")
+    #expect(catalog.decks.map(\.id) == ["a"])
+    #expect(catalog.problems.map(\.message) == ["is not a regular file"])
+}

@@ -30,6 +30,26 @@ import Testing
         #expect(wrapper.wrap("e\u{301}e\u{301}e\u{301} abcdef") == "e\u{301}e\u{301}e\u{301} abcdef")
     }
 
+    @Test func cutsLongWordsAfterTextAndUnderAnIndent() {
+        let wrapper = TextWrapper(width: 10)
+        #expect(wrapper.wrap("ab 漢漢漢漢漢漢漢", indent: "  ") == "  ab\n  漢漢漢漢\n  漢漢漢")
+        #expect(wrapper.wrap("abcdefghijklmnopqrstu", indent: "  ", firstIndent: "- ") == "- abcdefgh\n  ijklmnop\n  qrstu")
+    }
+
+    // F2 (issue 16): a long word was re-measured and re-copied for every line it was cut
+    // into, so 100 000 × "漢" took 32 s to show and a word of a million characters never did.
+    @Test(.timeLimit(.minutes(1))) func cutsVeryLongWordsInOnePass() {
+        let wrapper = TextWrapper(width: 80)
+        let wide = wrapper.wrap(String(repeating: "漢", count: 100_000)).split(separator: "\n")
+        #expect(wide.count == 2_500)
+        #expect(wide.allSatisfy { $0.count == 40 })
+        let long = wrapper.wrap("x " + String(repeating: "a", count: 1_000_000) + " y").split(separator: "\n")
+        #expect(long.count == 12_502)
+        #expect(long.first == "x")
+        #expect(long.dropFirst().dropLast().allSatisfy { $0 == String(repeating: "a", count: 80) })
+        #expect(long.last == "y")
+    }
+
     @Test func theWidthIsAtLeastTen() {
         #expect(TextWrapper(width: 3).width == 10)
     }
