@@ -31,6 +31,11 @@ let package = Package(
             name: "Progress",
             dependencies: ["Scheduling", "Decks", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Study on several machines: journals in a replicated folder, merged by replaying histories.
+        .target(
+            name: "DeviceSync",
+            dependencies: ["Scheduling", "Decks", "Progress", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // GNU readline, as a system library.
         .systemLibrary(
             name: "CReadline",
@@ -65,6 +70,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(
+            name: "DeviceSyncTests",
+            dependencies: ["DeviceSync", "Progress", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "AppTests", dependencies: ["App"]),
         // End-to-end tests: run the built `recall` binary, through pipes and a pseudo-terminal.
         .testTarget(name: "EndToEndTests", dependencies: ["recall"]),

@@ -30,6 +30,7 @@ enum StoreSchema {
             defer { db.remove(function: studyDays.function) }
             try db.execute(sql: reviewStudyDay)
         }
+        migrator.registerMigration("device-sync") { db in try db.execute(sql: deviceSync) }
         return migrator
     }
 
