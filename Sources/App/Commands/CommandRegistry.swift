@@ -13,6 +13,7 @@ public enum CommandRegistry {
         CardsCommand.self,
         StatsCommand.self,
         SettingsCommand.self,
+        SyncCommand.self,
         CheckCommand.self,
         LogCommand.self,
         ReplayCommand.self,
