@@ -1,30 +1,31 @@
 import Foundation
 import GRDB
+import Scheduling
 
 extension ProgressStore {
-    /// Everything the store keeps about the items of deck `deckID` that are still in their
-    /// deck (orphans left out), in key order. Items never synced are not there.
-    public func items(deckID: String) throws -> [StoredItem] {
+    /// Calls `body` with every item of the given decks (every deck when `nil`), orphans
+    /// included, in deck then position order, without loading them all at once. For exports.
+    public func forEachItem(deckIDs: [String]? = nil, _ body: (StoredItem) throws -> Void) throws {
+        let marks = deckIDs.map { Array(repeating: "?", count: $0.count).joined(separator: ", ") }
+        let sql = """
+            SELECT deck_id, item_key, card_id, content_hash, suspended, buried_until, orphaned_at, \(StateColumns.list())
+            FROM item \(marks.map { "WHERE deck_id IN (\($0))" } ?? "")
+            ORDER BY deck_id, position
+            """
         try read { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT item_key, card_id, content_hash, suspended, buried_until, \(StateColumns.list())
-                    FROM item WHERE deck_id = ? AND orphaned_at IS NULL ORDER BY item_key
-                    """,
-                arguments: [deckID])
-            var items: [StoredItem] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(deckIDs ?? []))
             while let row = try rows.next() {
-                guard let state = try StateColumns.state(in: row, at: 5) else {
+                guard let state = try StateColumns.state(in: row, at: 7) else {
                     throw StateDecodingError(detail: "an item without a state")
                 }
-                let buried: Int64? = row[4]
-                items.append(
+                let buried: Int64? = row[5]
+                let orphaned: Int64? = row[6]
+                try body(
                     StoredItem(
-                        ref: ItemRef(deckID: deckID, key: row[0]), cardID: row[1], contentHash: row[2], state: state,
-                        suspended: row[3], buriedUntil: buried.map { Date(unixMilliseconds: $0) }))
+                        ref: ItemRef(deckID: row[0], key: row[1]), cardID: row[2], contentHash: row[3], state: state,
+                        suspended: row[4], buriedUntil: buried.map { Date(unixMilliseconds: $0) },
+                        orphanedAt: orphaned.map { Date(unixMilliseconds: $0) }))
             }
-            return items
         }
     }
 }

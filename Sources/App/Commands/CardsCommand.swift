@@ -62,8 +62,10 @@ struct CardsCommand: RecallCommand, ReadsDecks, UsesStore {
         let dayEnd = (store?.dayRollover ?? DayRollover()).start(ofDayAfter: now)
         var rows: [CardRow] = []
         for deck in chosen {
-            let stored = try store?.items(deckID: deck.id) ?? []
-            let byKey = Dictionary(stored.map { ($0.ref.key, $0) }, uniquingKeysWith: { first, _ in first })
+            var byKey: [String: StoredItem] = [:]
+            try store?.forEachItem(deckIDs: [deck.id]) { item in
+                if item.orphanedAt == nil { byKey[item.ref.key] = item }
+            }
             for card in deck.cards where Self.matches(card, of: deck, tags: tags) {
                 for item in card.studyItems(deckID: deck.id) {
                     let row = CardRow(deck: deck, card: card, item: item, stored: byKey[item.key], now: now)
