@@ -29,6 +29,8 @@ let package = Package(
             name: "Progress",
             dependencies: ["Scheduling", "Decks", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Drafts a deck from a plot, character and theme summary. Pure: text in, deck out.
+        .target(name: "Drafting", dependencies: ["Decks"]),
         // GNU readline, as a system library.
         .systemLibrary(
             name: "CReadline",
@@ -50,12 +52,13 @@ let package = Package(
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
-            dependencies: ["Scheduling", "Decks", "Study", "Progress"],
+            dependencies: ["Scheduling", "Decks", "Study", "Progress", "Drafting"],
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DecksTests", dependencies: ["Decks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study"]),
+        .testTarget(name: "DraftingTests", dependencies: ["Drafting", "Decks"], resources: [.copy("Samples")]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
