@@ -46,6 +46,8 @@ extension DraftBuilder {
             if DraftBuilder.personal.contains(lower) { return false }
         }
         if let first = sentence.tokens.first, DraftBuilder.backReferences.contains(first.lower) { return false }
+        // A sentence that is mostly a quotation has no statement of its own to test.
+        if quoted.filter({ $0 }).count * 2 > quoted.count { return false }
         return true
     }
 
@@ -142,12 +144,14 @@ extension DraftBuilder {
             if let twin = replacing([number.range], in: sentence, with: replacement) { return twin }
         }
         // Then a person, then a place.
-        let spans = lexicon.sentenceNames[index].filter { !excluded.contains($0.text) && !found.quoted[$0.start] }
+        let spans = lexicon.sentenceNames[index].filter {
+            !excluded.contains($0.text) && !found.quoted[$0.start] && !lexicon.isAuthor($0.text)
+        }
         let presentWords = spans.reduce(into: Set<String>()) { $0.formUnion(Lexicon.identifyingWords(of: $1.text)) }
         for kind in [NameKind.person, .place] {
             for span in spans where lexicon.kind(of: span.text) == kind {
                 let candidates = lexicon.names.filter {
-                    lexicon.kind(of: $0) == kind && !excluded.contains($0)
+                    lexicon.kind(of: $0) == kind && !excluded.contains($0) && !lexicon.isAuthor($0)
                         && Lexicon.identifyingWords(of: $0).isDisjoint(with: presentWords)
                         && !Lexicon.identifyingWords(of: $0).isEmpty
                 }
@@ -195,6 +199,7 @@ extension DraftBuilder {
         guard let verb = outside.first(where: { DraftBuilder.speechVerbs.contains($0.lower) }) else { return nil }
         let people = lexicon.sentenceNames[index].filter {
             !found.quoted[$0.start] && lexicon.kind(of: $0.text) == .person && !excluded.contains($0.text)
+                && !lexicon.isAuthor($0.text)
         }
         // The speaker: the name right before the verb ("…, Tommy says"), else the sentence's
         // first person before it (its subject), else the name right after it ("says Nick").
@@ -210,7 +215,7 @@ extension DraftBuilder {
         let quoteWords = Set(Heading.words(quote))
         guard speakerWords.isDisjoint(with: quoteWords) else { return nil }
         let distractors = lexicon.names.filter {
-            lexicon.kind(of: $0) == .person && !excluded.contains($0)
+            lexicon.kind(of: $0) == .person && !excluded.contains($0) && !lexicon.isAuthor($0)
                 && Lexicon.identifyingWords(of: $0).isDisjoint(with: speakerWords)
                 && !Lexicon.identifyingWords(of: $0).isEmpty
         }

@@ -13,6 +13,8 @@ struct Lexicon {
     private(set) var names: [String] = []
     /// Per name: uses, and evidence of being a person or a place.
     private var nameStats: [String: (count: Int, person: Int, place: Int)] = [:]
+    /// The identifying words of names used as the author ("Ishiguro's novel", "by Austen").
+    private(set) var authorWords: Set<String> = []
     /// The names in each sentence (by sentence index).
     private(set) var sentenceNames: [[NameSpan]] = []
     /// Names the summary uses as characters (entries of a characters section).
@@ -83,6 +85,7 @@ struct Lexicon {
                 stats.person += evidence.person
                 stats.place += evidence.place
                 nameStats[span.text] = stats
+                if Lexicon.isAuthor(span, in: sentence) { authorWords.formUnion(Lexicon.identifyingWords(of: span.text)) }
             }
         }
     }
@@ -207,12 +210,50 @@ struct Lexicon {
             if tokens[last].text.count == 1, last > index, end < characters.count, characters[end] == "." {
                 end += 1
             }
-            // A lone title ("the Colonel") counts only when it is used as a name.
             let text = String(characters[first.start..<end])
+            // Title Case made of common words ("Get Started") is a slogan, not a name.
+            let words = tokens[index...last].map(\.lower)
+            if words.allSatisfy({ CommonWords.contains($0) && !Lexicon.titles.contains($0) }) {
+                index = last + 1
+                continue
+            }
             spans.append(NameSpan(text: text, start: first.start, end: end))
             index = last + 1
         }
         return spans
+    }
+
+    /// Works that make the name before them their author: "Ishiguro's novel".
+    private static let works: Set<String> = [
+        "novel", "book", "play", "story", "tragedy", "comedy", "poem", "novels", "books", "plays", "fiction", "prose",
+        "writing", "narrative", "storytelling", "masterpiece", "work", "memoir",
+    ]
+
+    /// Whether this use names the author: "Ishiguro's novel", "by Jane Austen", "Fitzgerald published".
+    private static func isAuthor(_ span: NameSpan, in sentence: Sentence) -> Bool {
+        let tokens = sentence.tokens
+        guard let position = tokens.firstIndex(where: { $0.start >= span.start }) else { return false }
+        let afterIndex = tokens.firstIndex(where: { $0.start >= span.end })
+        if let afterIndex {
+            let after = tokens[afterIndex]
+            let gap = String(sentence.characters[span.end..<after.start])
+            if gap.hasPrefix("'s") || gap.hasPrefix("’s") {
+                if works.contains(after.lower) { return true }
+                // "Ishiguro's captivating novel"
+                if afterIndex + 1 < tokens.count, works.contains(tokens[afterIndex + 1].lower) { return true }
+            }
+            if ["published", "wrote", "writes"].contains(after.lower), gap == " " { return true }
+        }
+        if position > 0 {
+            let before = tokens[position - 1].lower
+            if ["by", "author", "novelist", "playwright", "writer", "poet"].contains(before) { return true }
+        }
+        return false
+    }
+
+    /// Whether a name is (part of) the author's.
+    func isAuthor(_ name: String) -> Bool {
+        !Lexicon.identifyingWords(of: name).isDisjoint(with: authorWords)
     }
 
     /// Evidence from one use that a name is a person or a place.

@@ -87,6 +87,13 @@ struct SummaryParser {
                 push(Heading(text: text, level: 2, line: number))
                 continue
             }
+            // A short line without a full stop, then a capitalised line: two separate
+            // pieces ("Get Started" / "Join us"), not one sentence.
+            if let previous = paragraph.last, previous.text.split(separator: " ").count <= 5,
+                !SummaryParser.endsSentence(previous.text), stripped.text.first?.isUppercaseLetter == true
+            {
+                flush()
+            }
             paragraph.append((stripped.text, number, stripped.italics))
         }
         flush()
