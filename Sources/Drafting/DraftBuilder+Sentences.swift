@@ -46,8 +46,8 @@ extension DraftBuilder {
             if DraftBuilder.personal.contains(lower) { return false }
         }
         if let first = sentence.tokens.first, DraftBuilder.backReferences.contains(first.lower) { return false }
-        // A sentence that is mostly a quotation has no statement of its own to test.
-        if quoted.filter({ $0 }).count * 2 > quoted.count { return false }
+        // A sentence that is all quotation has no statement of its own to test.
+        if sentence.tokens.filter({ !quoted[$0.start] }).count < 4 { return false }
         return true
     }
 
@@ -137,7 +137,7 @@ extension DraftBuilder {
         let seed = Int(truncatingIfNeeded: stableHash(sentence.text) & 0x7FFF_FFFF)
         // Numbers first: a changed number is plainly false.
         for number in found.numbers where !found.quoted[number.range.lowerBound] {
-            let present = Set(found.numbers.map { $0.text.lowercased() })
+            let present = Set(sentence.tokens.map(\.lower))
             let candidates = (numbersByShape[number.shape] ?? []).filter { !present.contains($0.lowercased()) }
             guard !candidates.isEmpty else { continue }
             let replacement = candidates[seed % candidates.count]

@@ -172,7 +172,7 @@ struct Lexicon {
             // ("New York") starts a name when a name word follows it.
             let joinsName =
                 index + 1 < tokens.count && token.isCapitalized && !Lexicon.neverNames.contains(token.lower)
-                && (token.text.count == 1 || !initial)
+                && (token.text.count == 1 || !initial || !CommonWords.contains(token.lower))
                 && isNameWord(tokens[index + 1], initial: false)
                 && {
                     let gap = String(characters[token.end..<tokens[index + 1].start])
