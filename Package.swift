@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DecksTests", dependencies: ["Decks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study"]),
-        .testTarget(name: "DraftingTests", dependencies: ["Drafting", "Decks"], resources: [.copy("Samples")]),
+        .testTarget(name: "DraftingTests", dependencies: ["Drafting", "Decks"], exclude: ["Samples"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),

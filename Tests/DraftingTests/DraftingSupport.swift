@@ -7,9 +7,10 @@ import Testing
 /// The committed sample summaries (written for these tests), by file name.
 let sampleNames = ["gatsby.md", "pride-and-prejudice.txt", "macbeth.md"]
 
-/// The directory of the committed samples and their golden decks.
+/// The directory of the committed samples and their golden decks (in the source tree, so
+/// that regenerated golden decks are read back at once).
 func samplesDirectory() -> URL {
-    Bundle.module.resourceURL!.appendingPathComponent("Samples")
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Samples")
 }
 
 /// The text of a committed sample.

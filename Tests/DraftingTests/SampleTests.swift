@@ -15,9 +15,7 @@ struct SampleTests {
         let json = DeckJSON.text(of: deck)
         let golden = samplesDirectory().appendingPathComponent(name + ".deck.json")
         if ProcessInfo.processInfo.environment["RECALL_UPDATE_GOLDEN"] == "1" {
-            let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                .appendingPathComponent("Samples/\(name).deck.json")
-            try Data(json.utf8).write(to: source)
+            try Data(json.utf8).write(to: golden)
         }
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(json == expected, "regenerate with RECALL_UPDATE_GOLDEN=1 swift test --filter SampleTests")
