@@ -161,7 +161,13 @@ extension DraftBuilder {
                 }
                 .prefix(5).map(\.element)
                 guard !candidates.isEmpty else { continue }
-                let replacement = candidates[seed % candidates.count]
+                // The candidate least often named alongside the sentence's content words
+                // elsewhere, so that the twin is unlikely to be true after all ("Daisy
+                // attends a party" when another sentence says she does).
+                let stems = contentStems(sentence)
+                let rotated = (0..<candidates.count).map { candidates[($0 + seed) % candidates.count] }
+                let replacement = rotated.min { overlap($0, stems, except: index) < overlap($1, stems, except: index) }
+                    ?? rotated[0]
                 let ranges = spans.filter { $0.text == span.text }.map { $0.start..<$0.end }
                 if let twin = replacing(ranges, in: sentence, with: replacement) { return twin }
             }
@@ -234,6 +240,25 @@ extension DraftBuilder {
         }
         guard !picked.isEmpty else { return nil }
         return ("Who says “\(quote)”?", speaker.text, (picked + [speaker.text]).sorted())
+    }
+
+    /// The first four letters of the sentence's content words (lowercase, not common).
+    func contentStems(_ sentence: Sentence) -> Set<Substring> {
+        Set(
+            sentence.tokens.filter { !$0.isCapitalized && $0.text.count >= 4 && !CommonWords.contains($0.lower) }
+                .map { $0.lower.prefix(4) })
+    }
+
+    /// How many other sentences name `name` together with one of `stems`, plus those of
+    /// the same paragraph (whose people likely share its events).
+    func overlap(_ name: String, _ stems: Set<Substring>, except index: Int) -> Int {
+        var count = 0
+        let others = Set(Lexicon.identifyingWords(of: name).flatMap { sentencesNaming[$0] ?? [] })
+        for other in others.sorted() where other != index {
+            if sentences[other].block == sentences[index].block { count += 1 }
+            if !contentStems(sentences[other]).isDisjoint(with: stems) { count += 1 }
+        }
+        return count
     }
 
     /// A hash that is the same on every run (unlike `Hasher`).

@@ -20,6 +20,8 @@ struct DraftBuilder {
     var numbersByShape: [NumberShape: [String]] = [:]
     /// The terms of each sentence.
     var terms: [SentenceTerms] = []
+    /// The sentences each name word is in (identifying words, lowercase: `jordan`), by index.
+    var sentencesNaming: [String: [Int]] = [:]
     /// Card ids used so far.
     var usedIDs: Set<String> = []
     /// Short forms shared by two entries (too ambiguous to accept as an answer).
@@ -66,6 +68,10 @@ struct DraftBuilder {
         }
         self.excluded = excluded
         sentenceTexts = Set(sentences.map(\.text))
+        for (index, names) in lexicon.sentenceNames.enumerated() {
+            let words = names.reduce(into: Set<String>()) { $0.formUnion(Lexicon.identifyingWords(of: $1.text)) }
+            for word in words { sentencesNaming[word, default: []].append(index) }
+        }
         terms.reserveCapacity(sentences.count)
         for (index, sentence) in sentences.enumerated() {
             let found = SentenceTerms(
