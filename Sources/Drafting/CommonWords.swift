@@ -49,6 +49,36 @@ enum CommonWords {
         january february march april may june july august september october november december monday tuesday
         wednesday thursday friday saturday sunday
         mr mrs ms miss dr sir lady lord
+        relationship relationships reality realities unique emotion emotions emotional lack lacks narrative
+        narratives circumstance circumstances imaginary reason reasons moral morals value values society social
+        human humans humanity nature natural sense senses fact facts truth truths belief beliefs fear fears hope hopes
+        dream dreams desire desires feeling feelings memory memories experience experiences future past present
+        moment moments event events effect effects result results role roles purpose purposes chance chances choice
+        choices decision decisions situation situations condition conditions process processes system systems
+        problem problems question questions issue issues idea ideas concept concepts view views opinion opinions
+        attempt attempts effort efforts interest interests need needs level levels kind kinds type types form forms
+        sort aspect aspects element elements detail details example examples instance instances character's people's
+        clings cling grapple grapples struggle struggles suffer suffers accept accepts allow allows appear appears
+        bring brings contain contains create creates develop develops discover discovers enjoy enjoys explore
+        explores express expresses face faces focus focuses force forces gain gains handle handles imagine imagines
+        involve involves manage manages notice notices prepare prepares prove proves provide provides recognise
+        recognize recognises recognizes reflect reflects refuse refuses relate relates rely relies remind reminds
+        represent represents require requires seek seeks share shares suggest suggests support supports suppose
+        tend tends treat treats trust trusts deal deals shows showed shown highlight highlights reveal
+        strong weak deep deeper true false real certain clear common complete entire general whole various several
+        final early late simple difficult easy hard possible impossible likely unlikely important serious harsh
+        bleak grim dark light bright cold warm close distant different similar same other own personal private
+        public political cultural physical mental emotional sexual moral ethical particular specific special
+        modern ancient recent current previous former latter next last first second final whole full empty
+        eventually ultimately indeed instead perhaps probably really simply finally especially particularly
+        age ages body bodies heart hearts mind minds soul souls spirit voice voices eye face head hand hands
+        home house room school church town city country land world earth sea sky war wars peace death deaths
+        life lives love loves friend friendship friendships family families child childhood children parent
+        parents mother father son sons daughter daughters brother sister husband wife girl girls boy boys man
+        woman men women person people student students teacher teachers reader readers writer writers story
+        stories novel novels chapter chapters book books page pages scene scenes part parts line lines word
+        words name names title titles end beginning middle start half whole rest lot lots deal kind
+        fate fates art arts power powers money time times day days year years night nights morning evening
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Whether `word` (lowercase) is common.

@@ -5,6 +5,11 @@ extension DraftBuilder {
     private static let backReferences: Set<String> = ["this", "that", "these", "those", "it", "here", "there", "such"]
     /// Pronouns that leave a statement's subject unknown (true/false needs a named subject).
     private static let pronouns: Set<String> = ["he", "she", "they", "his", "her", "their", "its", "him", "them"]
+    /// Words that tie a sentence to the one before it.
+    static let connectives: Set<String> = [
+        "however", "yet", "but", "despite", "so", "still", "also", "even", "instead", "its", "their", "as", "and",
+        "then", "thus", "therefore", "meanwhile", "similarly", "likewise", "moreover", "furthermore", "nevertheless",
+    ]
     /// First and second person: the summary's writer talking, not the book's content.
     private static let personal: Set<String> = ["i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours"]
     /// Verbs that introduce a quotation.
@@ -104,6 +109,13 @@ extension DraftBuilder {
             chosen.append(term)
         }
         guard !chosen.isEmpty else { return nil }
+        // A common-looking word alone is a fair blank only in a sentence that says who or
+        // what it is about, not one that leans on the sentence before ("She clings…").
+        if chosen.allSatisfy({ $0.kind == .word }), let first = sentence.tokens.first?.lower,
+            DraftBuilder.pronouns.contains(first) || DraftBuilder.connectives.contains(first)
+        {
+            return nil
+        }
         // Never blank out most of the sentence.
         let blanked = chosen.flatMap(\.ranges).reduce(0) { $0 + $1.count }
         if blanked * 2 > sentence.characters.count { chosen.removeLast() }

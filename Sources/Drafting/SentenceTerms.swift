@@ -69,14 +69,19 @@ struct SentenceTerms {
             take(range)
             terms.append(KeyTerm(text: phrase, kind: .title, ranges: [range]))
         }
-        // The rarest content word.
+        // The rarest content word, only when there is no other key term: of the words that
+        // are not common, the one the summary uses least, but at least twice (a word used
+        // once is mostly incidental and many others would fit its blank), not an adverb or
+        // a participle.
         var best: (token: Token, frequency: Int)?
-        for token in tokens where !token.isCapitalized && token.text.count >= 4 && token.text.allSatisfy(\.isLetter) {
+        for token in tokens
+        where terms.isEmpty && !token.isCapitalized && token.text.count >= 4 && token.text.allSatisfy(\.isLetter) {
             let lower = token.lower
-            guard !CommonWords.contains(lower), !lower.hasSuffix("ly"), free(token.start..<token.end),
-                !quoted[token.start]
+            guard !CommonWords.contains(lower), !lower.hasSuffix("ly"), !lower.hasSuffix("ing"), !lower.hasSuffix("ed"),
+                free(token.start..<token.end), !quoted[token.start]
             else { continue }
             let frequency = lexicon.frequency[lower] ?? 1
+            guard frequency >= 2 else { continue }
             if let current = best {
                 if frequency < current.frequency
                     || (frequency == current.frequency && token.text.count > current.token.text.count)
