@@ -88,7 +88,11 @@ struct DraftBuilder {
         }
         var formOwners: [String: Int] = [:]
         for (entry, _) in entries {
-            for form in Set(Lexicon.shortForms(of: entry.name) + entry.aliases) { formOwners[form, default: 0] += 1 }
+            // A short form is ambiguous when two entries share it, or it is another entry's
+            // whole name ("Macbeth" for Lady Macbeth).
+            for form in Set(Lexicon.shortForms(of: entry.name) + entry.aliases + [entry.name]) {
+                formOwners[form, default: 0] += 1
+            }
         }
         ambiguousForms = Set(formOwners.filter { $0.value > 1 }.map(\.key))
     }

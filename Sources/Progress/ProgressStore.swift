@@ -5,10 +5,10 @@ import Scheduling
 /// The SQLite file that keeps one user's study progress: what was seen, each item's
 /// schedule, every answer, sessions and per-deck settings.
 ///
-/// Every write is one `BEGIN IMMEDIATE` transaction, committed before the method returns:
-/// when `record` returns, the answer survives a crash or a kill, and a background sync puts
-/// it on the disk a few milliseconds later (see `Durability`). Several
-/// `recall` processes can share a store; a writer waits up to `busyTimeout` for another.
+/// Every write is one `BEGIN IMMEDIATE` transaction, committed to the disk before the method
+/// returns (WAL, `synchronous = FULL`): when `record` returns, the answer survives a crash, a
+/// kill and a power cut. Several `recall` processes can share a store; a writer waits up to
+/// `busyTimeout` for another.
 ///
 /// Opening checks the file before anything writes to it: a file that is not a recall
 /// store or one from a newer recall is refused with a `ProgressError` and left untouched;
@@ -23,18 +23,6 @@ public final class ProgressStore: Sendable {
         case readOnly
     }
 
-    /// How a commit reaches the disk (SQLite's `synchronous` level, in WAL mode).
-    public enum Durability: String, Sendable, Hashable, CaseIterable {
-        /// `synchronous = NORMAL` plus a background `fdatasync` of the WAL right after every
-        /// commit: an answer survives a crash or a kill as soon as `record` returns, but a
-        /// power cut only a few milliseconds later. For bulk work that can be redone.
-        case normal = "NORMAL"
-        /// `synchronous = FULL` (the default): every commit waits for the WAL to reach the
-        /// disk, so an answer survives a crash, a kill and a power cut the moment `record`
-        /// returns (p99 1.4 ms per answer on the project's idle machines).
-        case full = "FULL"
-    }
-
     /// How long a write waits for another process holding the store, in seconds.
     public static let busyTimeout: TimeInterval = 5
 
@@ -44,22 +32,21 @@ public final class ProgressStore: Sendable {
     public let access: Access
     /// Where study days start and end (04:00 local time by default).
     public let dayRollover: DayRollover
+    /// Numbers the study days each answer is filed under (its review row's `study_day`).
+    let studyDays: StudyDayNumber
     /// The one connection (serialised; WAL lets other processes read while it writes).
     let database: DatabaseQueue
     /// The `quick_check` of an existing store, running in the background; writes wait for it.
     let integrity: IntegrityCheck
     /// Checkpoints the WAL in the background, off the answer path.
     let checkpointer: Checkpointer
-    /// Syncs the WAL to disk in the background after each commit (`.normal` durability only).
-    let walSyncer: WALSyncer?
 
     /// Opens the store at `path`, creating it and its folder when missing (read-write only).
     ///
     /// - Throws: `ProgressError` when the file is not a recall store, is from a newer
     ///   recall, is damaged, cannot be written (read-write), or does not exist (read-only).
     public init(
-        path: String, access: Access = .readWrite, dayRollover: DayRollover = DayRollover(),
-        durability: Durability = .full
+        path: String, access: Access = .readWrite, dayRollover: DayRollover = DayRollover()
     ) throws {
         self.path = path
         self.access = access
@@ -78,9 +65,10 @@ public final class ProgressStore: Sendable {
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "recall.progress"
         let studyDays = StudyDayNumber(rollover: dayRollover)
+        self.studyDays = studyDays
         configuration.prepareDatabase { db in
-            db.add(function: studyDays.function)  // files answers under their study day (see StoreSchema.reviewDays)
-            try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
+            // Every commit waits until the WAL is on the disk (p99 1.4 ms per answer).
+            try db.execute(sql: "PRAGMA synchronous = FULL")
             // Checkpoints run on another connection (see Checkpointer), never inside a commit.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
@@ -102,17 +90,12 @@ public final class ProgressStore: Sendable {
                 }
                 check = IntegrityCheck.start(path: path)
             }
-            try Self.prepare(database, path: path, access: access, integrity: check)
+            try Self.prepare(database, path: path, access: access, integrity: check, migrator: StoreSchema.migrator(studyDays: studyDays))
         } catch {
             throw Self.openingError(error, path: path, creating: !existed)
         }
         integrity = check
         checkpointer = Checkpointer(path: path)
-        walSyncer = durability == .normal ? WALSyncer(path: path) : nil
-    }
-
-    deinit {
-        walSyncer?.flush()
     }
 
     /// Waits for the `PRAGMA quick_check` that opening started in the background.
@@ -185,7 +168,9 @@ public final class ProgressStore: Sendable {
     ///
     /// An existing, current store needs no write at all; when one is needed (a new store, an
     /// upgrade), it waits for the integrity check first.
-    private static func prepare(_ database: DatabaseQueue, path: String, access: Access, integrity: IntegrityCheck) throws {
+    private static func prepare(
+        _ database: DatabaseQueue, path: String, access: Access, integrity: IntegrityCheck, migrator: DatabaseMigrator
+    ) throws {
         switch access {
         case .readWrite:
             let needsMigration = try database.writeWithoutTransaction { db in
@@ -203,7 +188,7 @@ public final class ProgressStore: Sendable {
             }
             guard needsMigration else { return }
             do {
-                try StoreSchema.migrator.migrate(database)
+                try migrator.migrate(database)
             } catch {
                 // Two processes creating the store at once both try the first migration; the
                 // loser's transaction rolls back whole. Fine once the schema is complete: the
@@ -212,7 +197,7 @@ public final class ProgressStore: Sendable {
                 while (try? database.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) })) != true {
                     guard Date() < deadline else { throw error }
                     usleep(10_000)
-                    try? StoreSchema.migrator.migrate(database)
+                    try? migrator.migrate(database)
                 }
             }
         case .readOnly:
@@ -281,7 +266,6 @@ public final class ProgressStore: Sendable {
                     return .commit
                 }
                 guard let result else { preconditionFailure("a committed transaction always has a result") }
-                walSyncer?.noteCommit()
                 checkpointer.noteCommit()
                 return result
             }
