@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Scheduling", "Replay", "Decks", "Study", "Progress", "Terminal", "Drafting",
+                "Scheduling", "Replay", "Decks", "Study", "Progress", "DeviceSync", "Terminal", "Drafting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
