@@ -17,6 +17,8 @@ public enum CommandRegistry {
         DraftCommand.self,
         LogCommand.self,
         ReplayCommand.self,
+        ImportCommand.self,
+        ExportCommand.self,
         HelpCommand.self,
         QuitCommand.self,
         DebugCommand.self,
