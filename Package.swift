@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "Decks"),
         // Study sessions, quizzes and answer checking as a state machine. No terminal, no database.
         .target(name: "Study", dependencies: ["Scheduling", "Decks"]),
+        // Fits FSRS-6 parameters to a review history, as fsrs-rs does. Pure and deterministic.
+        .target(name: "Optimizer", dependencies: ["Scheduling"]),
         // The SQLite progress store. Never prints.
         .target(
             name: "Progress",
@@ -54,6 +56,7 @@ let package = Package(
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DecksTests", dependencies: ["Decks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", .product(name: "GRDB", package: "GRDB.swift")]),
