@@ -50,7 +50,7 @@ public struct FSRSOptimizer: Sendable {
 
     /// A fit's result.
     public struct Fit: Sendable, Hashable {
-        /// The parameters (w0 … w20), rounded to 4 decimals; the defaults when nothing was fitted.
+        /// The parameters (w0 … w20); the defaults when nothing was fitted.
         public var parameters: [Double]
         /// What the fit could do.
         public var outcome: Outcome
@@ -89,7 +89,7 @@ public struct FSRSOptimizer: Sendable {
         }
         let initial = pretrained.stabilities + defaults[4...]
         if split.training.count == split.initialization.count || split.training.count < Self.minimumItemsForTraining {
-            return Fit(parameters: Self.rounded(initial), outcome: .pretrainedOnly, trainingItems: split.training.count)
+            return Fit(parameters: initial, outcome: .pretrainedOnly, trainingItems: split.training.count)
         }
         let weights = RecencyWeights(count: split.training.count)
         var weighted: [(item: TrainingSet.Item, weight: Double)] = []
@@ -105,13 +105,13 @@ public struct FSRSOptimizer: Sendable {
             for rating in 0..<4 { trained[rating] = Double(smoothed[rating]) }
         }
         guard trained.allSatisfy(\.isFinite) else {
-            return Fit(parameters: Self.rounded(initial), outcome: .pretrainedOnly, trainingItems: weighted.count)
+            return Fit(parameters: initial, outcome: .pretrainedOnly, trainingItems: weighted.count)
         }
-        return Fit(parameters: Self.rounded(trained), outcome: .fitted, trainingItems: weighted.count)
+        return Fit(parameters: trained, outcome: .fitted, trainingItems: weighted.count)
     }
 
     /// Parameters rounded to 4 decimals, as Anki shows them.
-    static func rounded(_ weights: [Double]) -> [Double] {
+    public static func rounded(_ weights: [Double]) -> [Double] {
         weights.map { ($0 * 10_000).rounded() / 10_000 }
     }
 
