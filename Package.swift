@@ -52,7 +52,7 @@ let package = Package(
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
-            dependencies: ["Scheduling", "Decks", "Study", "Progress"],
+            dependencies: ["Scheduling", "Decks", "Study", "Progress", "Optimizer"],
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),

@@ -36,11 +36,12 @@ public struct OptimizationReport: Sendable, Hashable {
         set: TrainingSet, current: [Double], optimizer: FSRSOptimizer = FSRSOptimizer(),
         progress: ((Int, Int) -> Void)? = nil
     ) -> OptimizationReport? {
-        guard !set.items.isEmpty, let currentEvaluation = Evaluation.evaluate(current, on: set) else { return nil }
+        let evaluator = Evaluator(set: set)
+        guard !set.items.isEmpty, let currentEvaluation = evaluator.evaluate(current) else { return nil }
         let fit = optimizer.fit(set, progress: progress)
         var parameters = FSRSOptimizer.rounded(fit.parameters)
         var outcome = fit.outcome
-        guard let fitted = Evaluation.evaluate(parameters, on: set) else {
+        guard let fitted = evaluator.evaluate(parameters) else {
             // A fit that cannot even be scored is no fit at all.
             parameters = current
             outcome = .notEnoughData
