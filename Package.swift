@@ -18,8 +18,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // Pure spaced-repetition scheduling: FSRS-6 and SM-2. No I/O.
+        // Pure spaced-repetition scheduling: FSRS-6 and SM-2. No I/O, no threads.
         .target(name: "Scheduling"),
+        // The replay engine: review histories (CSV) replayed through a scheduler, on two threads.
+        .target(name: "Replay", dependencies: ["Scheduling"]),
         // Deck model, JSON loading, validation with precise positions, discovery. No terminal, no database.
         .target(name: "Decks"),
         // Study sessions, quizzes and answer checking as a state machine. No terminal, no database.
@@ -31,6 +33,11 @@ let package = Package(
             name: "Progress",
             dependencies: ["Scheduling", "Decks", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Study on several machines: journals in a replicated folder, merged by replaying histories.
+        .target(
+            name: "DeviceSync",
+            dependencies: ["Scheduling", "Decks", "Progress", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // GNU readline, as a system library.
         .systemLibrary(
             name: "CReadline",
@@ -38,30 +45,39 @@ let package = Package(
         ),
         // Line editing over readline, styled output, sanitising, wrapping, charts.
         .target(name: "Terminal", dependencies: ["CReadline"]),
-        // The interactive program: main prompt, study sessions, quizzes, stats screens.
-        // Wires Study + Progress to the terminal; the executable only parses arguments.
-        .target(name: "REPL", dependencies: ["Scheduling", "Decks", "Study", "Progress", "Terminal"]),
-        // The executable: argument parsing and wiring, nothing else.
-        .executableTarget(
-            name: "recall",
+        // The program: every command (one ParsableCommand each, run as `recall X` and at the
+        // prompt alike), the prompt, study sessions, quizzes, stats screens. Wires Study and
+        // Progress to the terminal.
+        .target(
+            name: "App",
             dependencies: [
-                "Scheduling", "Decks", "Study", "Progress", "Terminal", "REPL",
+                "Scheduling", "Replay", "Decks", "Study", "Progress", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The executable: one @main file that calls into App.
+        .executableTarget(name: "recall", dependencies: ["App"]),
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
-            dependencies: ["Scheduling", "Decks", "Study", "Progress", "Optimizer"],
+            dependencies: ["Scheduling", "Replay", "Decks", "Study", "Progress", "Optimizer"],
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling", "Replay"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Scheduling"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DecksTests", dependencies: ["Decks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study"]),
-        .testTarget(name: "ProgressTests", dependencies: ["Progress", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "ProgressTests", dependencies: ["Progress", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL"]),
+        .testTarget(
+            name: "DeviceSyncTests",
+            dependencies: ["DeviceSync", "Progress", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "AppTests", dependencies: ["App"]),
         // End-to-end tests: run the built `recall` binary, through pipes and a pseudo-terminal.
         .testTarget(name: "EndToEndTests", dependencies: ["recall"]),
     ]

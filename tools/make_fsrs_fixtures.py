@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Generates the FSRS parity fixtures of Tests/SchedulingTests/Fixtures with py-fsrs 6.3.2.
+"""Generates the FSRS parity fixtures of Tests/SchedulingTests/Fixtures and the replay fixtures
+of Tests/ReplayTests/Fixtures with py-fsrs 6.3.2.
 
     pip install fsrs==6.3.2
     python3 tools/make_fsrs_fixtures.py
@@ -10,7 +11,7 @@ Writes, deterministically (seeded):
   interval): random ratings reviewed early, on time, very late, the same day, or even before
   the previous review, plus every rating from every state. Each review records the state
   after it at full precision and the retrievability just before it.
-- fsrs-test-revlogs.csv: a copy of ../shared/data/fsrs-test-revlogs.csv (real reviews).
+- ReplayTests: fsrs-test-revlogs.csv: a copy of ../shared/data/fsrs-test-revlogs.csv (real reviews).
 - fsrs-test-revlogs.expected.csv: the state, step, stability, difficulty and due columns that
   Benchmarks/replay_pyfsrs.py prints for it (the replay output without the echoed columns).
 """
@@ -31,6 +32,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
 from replay_pyfsrs import migrate  # noqa: E402  (FSRS6.md's migration of 19- and 17-number vectors)
 FIXTURES = os.path.join(ROOT, "Tests", "SchedulingTests", "Fixtures")
+REPLAY_FIXTURES = os.path.join(ROOT, "Tests", "ReplayTests", "Fixtures")
 REVLOGS = os.path.join(ROOT, "..", "shared", "data", "fsrs-test-revlogs.csv")
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 PHASES = {State.Learning: "learning", State.Review: "review", State.Relearning: "relearning"}
@@ -183,10 +185,10 @@ def main():
         json.dump(fixture, file, separators=(",", ":"))
         file.write("\n")
 
-    shutil.copyfile(REVLOGS, os.path.join(FIXTURES, "fsrs-test-revlogs.csv"))
+    shutil.copyfile(REVLOGS, os.path.join(REPLAY_FIXTURES, "fsrs-test-revlogs.csv"))
     output = subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "replay_pyfsrs.py"), REVLOGS],
                             check=True, capture_output=True, text=True).stdout
-    with open(os.path.join(FIXTURES, "fsrs-test-revlogs.expected.csv"), "w") as file:
+    with open(os.path.join(REPLAY_FIXTURES, "fsrs-test-revlogs.expected.csv"), "w") as file:
         for line in output.splitlines():
             file.write(",".join(line.split(",")[3:]) + "\n")
 

@@ -32,7 +32,7 @@ from fsrs_rs_python import DEFAULT_PARAMETERS, FSRS, FSRSItem, FSRSReview
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "Tests", "OptimizerTests", "Fixtures")
-REAL_LOG = os.path.join(ROOT, "Tests", "SchedulingTests", "Fixtures", "fsrs-test-revlogs.csv")
+REAL_LOG = os.path.join(ROOT, "Tests", "ReplayTests", "Fixtures", "fsrs-test-revlogs.csv")
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 ROLLOVER_HOUR = 4
 

@@ -1,5 +1,6 @@
 import Foundation
 import Optimizer
+import Replay
 import Scheduling
 
 /// Fits FSRS-6 to two histories with the release `recall optimize --csv` (the whole process)
@@ -39,7 +40,7 @@ func runOptimizeBenchmark(_ arguments: [String]) throws {
             stdoutTo: "/dev/null")
         guard run.status == 0 else { throw OptimizeBenchmarkError("tools/simulate_fsrs_history.py exited with \(run.status)") }
     }
-    let histories = [("real log", "Tests/SchedulingTests/Fixtures/fsrs-test-revlogs.csv"), ("simulated", simulated)]
+    let histories = [("real log", "Tests/ReplayTests/Fixtures/fsrs-test-revlogs.csv"), ("simulated", simulated)]
     let python = ".build/venv-fsrs/bin/python"
     if runPython && !FileManager.default.isExecutableFile(atPath: python) {
         print("fsrs-rs-python: SKIPPED (\(python) is missing: run `make fsrs-rs-venv`)")
@@ -95,7 +96,11 @@ private func timeStages(_ path: String) throws {
     let history = try ReviewHistory(csv: bytes, file: path)
     let parsed = now() - t
     t = now()
-    let set = TrainingSet(history: history, clock: StudyDayClock(timeZone: TimeZone(identifier: "UTC") ?? .current))
+    let reviews = HistoryReview.markingEarliestPerCard(
+        history.reviews.map { HistoryReview(card: $0.card, time: $0.time, rating: $0.rating, startsLearning: false) },
+        cardCount: history.cardCount)
+    let set = TrainingSet(reviews: reviews, cardCount: history.cardCount,
+                          clock: StudyDayClock(timeZone: TimeZone(identifier: "UTC") ?? .current))
     let built = now() - t
     t = now()
     let fit = FSRSOptimizer().fit(set)

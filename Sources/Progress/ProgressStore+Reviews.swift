@@ -11,7 +11,7 @@ extension ProgressStore {
     ///   (full disk, read-only file) leaves the store exactly as it was.
     @discardableResult
     public func record(_ review: ReviewRecord) throws -> Int64 {
-        try write { db in try Self.insert(review, in: db) }
+        try write { db in try Self.insert(review, studyDays: studyDays, in: db) }
     }
 
     /// Saves many answers, in order, in one transaction: all of them or, on any error, none.
@@ -20,7 +20,7 @@ extension ProgressStore {
     /// so that none waits for the next.
     public func record(batch reviews: [ReviewRecord]) throws {
         try write { db in
-            for review in reviews { _ = try Self.insert(review, in: db) }
+            for review in reviews { _ = try Self.insert(review, studyDays: studyDays, in: db) }
         }
     }
 
@@ -117,16 +117,18 @@ extension ProgressStore {
 
     /// The review-log insert, with the before and after snapshots.
     private static let insertReviewSQL = """
-        INSERT INTO review (item_id, session_id, reviewed_at, kind, rating, duration_ms,
+        INSERT INTO review (item_id, session_id, reviewed_at, study_day, kind, rating, duration_ms,
                             \(StateColumns.list(prefix: "before_")), \(StateColumns.list(prefix: "after_")))
-        VALUES (\(Array(repeating: "?", count: 6 + 2 * StateColumns.names.count).joined(separator: ", ")))
+        VALUES (\(Array(repeating: "?", count: 7 + 2 * StateColumns.names.count).joined(separator: ", ")))
         """
 
-    /// Inserts the log row of `review` and writes the item's new state; returns the row id.
-    private static func insert(_ review: ReviewRecord, in db: Database) throws -> Int64 {
+    /// Inserts the log row of `review`, filed under its study day in `studyDays`, and writes
+    /// the item's new state; returns the row id.
+    private static func insert(_ review: ReviewRecord, studyDays: StudyDayNumber, in db: Database) throws -> Int64 {
         let itemID = try itemID(of: review.item, in: db)
+        let time = review.time.unixMilliseconds
         var arguments: [(any DatabaseValueConvertible)?] = [
-            itemID, review.sessionID, review.time.unixMilliseconds, review.kind.rawValue,
+            itemID, review.sessionID, time, studyDays.number(ofMilliseconds: time), review.kind.rawValue,
             review.rating?.rawValue, review.durationMilliseconds,
         ]
         arguments += StateColumns.values(of: review.before)

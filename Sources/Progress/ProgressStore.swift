@@ -44,6 +44,8 @@ public final class ProgressStore: Sendable {
     public let access: Access
     /// Where study days start and end (04:00 local time by default).
     public let dayRollover: DayRollover
+    /// Numbers the study days each answer is filed under (its review row's `study_day`).
+    let studyDays: StudyDayNumber
     /// The one connection (serialised; WAL lets other processes read while it writes).
     let database: DatabaseQueue
     /// The `quick_check` of an existing store, running in the background; writes wait for it.
@@ -78,8 +80,8 @@ public final class ProgressStore: Sendable {
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "recall.progress"
         let studyDays = StudyDayNumber(rollover: dayRollover)
+        self.studyDays = studyDays
         configuration.prepareDatabase { db in
-            db.add(function: studyDays.function)  // files answers under their study day (see StoreSchema.reviewDays)
             try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
             // Checkpoints run on another connection (see Checkpointer), never inside a commit.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
@@ -102,7 +104,7 @@ public final class ProgressStore: Sendable {
                 }
                 check = IntegrityCheck.start(path: path)
             }
-            try Self.prepare(database, path: path, access: access, integrity: check)
+            try Self.prepare(database, path: path, access: access, integrity: check, migrator: StoreSchema.migrator(studyDays: studyDays))
         } catch {
             throw Self.openingError(error, path: path, creating: !existed)
         }
@@ -185,7 +187,9 @@ public final class ProgressStore: Sendable {
     ///
     /// An existing, current store needs no write at all; when one is needed (a new store, an
     /// upgrade), it waits for the integrity check first.
-    private static func prepare(_ database: DatabaseQueue, path: String, access: Access, integrity: IntegrityCheck) throws {
+    private static func prepare(
+        _ database: DatabaseQueue, path: String, access: Access, integrity: IntegrityCheck, migrator: DatabaseMigrator
+    ) throws {
         switch access {
         case .readWrite:
             let needsMigration = try database.writeWithoutTransaction { db in
@@ -203,7 +207,7 @@ public final class ProgressStore: Sendable {
             }
             guard needsMigration else { return }
             do {
-                try StoreSchema.migrator.migrate(database)
+                try migrator.migrate(database)
             } catch {
                 // Two processes creating the store at once both try the first migration; the
                 // loser's transaction rolls back whole. Fine once the schema is complete: the
@@ -212,7 +216,7 @@ public final class ProgressStore: Sendable {
                 while (try? database.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) })) != true {
                     guard Date() < deadline else { throw error }
                     usleep(10_000)
-                    try? StoreSchema.migrator.migrate(database)
+                    try? migrator.migrate(database)
                 }
             }
         case .readOnly:

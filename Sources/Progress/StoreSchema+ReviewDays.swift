@@ -4,7 +4,8 @@ extension StoreSchema {
     /// instead of the whole log. Replaces the quarter-hour `review_tally`, which grew to a
     /// row per answer for histories spread over years.
     ///
-    /// `day` is the study day's number (`recall_study_day`, see `StudyDayNumber`);
+    /// `day` is the study day's number (`recall_study_day`, see `StudyDayNumber`; since the
+    /// "study-day" migration, the review row's `study_day`, see `reviewStudyDay`);
     /// `answers` counts study and practice answers (manual changes are left out);
     /// `retention_reviews` the study answers to cards in the review phase and
     /// `retention_recalled` those rated hard, good or easy (true retention); `duration_ms`
@@ -70,7 +71,7 @@ extension StoreSchema {
         """
 
     /// The five tallies of a group of review-log rows.
-    private static let tallies = """
+    static let tallies = """
         COUNT(*), SUM(review.kind = 'practice'),
         SUM(review.kind = 'study' AND review.before_phase = 'review'),
         SUM(review.kind = 'study' AND review.before_phase = 'review' AND review.rating >= 2),
@@ -78,13 +79,13 @@ extension StoreSchema {
         """
 
     /// The five tallies of the row being inserted.
-    private static let newTallies = """
+    static let newTallies = """
         1, NEW.kind = 'practice', NEW.kind = 'study' AND NEW.before_phase = 'review',
         NEW.kind = 'study' AND NEW.before_phase = 'review' AND NEW.rating >= 2, COALESCE(NEW.duration_ms, 0)
         """
 
     /// Adds an upsert's new tallies to the row already there.
-    private static let accumulate = """
+    static let accumulate = """
         answers = answers + excluded.answers, practice = practice + excluded.practice,
         retention_reviews = retention_reviews + excluded.retention_reviews,
         retention_recalled = retention_recalled + excluded.retention_recalled,
@@ -92,7 +93,7 @@ extension StoreSchema {
         """
 
     /// Takes the deleted row's tallies off.
-    private static let subtractOld = """
+    static let subtractOld = """
         answers = answers - 1, practice = practice - (OLD.kind = 'practice'),
         retention_reviews = retention_reviews - (OLD.kind = 'study' AND OLD.before_phase = 'review'),
         retention_recalled = retention_recalled - (OLD.kind = 'study' AND OLD.before_phase = 'review' AND OLD.rating >= 2),

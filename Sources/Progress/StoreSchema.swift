@@ -5,15 +5,32 @@ enum StoreSchema {
     /// `PRAGMA application_id` of every recall store: "RCLL".
     static let applicationID: Int32 = 0x5243_4C4C
 
-    /// The migrator that creates and upgrades the schema.
-    static var migrator: DatabaseMigrator {
+    /// The migrator, for checking which migrations a store has (its study days are those of
+    /// the default rollover: use `migrator(studyDays:)` to migrate).
+    static var migrator: DatabaseMigrator { migrator(studyDays: StudyDayNumber(rollover: DayRollover())) }
+
+    /// The migrator that creates and upgrades the schema, numbering the study days of the
+    /// answers already in a store with `studyDays`.
+    static func migrator(studyDays: StudyDayNumber) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: version1)
         }
         migrator.registerMigration("review-tally") { db in try db.execute(sql: reviewTally) }
-        migrator.registerMigration("review-days") { db in try db.execute(sql: reviewDays) }
+        // These two number study days with the SQL function `recall_study_day`, registered
+        // only while they run: since "study-day", nothing in the store calls it.
+        migrator.registerMigration("review-days") { db in
+            db.add(function: studyDays.function)
+            defer { db.remove(function: studyDays.function) }
+            try db.execute(sql: reviewDays)
+        }
+        migrator.registerMigration("study-day") { db in
+            db.add(function: studyDays.function)
+            defer { db.remove(function: studyDays.function) }
+            try db.execute(sql: reviewStudyDay)
+        }
+        migrator.registerMigration("device-sync") { db in try db.execute(sql: deviceSync) }
         return migrator
     }
 

@@ -5,9 +5,10 @@ import GRDB
 /// the local date its `DayRollover` starts it on, so consecutive study days have consecutive
 /// numbers whatever the clock changes in between.
 ///
-/// The store's triggers file each answer under its study day through the SQL function
-/// `recall_study_day(ms)`, which every connection of a `ProgressStore` registers with its
-/// own rollover; a day is numbered as it was lived where the answer was given.
+/// Each answer is filed under its study day, numbered when it is saved (the review row's
+/// `study_day`), so a day is numbered as it was lived where the answer was given. The SQL
+/// function `recall_study_day(ms)` numbers the answers of stores made before that column,
+/// during their migration only.
 final class StudyDayNumber: @unchecked Sendable {
     /// The SQL function's name.
     static let functionName = "recall_study_day"

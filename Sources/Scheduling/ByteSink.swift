@@ -1,5 +1,5 @@
 /// Somewhere bytes are appended: a `[UInt8]`, or the replay writer's flat output buffer.
-protocol ByteSink {
+public protocol ByteSink {
     /// Appends one byte.
     mutating func append(_ byte: UInt8)
     /// Appends two bytes.
@@ -8,7 +8,8 @@ protocol ByteSink {
 
 extension Array: ByteSink where Element == UInt8 {
     /// Appends two bytes.
-    mutating func append(_ first: UInt8, _ second: UInt8) {
+    @inlinable
+    public mutating func append(_ first: UInt8, _ second: UInt8) {
         append(first)
         append(second)
     }
@@ -16,23 +17,27 @@ extension Array: ByteSink where Element == UInt8 {
 
 extension ByteSink {
     /// Appends `value` (0 to 99) as two digits.
-    mutating func appendTwoDigits(_ value: Int) {
+    @inlinable
+    public mutating func appendTwoDigits(_ value: Int) {
         append(UInt8(truncatingIfNeeded: 48 + value / 10), UInt8(truncatingIfNeeded: 48 + value % 10))
     }
 
     /// Appends the bytes of an ASCII string.
-    mutating func appendASCII(_ text: StaticString) {
+    @inlinable
+    public mutating func appendASCII(_ text: StaticString) {
         text.withUTF8Buffer { for byte in $0 { append(byte) } }
     }
 
     /// Appends a decimal integer (negative numbers with a minus sign).
-    mutating func appendDecimal(_ value: Int) {
+    @inlinable
+    public mutating func appendDecimal(_ value: Int) {
         if value < 0 { append(0x2D) }
         appendDecimal(magnitude: value.magnitude)
     }
 
     /// Appends a non-negative decimal integer, two digits at a time.
-    private mutating func appendDecimal(magnitude value: UInt) {
+    @inlinable
+    mutating func appendDecimal(magnitude value: UInt) {
         if value < 10 {
             append(UInt8(truncatingIfNeeded: 48 + value))
         } else if value < 100 {

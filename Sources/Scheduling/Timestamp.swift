@@ -120,7 +120,8 @@ public enum Timestamp {
     }
 
     /// Appends `seconds` since 1970 as `2024-01-03T00:10:00Z` to any byte sink.
-    static func appendUTC<Sink: ByteSink>(seconds: Int64, into output: inout Sink) {
+    @inlinable
+    public static func appendUTC<Sink: ByteSink>(seconds: Int64, into output: inout Sink) {
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
         let (year, month, day) = civilDate(daysSince1970: days)
@@ -151,6 +152,7 @@ public enum Timestamp {
     }
 
     /// The date `days` after 1970-01-01 (Howard Hinnant's algorithm).
+    @inlinable
     static func civilDate(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097

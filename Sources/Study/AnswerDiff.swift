@@ -4,7 +4,7 @@ enum AnswerDiff {
     static let maximumLength = 400
 
     /// The diff from `typed` to `expected`, both as displayed (white space collapsed, and a
-    /// leading article that only one side has left out, since it is forgiven).
+    /// leading determiner that only one side has left out, since it is forgiven).
     ///
     /// Characters are compared folded (case and accents ignored). At a substitution the
     /// typed-only run comes before the expected-only run.
@@ -72,10 +72,11 @@ enum AnswerDiff {
         AnswerNormalization.fold(String(character))
     }
 
-    /// The length of a leading "the ", "a " or "an " (any case) followed by more text, or 0.
+    /// The length of a leading determiner and its space ("the ", "her ", any case) followed
+    /// by more text, or 0.
     private static func leadingArticleLength(_ text: String) -> Int {
         guard let space = text.firstIndex(of: " ") else { return 0 }
         let first = AnswerNormalization.fold(String(text[..<space]))
-        return AnswerNormalization.leadingArticles.contains(first) ? text.distance(from: text.startIndex, to: space) + 1 : 0
+        return AnswerNormalization.leadingDeterminers.contains(first) ? text.distance(from: text.startIndex, to: space) + 1 : 0
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// How typed answers are reduced to a comparable form before matching.
 ///
-/// Two texts that normalise to the same words are the same answer. The steps, in order:
+/// Two texts that normalise to the same words (compared with ``sameWords(_:_:)``, which
+/// also lets a singular stand for its plural) are the same answer. The steps, in order:
 ///
 /// 1. Unicode folding: case folding (`Straße` → `strasse`), accents and other diacritics
 ///    removed (`Émile` → `emile`), full-width forms narrowed, and the few letters that do not
@@ -14,11 +15,14 @@ import Foundation
 ///    punctuation, so it goes).
 /// 3. Whitespace: split into words on any run of white space, so surrounding and repeated
 ///    spaces never matter.
-/// 4. A leading article `the`, `a` or `an` is dropped when other words follow
-///    (`the Cottages` → `cottages`), so it is forgiven on either side.
+/// 4. Numbers: number words become digits, and ordinals their number (see
+///    ``numbersAsDigits(_:)``): `three` → `3`, `thirty-one` → `31`, `fourth` and `4th` → `4`.
+/// 5. A leading determiner (`the`, `a`, `an`, `his`, `her`, `their`, `its`) is dropped when
+///    other words follow (`the Cottages` → `cottages`, `her second` → `2`), so it is forgiven
+///    on either side.
 public enum AnswerNormalization {
-    /// The articles dropped from the start of an answer.
-    public static let leadingArticles: Set<String> = ["the", "a", "an"]
+    /// The determiners dropped from the start of an answer when more words follow.
+    public static let leadingDeterminers: Set<String> = ["the", "a", "an", "his", "her", "their", "its"]
 
     /// `text` case-folded, without diacritics and with the non-decomposing letters spelled
     /// out (step 1 only: punctuation and spacing are untouched).
@@ -44,9 +48,15 @@ public enum AnswerNormalization {
         return result
     }
 
-    /// The normalised words of `text` (all four steps); empty for a blank or
+    /// The normalised words of `text` (all five steps); empty for a blank or
     /// punctuation-only text.
     public static func words(_ text: String) -> [String] {
+        words(text, convertingNumbers: true)
+    }
+
+    /// The normalised words of `text`, with number words left as words unless
+    /// `convertingNumbers` (step 4).
+    static func words(_ text: String, convertingNumbers: Bool) -> [String] {
         var words: [String] = []
         var word = ""
         for character in fold(text) {
@@ -60,7 +70,8 @@ public enum AnswerNormalization {
             }
         }
         if !word.isEmpty { words.append(word) }
-        if words.count > 1, leadingArticles.contains(words[0]) { words.removeFirst() }
+        if convertingNumbers { words = numbersAsDigits(words) }
+        if words.count > 1, leadingDeterminers.contains(words[0]) { words.removeFirst() }
         return words
     }
 

@@ -2,6 +2,8 @@
 public final class CapturedOutput: TextOutput {
     /// Everything written so far.
     public private(set) var text = ""
+    /// Never set: writing to memory does not fail.
+    public let failure: OutputFailure? = nil
 
     /// Creates an empty buffer.
     public init() {}

@@ -76,11 +76,10 @@ import Testing
 }
 
 @Test func checkUsageErrorsAreNotChecks() throws {
-    // ArgumentParser exits 64 (EX_USAGE) until Recall.main maps usage errors to 2.
     let output = try CheckProcess.run(["check", "--no-such-option"])
-    #expect(output.status == 2 || output.status == 64)
+    #expect(output.status == 2)
     #expect(output.stdout == "")
-    #expect(output.stderr.contains("Unknown option '--no-such-option'"))
+    #expect(output.stderr.hasPrefix("error: unknown option '--no-such-option'\nusage: recall check "))
 }
 
 @Test func checkJSONIsForScriptsAndEditors() throws {

@@ -21,10 +21,10 @@ private func installedLayout() throws -> (root: URL, binary: URL, environment: [
     defer { CheckProcess.removeTemporaryDirectory(root) }
     let output = try CheckProcess.run(["decks", "--decks", "more"], executable: binary, in: root, environment: environment)
     #expect(output.stdout == """
-        ID     TITLE     CARDS  FILE
-        plot   The plot      3  share/recall/decks/plot.json
-        mine   My deck      12  data/recall/decks/mine.json
-        extra  Extra         1  more/extra.json
+        DECK   TITLE     CARDS  ITEMS  NEW  DUE  FILE
+        plot   The plot      3      3    3    0  share/recall/decks/plot.json
+        mine   My deck      12     12   12    0  data/recall/decks/mine.json
+        extra  Extra         1      1    1    0  more/extra.json
 
         """)
     #expect(output.stderr == """
@@ -67,7 +67,7 @@ private func installedLayout() throws -> (root: URL, binary: URL, environment: [
     defer { CheckProcess.removeTemporaryDirectory(root) }
     let output = try CheckProcess.run(["decks", "--decks", "nowhere"], executable: binary, in: root, environment: environment)
     #expect(output.stderr == "nowhere: error: no such directory\n")
-    #expect(output.stdout.hasPrefix("ID "))
+    #expect(output.stdout.hasPrefix("DECK "))
 }
 
 @Test func noDecksFoundSaysWhereToPutThem() throws {

@@ -61,7 +61,7 @@ import Testing
         #expect(run.output == "")
         #expect(
             run.errors.hasPrefix(
-                "Error: invalid date 'last tuesday' for --since: use YYYY-MM-DD or an ISO 8601 time with offset, "
-                    + "such as 2026-11-21T09:30:00Z\nUsage: recall log "))
+                "error: the value 'last tuesday' is invalid for '--since <date>': expected YYYY-MM-DD or an ISO 8601 "
+                    + "time with offset, such as 2026-11-21T09:30:00Z\nusage: recall log "))
     }
 }

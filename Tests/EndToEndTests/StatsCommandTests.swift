@@ -100,7 +100,7 @@ import Testing
         let run = try sandbox.pipe(["stats", "plto", "--store", store], input: "")
         #expect(run.status == 2)
         #expect(run.output == "")
-        #expect(run.errors.hasPrefix("Error: no deck \"plto\" (did you mean \"plot\"?)\nUsage: recall stats "))
+        #expect(run.errors.hasPrefix("error: no deck \"plto\" (did you mean \"plot\"?)\nusage: recall stats "))
     }
 
     @Test func aBadStoreFailsWithTheStoresError() throws {
@@ -110,7 +110,7 @@ import Testing
         #expect(run.status == 1)
         #expect(run.output == "")
         #expect(
-            run.errors == "Error: cannot open progress store \(path): it is not a recall progress store "
+            run.errors == "error: cannot open progress store \(path): it is not a recall progress store "
                 + "(file is not a database); move it aside or pass another path with --store\n")
     }
 }

@@ -11,7 +11,7 @@ import Testing
             #expect(run.status == 1)
             #expect(
                 run.errors
-                    == "Error: cannot open progress store \(path): it is not a recall progress store (file is not a database); "
+                    == "error: cannot open progress store \(path): it is not a recall progress store (file is not a database); "
                     + "move it aside or pass another path with --store\n")
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "my shopping list\neggs\n")
@@ -29,7 +29,7 @@ import Testing
         for arguments in [["log"], ["debug", "record-answer", "--deck", "plot", "--card", "ruth"]] {
             let run = try sandbox.pipe(arguments + ["--store", store], input: "")
             #expect(run.status == 1)
-            #expect(run.errors.hasPrefix("Error: cannot open progress store \(store): it is damaged (quick_check: "), "\(run.errors)")
+            #expect(run.errors.hasPrefix("error: cannot open progress store \(store): it is damaged (quick_check: "), "\(run.errors)")
             #expect(run.errors.hasSuffix("); restore a backup or move it aside to start afresh\n"))
             #expect(run.errors.split(separator: "\n").count == 1)
         }

@@ -152,13 +152,16 @@ import Testing
         let (sandbox, options) = try Self.sandbox()
         let study = try sandbox.pipe(["study", "sampel"] + options, input: "")
         #expect(study.status == 2)
-        #expect(study.errors == "no deck \"sampel\" (did you mean \"sample\"?)\n")
+        #expect(
+            study.errors
+                == "error: no deck \"sampel\" (did you mean \"sample\"?)\n"
+                + "usage: recall study [<deck> ...] [--tag <tag> ...] [--decks <dir> ...] [--store <path>]\n")
         let quiz = try sandbox.pipe(["quiz", "--count", "none"] + options, input: "")
         #expect(quiz.status == 2)
-        #expect(quiz.errors.contains("quiz: --count must be a whole number from 1 to 1000, not \"none\""))
+        #expect(quiz.errors.hasPrefix("error: the value 'none' is invalid for '--count <n>': expected a whole number from 1 to 1000\nusage: recall quiz "))
         let settings = try sandbox.pipe(["settings", "sample", "--retention", "2"] + options, input: "")
         #expect(settings.status == 2)
-        #expect(settings.errors.contains("settings: --retention must be a number from 0.7 to 0.99, not \"2\""))
+        #expect(settings.errors.hasPrefix("error: the value '2' is invalid for '--retention <r>': expected a number from 0.7 to 0.99, such as 0.9 or 90%\nusage: recall settings "))
     }
 
     @Test func settingsAreShownAndChanged() throws {
@@ -212,7 +215,7 @@ import Testing
         let (sandbox, options) = try StudySessionTests.sandbox()
         let run = try sandbox.pipe(["study", "sample", "--tag", "peopel"] + options, input: "")
         #expect(run.status == 2)
-        #expect(run.errors == "no card is tagged \"peopel\" (did you mean \"people\"?)\n")
+        #expect(run.errors.hasPrefix("error: no card is tagged \"peopel\" (did you mean \"people\"?)\nusage: recall study "))
         let tagged = try sandbox.pipe(["study", "sample", "--tag", "PEOPLE"] + options, input: ":quit\n")
         #expect(tagged.output.hasPrefix("Studying Sample: 2 new · 0 learning · 0 review"))
     }

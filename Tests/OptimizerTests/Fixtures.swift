@@ -1,4 +1,5 @@
 import Foundation
+import Replay
 import Scheduling
 @testable import Optimizer
 
@@ -46,7 +47,7 @@ struct OptimizerFixtures: Decodable {
     static func csvURL(_ dataset: Dataset) -> URL {
         if dataset.name == "real" {
             return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("SchedulingTests/Fixtures/fsrs-test-revlogs.csv")
+                .appendingPathComponent("ReplayTests/Fixtures/fsrs-test-revlogs.csv")
         }
         guard let url = Bundle.module.url(forResource: "Fixtures/" + dataset.csv.replacingOccurrences(of: ".csv", with: ""), withExtension: "csv") else {
             fatalError("missing fixture \(dataset.csv)")
@@ -66,6 +67,15 @@ struct OptimizerFixtures: Decodable {
 }
 
 extension TrainingSet {
+    /// The items of a CSV history, each card starting at its earliest review.
+    init(history: ReviewHistory, clock: StudyDayClock) {
+        let reviews = history.reviews.map {
+            HistoryReview(card: $0.card, time: $0.time, rating: $0.rating, startsLearning: false)
+        }
+        self.init(reviews: HistoryReview.markingEarliestPerCard(reviews, cardCount: history.cardCount),
+                  cardCount: history.cardCount, clock: clock)
+    }
+
     /// FNV-1a over "rating:delta;" per review and a newline per item (as the fixture script).
     var fnv1a: String {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325

@@ -1,4 +1,5 @@
 import Foundation
+import Replay
 import Scheduling
 import Testing
 @testable import Optimizer

@@ -284,7 +284,7 @@ import Testing
             let recomputed = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT recall_study_day(review.reviewed_at), item.deck_id, COUNT(*), SUM(review.kind = 'practice'),
+                    SELECT review.study_day, item.deck_id, COUNT(*), SUM(review.kind = 'practice'),
                            SUM(review.kind = 'study' AND review.before_phase = 'review'),
                            SUM(review.kind = 'study' AND review.before_phase = 'review' AND review.rating >= 2),
                            COALESCE(SUM(review.duration_ms), 0)
@@ -292,6 +292,11 @@ import Testing
                     GROUP BY 1, 2 ORDER BY 1, 2
                     """)
             #expect(days.count == 4)
+            // Each answer is filed under the study day it was given on.
+            let numbering = StudyDayNumber(rollover: store.dayRollover)
+            for row in try Row.fetchAll(db, sql: "SELECT reviewed_at, study_day FROM review") {
+                #expect(row[1] as Int == numbering.number(ofMilliseconds: row[0]))
+            }
             #expect(days.map { $0.databaseValues.map(\.description) } == recomputed.map { $0.databaseValues.map(\.description) })
             let totals = try Row.fetchAll(db, sql: "SELECT * FROM review_total ORDER BY deck_id")
             let summed = try Row.fetchAll(

@@ -19,7 +19,7 @@ import Testing
         }
         #expect(applicationID == 0x5243_4C4C)
         #expect(journal == "wal")
-        #expect(migrations == ["v1", "review-tally", "review-days"])
+        #expect(migrations == ["v1", "review-tally", "review-days", "study-day", "device-sync"])
     }
 
     @Test func reopensAnExistingStoreWithItsData() throws {
@@ -115,9 +115,10 @@ import Testing
         }
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(bytes.count > 40 * 4_096)
-        // Scribble over the middle of a page deep in the file (not the header, nor the
-        // schema, whose trigger text runs to page 21).
-        for offset in (32 * 4_096 + 8)..<(32 * 4_096 + 1_000) { bytes[offset] = 0x5A }
+        // Scribble over the middle of a page deep in the file, among the items (not the
+        // header, nor the schema, whose table and trigger text fills the first pages).
+        let page = bytes.count / 4_096 - 4
+        for offset in (page * 4_096 + 8)..<(page * 4_096 + 1_000) { bytes[offset] = 0x5A }
         try bytes.write(to: URL(fileURLWithPath: path))
         // Opening reads only the header and schema; the quick_check runs in the background,
         // and every write waits for it.

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Decks
+import Foundation
+import Progress
+import Scheduling
+import Terminal
+
+/// `settings [DECK] [--scheduler fsrs|sm2] [--retention R] [--new-per-day N]`: shows a
+/// deck's settings (every deck's without one), and changes them when options are given
+/// (every deck's without a deck).
+struct SettingsCommand: RecallCommand, ReadsDecks, UsesStore {
+    static let configuration = CommandConfiguration(
+        commandName: "settings",
+        abstract: "View or change the scheduler, desired retention and new cards per day.",
+        discussion: """
+            Without options, shows the settings; with options, changes them, for the deck \
+            named or, without a deck, for every deck.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The deck (default: every deck).", valueName: CompletionValue.deck))
+    var deck: String?
+
+    @Option(
+        help: ArgumentHelp("The algorithm: fsrs (FSRS-6, the default) or sm2 (Anki's SM-2).", valueName: "name"),
+        completion: .list(SchedulerKind.allCases.map(\.rawValue)), transform: OptionValue.scheduler)
+    var scheduler: SchedulerKind?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("FSRS's desired retention, from 0.7 to 0.99 (default 0.9).", valueName: "r"),
+        transform: OptionValue.retention)
+    var retention: Double?
+
+    @Option(
+        name: .customLong("new-per-day"), parsing: .unconditional,
+        help: ArgumentHelp("New cards introduced per day, 0 to 9999 (default 20).", valueName: "n"),
+        transform: { try OptionValue.wholeNumber($0, in: OptionValue.newPerDayRange) })
+    var newPerDay: Int?
+
+    @OptionGroup var deckOptions: DeckOptions
+    @OptionGroup var storeOptions: StoreOptions
+
+    /// Whether anything changes (otherwise the settings are only shown).
+    var changesSomething: Bool {
+        scheduler != nil || retention != nil || newPerDay != nil
+    }
+
+    func run(in context: CommandContext) throws {
+        let decks = try context.chosenDecks(deck.map { [$0] } ?? [])
+        let store = try context.workspace().store
+        let console = context.console
+        if changesSomething {
+            for deck in decks {
+                var settings = try store.settings(for: deck.id)
+                if let scheduler { settings.scheduler.kind = scheduler }
+                if let retention { settings.scheduler.desiredRetention = retention }
+                if let newPerDay { settings.newCardsPerDay = newPerDay }
+                try settings.scheduler.validate()
+                try store.saveSettings(settings, for: deck.id)
+            }
+            console.say("Saved for \(deck == nil ? "every deck" : Sanitizer.clean(decks[0].id, keepNewlines: false)).")
+        }
+        let rows = try decks.map { deck in (deck, try store.settings(for: deck.id)) }
+        console.say(table(rows, style: console.style))
+        if !changesSomething {
+            let example = deck.map { Sanitizer.clean($0, keepNewlines: false) + " " } ?? ""
+            console.tell(
+                console.style.dim(
+                    "Change with: settings \(example)--scheduler fsrs|sm2 --retention 0.9 --new-per-day 20"
+                        + (deck == nil ? " (without a deck: every deck)" : "")))
+        }
+    }
+
+    /// The settings as an aligned table, one deck per row.
+    func table(_ rows: [(Deck, DeckSettings)], style: Style) -> String {
+        let header = ["DECK", "SCHEDULER", "RETENTION", "NEW/DAY"]
+        let cells = rows.map { deck, settings in
+            [
+                Sanitizer.clean(deck.id, keepNewlines: false), settings.scheduler.kind.rawValue,
+                settings.scheduler.kind == .fsrs ? String(format: "%.2f", settings.scheduler.desiredRetention) : "-",
+                String(settings.newCardsPerDay),
+            ]
+        }
+        return Table.render(header: header, rows: cells, style: style)
+    }
+}

@@ -1,0 +1,301 @@
+import Foundation
+import GRDB
+import Progress
+
+extension JournalSync {
+    /// Reads every other journal from where it stopped and merges what is new, in one
+    /// transaction together with the new read positions.
+    func mergeOtherJournals(_ report: inout JournalSyncReport) throws {
+        let ownFile = report.deviceID + ".jsonl"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: journalFolder)) ?? [])
+            .filter { $0.hasSuffix(".jsonl") && $0 != ownFile && !$0.hasPrefix(".") }
+            .sorted()
+        let nowMilliseconds = now().unixMilliseconds
+        report = try store.deviceSyncWrite { db in
+            var report = report
+            try db.execute(sql: "UPDATE device_sync_state SET applying = 1")
+            let merge = try JournalMerge(
+                ledger: try SyncLedger(db: db, store: store), ownDevice: report.deviceID, now: nowMilliseconds)
+            for name in names {
+                try merge.read(path: (journalFolder as NSString).appendingPathComponent(name), name: name, report: &report)
+            }
+            try merge.finish(&report)
+            try db.execute(sql: "UPDATE device_sync_state SET applying = 0")
+            return report
+        }
+    }
+}
+
+/// One merge of other devices' journals into the store (inside one transaction).
+final class JournalMerge {
+    /// Where an event read in this merge went.
+    private enum Placed {
+        case incoming(Int)
+        case other(JournalEvent)
+    }
+
+    let ledger: SyncLedger
+    let ownDevice: String
+    let now: Int64
+    private var db: Database { ledger.db }
+    private var items: [String: [String: Int64]] = [:]
+    private var incoming: [IncomingReview] = []
+    private var undos: [(target: Int64, origin: Int64, time: Int64)] = []
+    private var settingsDecks: Set<String> = []
+    private var highest: [Int64: Int64] = [:]
+    private var batchHighest: [Int64: Int64] = [:]
+    private var indexed: [Int64: [Int64: Placed]] = [:]
+    private var skew: [String: Int] = [:]
+    private var devices: Set<String> = []
+
+    init(ledger: SyncLedger, ownDevice: String, now: Int64) throws {
+        self.ledger = ledger
+        self.ownDevice = ownDevice
+        self.now = now
+    }
+
+    /// Reads the journal at `path` (named `name` in the folder) from its stored position.
+    func read(path: String, name: String, report: inout JournalSyncReport) throws {
+        let stored = try Row.fetchOne(db, sql: "SELECT offset, line FROM device_sync_offset WHERE file = ?", arguments: [name])
+        var offset: Int64 = stored?[0] ?? 0
+        var line: Int = stored?[1] ?? 0
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        if Int64(info.st_size) < offset {
+            // Replaced by a shorter file: read it all again (events already here are skipped).
+            offset = 0
+            line = 0
+        }
+        var problems: [JournalProblem] = []
+        let end = try JournalReader(path: path).forEachLine(from: offset, line: line) { number, bytes in
+            let event: JournalEvent
+            switch Result(catching: { () throws(JournalLineError) -> JournalEvent in try JournalFormat.event(bytes) }) {
+            case .success(let parsed): event = parsed
+            case .failure(let error):
+                problems.append(JournalProblem(file: path, line: number, message: error.description))
+                return
+            }
+            if case .settings(_, _, let json?) = event.body, SyncLedger.settings(from: json) == nil {
+                problems.append(JournalProblem(file: path, line: number, message: "field \"settings\": invalid deck settings"))
+                return
+            }
+            try accept(event, file: path, line: number)
+        }
+        report.problems += problems
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO device_sync_offset (file, offset, line) VALUES (?, ?, ?)",
+            arguments: [name, end.offset, end.line])
+    }
+
+    /// Takes one event: skips it when the store or this merge has it, stops when the store has
+    /// a different event under its id, and otherwise queues or records it.
+    private func accept(_ event: JournalEvent, file: String, line: Int) throws {
+        let duplicate = DeviceSyncError.duplicateDevice(file: file, line: line, device: event.id.device, sequence: event.id.sequence)
+        let origin = try ledger.origin(of: event.id)
+        if event.id.device == ownDevice {
+            // This device's own event, copied: it must be exactly what the store has.
+            guard try ledger.events(in: origin...origin) == [event] else { throw duplicate }
+            return
+        }
+        let ref = origin >> SyncLedger.sequenceBits
+        let sequence = event.id.sequence
+        let known: Int64
+        if let value = highest[ref] {
+            known = value
+        } else {
+            known = try ledger.highestSequence(ref: ref)
+            highest[ref] = known
+        }
+        if sequence <= known {
+            if let stored = try ledger.events(in: origin...origin).first {
+                guard stored == event else { throw duplicate }
+                return
+            }
+            if case .review = event.body, try ledger.isUndone(origin) { return }
+        }
+        if sequence <= batchHighest[ref, default: 0] {
+            if indexed[ref] == nil { index(ref: ref) }
+            if let placed = indexed[ref]?[sequence] {
+                guard self.event(placed) == event else { throw duplicate }
+                return
+            }
+        }
+        batchHighest[ref] = max(batchHighest[ref, default: 0], sequence)
+        let placed: Placed
+        switch event.body {
+        case .review(let review):
+            if let itemID = try itemID(deck: review.deckID, key: review.itemKey) {
+                incoming.append(
+                    IncomingReview(
+                        origin: origin, itemID: itemID, time: review.time, rating: review.rating, kind: review.kind,
+                        duration: review.durationMilliseconds))
+                placed = .incoming(incoming.count - 1)
+                if review.time > now + JournalSync.skewTolerance { skew[event.id.device, default: 0] += 1 }
+            } else {
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO device_sync_pending (origin, deck_id, item_key, reviewed_at, kind, rating, duration_ms)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        origin, review.deckID, review.itemKey, review.time, review.kind.rawValue, review.rating,
+                        review.durationMilliseconds,
+                    ])
+                placed = .other(event)
+            }
+        case .undo(let target, let time):
+            undos.append((try ledger.origin(of: target), origin, time))
+            placed = .other(event)
+        case .settings(let deck, let time, let json):
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO device_sync_setting_event (origin, deck_id, changed_at, settings) VALUES (?, ?, ?, ?)",
+                arguments: [origin, deck, time, json])
+            settingsDecks.insert(deck)
+            placed = .other(event)
+        }
+        devices.insert(event.id.device)
+        if indexed[ref] != nil { indexed[ref]?[sequence] = placed }
+    }
+
+    /// Indexes this merge's events of device `ref` by sequence (needed only when a journal
+    /// repeats events, as a file-sync tool's conflict copy does).
+    private func index(ref: Int64) {
+        var index: [Int64: Placed] = [:]
+        for (position, review) in incoming.enumerated() where review.origin >> SyncLedger.sequenceBits == ref {
+            index[review.origin & ((1 << SyncLedger.sequenceBits) - 1)] = .incoming(position)
+        }
+        indexed[ref] = index
+    }
+
+    /// The event a placed entry holds.
+    private func event(_ placed: Placed) -> JournalEvent? {
+        switch placed {
+        case .other(let event): return event
+        case .incoming(let position):
+            let review = incoming[position]
+            guard let (deck, key) = itemRef(review.itemID) else { return nil }
+            return JournalEvent(
+                id: ledger.id(of: review.origin),
+                body: .review(
+                    JournalReview(
+                        deckID: deck, itemKey: key, time: review.time, rating: review.rating,
+                        durationMilliseconds: review.duration, kind: review.kind)))
+        }
+    }
+
+    /// The row id of an item, or nil when the store does not have it (yet).
+    private func itemID(deck: String, key: String) throws -> Int64? {
+        if let keys = items[deck] { return keys[key] }
+        var keys: [String: Int64] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT item_key, id FROM item WHERE deck_id = ?", arguments: [deck])
+        while let row = try rows.next() { keys[row[0]] = row[1] }
+        items[deck] = keys
+        return keys[key]
+    }
+
+    /// The deck and key of an item row.
+    private func itemRef(_ itemID: Int64) -> (String, String)? {
+        for (deck, keys) in items {
+            if let key = keys.first(where: { $0.value == itemID })?.key { return (deck, key) }
+        }
+        return nil
+    }
+
+    /// Applies what was read: reviews waiting for their decks that can now apply, undos,
+    /// settings, then inserts the reviews and replays every item touched.
+    func finish(_ report: inout JournalSyncReport) throws {
+        // Reviews that waited for their deck or card, which the store now has.
+        let ready = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.origin, item.id, p.reviewed_at, p.kind, p.rating, p.duration_ms
+                FROM device_sync_pending p JOIN item ON item.deck_id = p.deck_id AND item.item_key = p.item_key
+                """)
+        for row in ready {
+            let kindText: String = row[3]
+            let origin: Int64 = row[0]
+            incoming.append(
+                IncomingReview(
+                    origin: origin, itemID: row[1], time: row[2], rating: row[4], kind: ReviewKind(rawValue: kindText) ?? .study,
+                    duration: row[5]))
+            try db.execute(sql: "DELETE FROM device_sync_pending WHERE origin = ?", arguments: [origin])
+            devices.insert(ledger.id(of: origin).device)
+        }
+
+        var touched: Set<Int64> = []
+        if !undos.isEmpty {
+            var positions: [Int64: Int] = [:]
+            for (position, review) in incoming.enumerated() { positions[review.origin] = position }
+            for undo in undos {
+                try applyUndo(undo, positions: positions, touched: &touched)
+                report.receivedUndos += 1
+            }
+            incoming.removeAll { $0.itemID < 0 }
+        }
+
+        let settled = try ledger.settle(decks: settingsDecks, ownDevice: ownDevice)
+        report.receivedSettings += settled.fromOthers
+        for deck in settled.changed {
+            touched.formUnion(
+                try Int64.fetchAll(
+                    db,
+                    sql: "SELECT id FROM item WHERE deck_id = ? AND EXISTS (SELECT 1 FROM review WHERE review.item_id = item.id)",
+                    arguments: [deck]))
+        }
+
+        incoming.sort { ($0.itemID, $0.origin) < ($1.itemID, $1.origin) }
+        report.receivedReviews += incoming.count
+        report.recomputedItems += try ledger.replay(incoming: incoming, alsoItems: touched)
+        report.waiting = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM device_sync_pending") ?? 0
+        report.fromDevices = devices.sorted()
+        for (device, count) in skew.sorted(by: { $0.key < $1.key }) {
+            report.notes.append(
+                "\(count) review\(count == 1 ? "" : "s") from device \(device) \(count == 1 ? "is" : "are") dated "
+                    + "in the future (is that machine's clock wrong?); kept")
+        }
+    }
+
+    /// Takes back review `target`: from the log (replaying its item), from the reviews
+    /// waiting for a deck, or from this merge; and leaves a tombstone so it never comes back.
+    private func applyUndo(
+        _ undo: (target: Int64, origin: Int64, time: Int64), positions: [Int64: Int], touched: inout Set<Int64>
+    ) throws {
+        if try ledger.isUndone(undo.target) { return }
+        var fields: Row?
+        if let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT r.id, r.item_id, i.deck_id, i.item_key, r.reviewed_at, r.kind, r.rating, r.duration_ms
+                FROM review_origin o JOIN review r ON r.id = o.review_id JOIN item i ON i.id = r.item_id
+                WHERE o.origin = ?
+                """,
+            arguments: [undo.target])
+        {
+            try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [row[0] as Int64])
+            try db.execute(sql: "DELETE FROM review_origin WHERE origin = ?", arguments: [undo.target])
+            touched.insert(row[1])
+            fields = row
+        } else if let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT 0, 0, deck_id, item_key, reviewed_at, kind, rating, duration_ms
+                FROM device_sync_pending WHERE origin = ?
+                """,
+            arguments: [undo.target])
+        {
+            try db.execute(sql: "DELETE FROM device_sync_pending WHERE origin = ?", arguments: [undo.target])
+            fields = row
+        } else if let position = positions[undo.target] {
+            incoming[position].itemID = -1
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO device_sync_undone (origin, deck_id, item_key, reviewed_at, kind, rating, duration_ms, undo_origin, undone_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                undo.target, fields?[2] as String?, fields?[3] as String?, fields?[4] as Int64?, fields?[5] as String?,
+                fields?[6] as Int?, fields?[7] as Int?, undo.origin, undo.time,
+            ])
+    }
+}

@@ -1,0 +1,9 @@
+import App
+
+/// The `recall` executable: everything it does is in `App` (see `Recall`).
+@main
+enum RecallMain {
+    static func main() {
+        Recall.main()
+    }
+}
