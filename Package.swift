@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Scheduling", "Replay", "Decks", "Study", "Progress", "Terminal",
+                "Scheduling", "Replay", "Decks", "Study", "Progress", "Terminal", "Optimizer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,6 +14,7 @@ public enum CommandRegistry {
         SettingsCommand.self,
         CheckCommand.self,
         LogCommand.self,
+        OptimizeCommand.self,
         ReplayCommand.self,
         HelpCommand.self,
         QuitCommand.self,
