@@ -8,17 +8,19 @@ final class FitProgressBar {
     private let errors: TextOutput
     private let enabled: Bool
     private let start = DispatchTime.now().uptimeNanoseconds
+    private let delay: UInt64
     private var shownPercent = -1
 
-    /// A bar on `errors`, drawn when `enabled` (a terminal).
-    init(errors: TextOutput, enabled: Bool) {
+    /// A bar on `errors`, drawn when `enabled` (a terminal) once `delay` seconds have passed.
+    init(errors: TextOutput, enabled: Bool, delay: Double = 1) {
         self.errors = errors
         self.enabled = enabled
+        self.delay = UInt64(delay * 1e9)
     }
 
     /// Records that `done` of `total` steps are done.
     func update(_ done: Int, of total: Int) {
-        guard enabled, total > 0, DispatchTime.now().uptimeNanoseconds - start >= 1_000_000_000 else { return }
+        guard enabled, total > 0, DispatchTime.now().uptimeNanoseconds - start >= delay else { return }
         let percent = min(100, done * 100 / total)
         guard percent != shownPercent else { return }
         shownPercent = percent
