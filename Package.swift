@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Scheduling", "Replay", "Decks", "Study", "Progress", "Terminal", "Optimizer",
+                "Scheduling", "Replay", "Decks", "Study", "Progress", "DeviceSync", "Terminal", "Optimizer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,7 +60,7 @@ let package = Package(
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
-            dependencies: ["Scheduling", "Replay", "Decks", "Study", "Progress", "Optimizer"],
+            dependencies: ["Scheduling", "Replay", "Progress", "Optimizer"],
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),

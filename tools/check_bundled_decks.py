@@ -38,6 +38,105 @@ EXPECTED_DECKS = {
 MINIMUM_TOTAL = 220
 MINIMUM_PER_DECK = 30
 MINIMUM_PER_TYPE = {"choice": 40, "cloze": 30, "typed": 30, "truefalse": 20}
+SEED_FILES = {
+    "bookgum-essay": "000_e4454603060950a5.txt",
+    "humanity-essay": "001_d00a77fdf6e9fc97.txt",
+    "shiken-guide": "002_93cca6508b780e8e.txt",
+    "vulpes-libris-review": "003_91806369c209fb47.txt",
+    "chartroose-review": "004_a3a8846c5bbdbf13.txt",
+}
+SOURCE_NAMES = [
+    "shiken", "study guide", "student essay", "vulpes", "libris", "chartroose", "bookgum", "godsauce", "marygm",
+    "leena", "kirsty", "frank f", "jenn", "ryan", "katelong", "francis", "hannah", "jackie", "mhairi", "ali888",
+    "dr. girlfriend", "baby friday", "shellbomber", "reviewer", "commenter", "according to",
+]
+MAXIMUM_NAMED_IN_CONTEXT = 12
+STOP_WORDS = set(
+    "a an the of to in and or is are was were be by for on at as with that this what which who whom whose how why "
+    "when where does do did from into it its his her their they them she he s".split()
+)
+
+
+def question_of(card):
+    text = card.get("prompt") or card.get("front") or card.get("statement") or card.get("text") or ""
+    return re.sub(r"\{\{c\d+::(.*?)(?:::.*?)?\}\}", r"\1", text)
+
+
+def answer_of(card):
+    kind = card.get("type")
+    if kind == "typed":
+        return (card.get("answers") or [""])[0].lower()
+    if kind == "choice":
+        return str(card.get("answer", "")).lower()
+    if kind == "basic":
+        return card.get("back", "").lower()
+    if kind == "cloze":
+        return ",".join(body.split("::", 1)[0].lower() for _, body in CLOZE.findall(card.get("text", "")))
+    return None
+
+
+def tokens(text):
+    return set(re.findall(r"[^\W_]+", text.lower().replace("’", "'"))) - STOP_WORDS
+
+
+def normalized(text):
+    for a, b in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("…", "...")):
+        text = text.replace(a, b)
+    return " ".join(text.split())
+
+
+def check_revision(errors, decks):
+    """Near-duplicate questions and reviewer-framed questions, across all decks."""
+    cards = [(deck_id, card) for deck_id, deck in decks for card in deck.get("cards", []) if isinstance(card, dict)]
+    prepared = [(f"{d}/{c.get('id')}", tokens(question_of(c)), answer_of(c)) for d, c in cards]
+    for i, (a, ta, aa) in enumerate(prepared):
+        for b, tb, ab in prepared[i + 1:]:
+            union = ta | tb
+            if not union:
+                continue
+            similarity = len(ta & tb) / len(union)
+            if similarity >= 0.6 or (similarity >= 0.4 and aa is not None and aa == ab):
+                errors.append(f"near-duplicate questions ({similarity:.0%}): {a} and {b}")
+    named_in_context = 0
+    for deck_id, card in cards:
+        question = question_of(card).lower()
+        name = next((n for n in SOURCE_NAMES if n in question), None)
+        if name is None:
+            continue
+        if deck_id == "never-let-me-go-context":
+            named_in_context += 1
+        else:
+            errors.append(f"{deck_id}/{card.get('id')}: the question names a source (\"{name}\")")
+    if named_in_context > MAXIMUM_NAMED_IN_CONTEXT:
+        errors.append(f"{named_in_context} context questions name a source, more than {MAXIMUM_NAMED_IN_CONTEXT}")
+
+
+def check_locations(errors, decks, seeds_dir):
+    """Every location quotes text that occurs in the seed of the source the card cites."""
+    texts = {}
+    for source, name in SEED_FILES.items():
+        path = seeds_dir / name
+        if path.exists():
+            texts[source] = normalized(path.read_text(encoding="utf-8"))
+    for deck_id, deck in decks:
+        for card in deck.get("cards", []):
+            if not isinstance(card, dict):
+                continue
+            where = f"{deck_id}/{card.get('id')}"
+            location = card.get("location", "")
+            source = card.get("source")
+            if source not in texts:
+                errors.append(f"{where}: no seed text for source {source!r}")
+                continue
+            parts = re.findall(r"“([^”]*)”", location)
+            if not parts:
+                errors.append(f"{where}: location {location!r} quotes no heading or paragraph")
+            for part in parts:
+                part = normalized(part).rstrip(".").rstrip()
+                if part.endswith("..."):
+                    part = part[:-3]
+                if part not in texts[source]:
+                    errors.append(f"{where}: location quotes {part!r}, which is not in the {source} text")
 
 
 def control_characters(text):
@@ -223,8 +322,14 @@ def check_deck(errors, path):
 
 
 def main(argv):
-    decks_dir = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "Decks"
+    args = argv[1:]
+    seeds_dir = None
+    if len(args) >= 2 and args[0] == "--seeds":
+        seeds_dir = Path(args[1])
+        args = args[2:]
+    decks_dir = Path(args[0]) if args else Path(__file__).resolve().parent.parent / "Decks"
     errors = []
+    loaded = []
     paths = sorted(p for p in decks_dir.glob("*.json") if p.name != "schema.json")
     missing = sorted(set(EXPECTED_DECKS) - {p.name for p in paths})
     for name in missing:
@@ -237,6 +342,7 @@ def main(argv):
         if result is None:
             continue
         deck_id, count, kinds = result
+        loaded.append((deck_id, json.loads(path.read_text(encoding="utf-8"))))
         total += count
         totals.update(kinds)
         rows.append((deck_id, count, kinds))
@@ -247,6 +353,14 @@ def main(argv):
     for kind, minimum in MINIMUM_PER_TYPE.items():
         if totals[kind] < minimum:
             errors.append(f"{totals[kind]} {kind} cards in all, fewer than {minimum}")
+    check_revision(errors, loaded)
+    if seeds_dir is None:
+        print("locations against the source texts: skipped (no --seeds DIR)")
+    elif not seeds_dir.is_dir():
+        errors.append(f"{seeds_dir}: no such directory of source texts")
+    else:
+        check_locations(errors, loaded, seeds_dir)
+        print(f"locations against the source texts in {seeds_dir}: checked")
     kinds_order = ["basic", "typed", "choice", "truefalse", "cloze"]
     print(f"{'deck':<32}{'cards':>6}" + "".join(f"{k:>10}" for k in kinds_order))
     for deck_id, count, kinds in rows:

@@ -7,9 +7,8 @@ import Scheduling
 ///
 /// 1. opening it and building today's study queue over all decks (each run a fresh
 ///    connection, with the `quick_check` every open does), and
-/// 2. the latency of committing one answer, with `synchronous = FULL` (recall's setting) and
-///    `NORMAL` for comparison; every answer is undone afterwards, timed too, so the store
-///    stays as generated.
+/// 2. the latency of committing one answer, with `synchronous = FULL` (recall's setting);
+///    every answer is undone afterwards, timed too, so the store stays as generated.
 ///
 /// Options: `--data DIR` (default `bench-data`), `--runs N` (default 20), `--answers N`
 /// (default 1000), `--pause MS` between answers (default 20), `--regenerate`.
@@ -75,8 +74,8 @@ func runStoreBenchmark(_ arguments: [String]) throws {
     let pool = queue.learning + queue.review + queue.new
     guard !pool.isEmpty else { throw StoreBenchmarkError(message: "the generated store has nothing due") }
     let scheduler = try SchedulerConfiguration(fuzz: false).makeScheduler()
-    for durability in ProgressStore.Durability.allCases {
-        let writer = try ProgressStore(path: path, durability: durability)
+    do {
+        let writer = try ProgressStore(path: path)
         try writer.verify()
         var states: [ItemRef: CardState] = [:]
         var commits: [Double] = []
@@ -92,8 +91,8 @@ func runStoreBenchmark(_ arguments: [String]) throws {
             try writer.record(record)
             commits.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             states[item.ref] = after
-            // A person takes seconds per answer; the pause lets the background WAL sync of
-            // one answer finish before the next, as it does in a real session.
+            // A person takes seconds per answer: the pause leaves the background checkpoint
+            // of one answer to finish before the next, as in a real session.
             usleep(UInt32(options.pauseMilliseconds * 1_000))
         }
         var undos: [Double] = []
@@ -104,11 +103,11 @@ func runStoreBenchmark(_ arguments: [String]) throws {
             usleep(UInt32(options.pauseMilliseconds * 1_000))
         }
         print(
-            "commit one answer, synchronous = \(durability.rawValue) (\(options.answers) answers, \(options.pauseMilliseconds) ms apart):  "
+            "commit one answer, synchronous = FULL (\(options.answers) answers, \(options.pauseMilliseconds) ms apart):  "
                 + "p50 \(milliseconds(percentile(commits, 50)))  p99 \(milliseconds(percentile(commits, 99)))  "
                 + "max \(milliseconds(commits.max() ?? 0))")
         print(
-            "undo one answer,   synchronous = \(durability.rawValue):  p50 \(milliseconds(percentile(undos, 50)))  "
+            "undo one answer,   synchronous = FULL:  p50 \(milliseconds(percentile(undos, 50)))  "
                 + "p99 \(milliseconds(percentile(undos, 99)))")
     }
     if try store.reviewCount() != benchmarkReviews {
@@ -172,7 +171,7 @@ struct StoreBenchmarkError: Error, CustomStringConvertible {
 /// a day before `benchmarkNow` to its interval after, as for someone who studies daily;
 /// 15 000 new items.
 func generateBenchmarkStore(at path: String) throws {
-    let store = try ProgressStore(path: path, durability: .normal)
+    let store = try ProgressStore(path: path)
     let scheduler = try SchedulerConfiguration(fuzz: false).makeScheduler()
     var rng = SplitMix64(seed: 2026)
     let reviewedItems = benchmarkDecks * benchmarkReviewedPerDeck

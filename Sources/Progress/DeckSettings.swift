@@ -9,10 +9,18 @@ public struct DeckSettings: Sendable, Hashable, Codable {
     public var scheduler: SchedulerConfiguration
     /// How many never-studied cards a study day introduces at most (0 for none).
     public var newCardsPerDay: Int
+    /// Whether answering one item of a card in a study session buries the card's other items
+    /// (its reverse, its other cloze deletions) until the next study day, as Anki does.
+    public var burySiblings: Bool
 
-    /// Creates settings; the defaults are FSRS-6 with its reference defaults and 20 new cards a day.
-    public init(scheduler: SchedulerConfiguration = SchedulerConfiguration(), newCardsPerDay: Int = defaultNewCardsPerDay) {
+    /// Creates settings; the defaults are FSRS-6 with its reference defaults, 20 new cards a
+    /// day and siblings buried.
+    public init(
+        scheduler: SchedulerConfiguration = SchedulerConfiguration(), newCardsPerDay: Int = defaultNewCardsPerDay,
+        burySiblings: Bool = true
+    ) {
         self.scheduler = scheduler
         self.newCardsPerDay = newCardsPerDay
+        self.burySiblings = burySiblings
     }
 }

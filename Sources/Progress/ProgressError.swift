@@ -29,7 +29,8 @@ public enum ProgressError: Error, Equatable, Sendable, CustomStringConvertible {
     case nothingToUndo
     /// The last answer cannot be undone because its card was answered again since, elsewhere.
     case undoConflict(deckID: String, key: String)
-    /// A stored value could not be read back (a row edited by hand, for example).
+    /// A stored value is out of range or cannot be read back (a row edited by hand, a damaged
+    /// file): the store is reported as damaged.
     case invalidValue(path: String, detail: String)
 
     /// The message shown to the user.
@@ -66,7 +67,8 @@ public enum ProgressError: Error, Equatable, Sendable, CustomStringConvertible {
         case .undoConflict(let deckID, let key):
             "cannot undo the answer to \"\(key)\" of deck \"\(deckID)\": it was answered again since in another session"
         case .invalidValue(let path, let detail):
-            "progress store \(path) holds a value recall cannot read: \(detail)"
+            "cannot read progress store \(path): it is damaged (\(detail)); "
+                + "restore a backup or move it aside to start afresh"
         }
     }
 }

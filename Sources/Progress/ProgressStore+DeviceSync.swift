@@ -44,24 +44,10 @@ extension ProgressStore {
     /// Saves (or, with `nil`, resets) a deck's settings inside a device-sync transaction.
     package static func deviceSyncSaveSettings(_ settings: DeckSettings?, for deckID: String, in db: Database) throws {
         guard let settings else {
-            try db.execute(sql: "DELETE FROM deck_settings WHERE deck_id = ?", arguments: [deckID])
+            _ = try DeckSettingsRecord.deleteOne(db, key: deckID)
             return
         }
-        func json(_ numbers: [Double]) -> String { "[" + numbers.map { "\($0)" }.joined(separator: ",") + "]" }
-        let configuration = settings.scheduler
-        let arguments: [(any DatabaseValueConvertible)?] = [
-            deckID, configuration.kind.rawValue, configuration.desiredRetention,
-            json(configuration.learningSteps), json(configuration.relearningSteps),
-            configuration.maximumInterval, configuration.parameters.map(json), configuration.fuzz,
-            settings.newCardsPerDay,
-        ]
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO deck_settings (deck_id, scheduler, desired_retention, learning_steps,
-                    relearning_steps, maximum_interval, fsrs_parameters, fuzz, new_per_day)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: StatementArguments(arguments))
+        try DeckSettingsRecord(settings, deckID: deckID).save(db)
     }
 }
 

@@ -38,7 +38,7 @@ extension ProgressStore {
 
     /// The SQL of the due-items query (public to tests, which check its plan uses an index).
     static let dueItemsSQL = """
-        SELECT deck_id, item_key, card_id, \(StateColumns.list())
+        SELECT *
         FROM item
         WHERE deck_id = ? AND phase = ? AND due < ?
           AND suspended = 0 AND orphaned_at IS NULL AND (buried_until IS NULL OR buried_until <= ?)
@@ -47,7 +47,7 @@ extension ProgressStore {
 
     /// The SQL of the new-items query.
     static let newItemsSQL = """
-        SELECT deck_id, item_key, card_id, \(StateColumns.list())
+        SELECT *
         FROM item
         WHERE deck_id = ? AND phase = 'new'
           AND suspended = 0 AND orphaned_at IS NULL AND (buried_until IS NULL OR buried_until <= ?)
@@ -57,7 +57,7 @@ extension ProgressStore {
 
     /// The SQL counting new cards introduced per deck since a moment.
     static let newCardsIntroducedSQL = """
-        SELECT item.deck_id, COUNT(*)
+        SELECT item.deck_id, COUNT(*) AS introduced
         FROM review JOIN item ON item.id = review.item_id
         WHERE review.reviewed_at >= ? AND review.kind = 'study' AND review.before_phase = 'new'
         GROUP BY item.deck_id
@@ -78,14 +78,12 @@ extension ProgressStore {
         return try queuedItems(rows)
     }
 
-    /// Decodes rows of `deck_id, item_key, card_id, <state columns>`.
+    /// The queued items of rows of `item`.
     private static func queuedItems(_ rows: RowCursor) throws -> [QueuedItem] {
         var items: [QueuedItem] = []
         while let row = try rows.next() {
-            guard let state = try StateColumns.state(in: row, at: 3) else {
-                throw StateDecodingError(detail: "an item without a state")
-            }
-            items.append(QueuedItem(ref: ItemRef(deckID: row[0], key: row[1]), cardID: row[2], state: state))
+            let item = try ItemRecord(row: row)
+            items.append(QueuedItem(ref: item.ref, cardID: item.cardId, state: try item.state()))
         }
         return items
     }
@@ -95,7 +93,7 @@ extension ProgressStore {
         var counts: [String: Int] = [:]
         let rows = try Row.fetchCursor(db.cachedStatement(sql: newCardsIntroducedSQL), arguments: [start])
         while let row = try rows.next() {
-            counts[row[0]] = row[1]
+            counts[row["deck_id"]] = row["introduced"]
         }
         return counts
     }

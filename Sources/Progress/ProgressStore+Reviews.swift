@@ -35,60 +35,31 @@ extension ProgressStore {
     @discardableResult
     public func undoLast(sessionID: Int64? = nil) throws -> UndoneReview {
         try write { db in
-            let sql = """
-                SELECT review.id, review.item_id, deck_id, item_key, kind, rating, reviewed_at,
-                       \(StateColumns.list(prefix: "before_"))
-                FROM review JOIN item ON item.id = review.item_id
-                \(sessionID == nil ? "" : "WHERE review.session_id = ?")
-                ORDER BY review.id DESC LIMIT 1
-                """
-            guard let row = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(sessionID.map { [$0] } ?? []))
-            else { throw ProgressError.nothingToUndo }
-            let id: Int64 = row[0]
-            let itemID: Int64 = row[1]
-            let item = ItemRef(deckID: row[2], key: row[3])
-            let kindText: String = row[4]
-            guard let kind = ReviewKind(rawValue: kindText) else {
-                throw StateDecodingError(detail: "unknown review kind \"\(kindText)\"")
+            var last = ReviewLogRecord.order(Column("id").desc)
+            if let sessionID { last = last.filter(Column("session_id") == sessionID) }
+            guard let review = try last.fetchOne(db), let id = review.id else { throw ProgressError.nothingToUndo }
+            guard let item = try ItemRecord.fetchOne(db, key: review.itemId) else {
+                throw StateDecodingError(detail: "review \(id) is of item \(review.itemId), which is not in the store")
             }
-            let ratingValue: Int? = row[5]
-            guard let before = try StateColumns.state(in: row, at: 7) else {
-                throw StateDecodingError(detail: "a review without a before state")
-            }
+            let kind = try review.reviewKind()
+            let before = try review.before()
             if kind != .practice {
-                let later = try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM review WHERE item_id = ? AND id > ? AND kind <> 'practice' LIMIT 1",
-                    arguments: [itemID, id]) ?? false
-                if later { throw ProgressError.undoConflict(deckID: item.deckID, key: item.key) }
-                try Self.setState(before, ofItem: itemID, in: db)
+                let later = try ReviewLogRecord
+                    .filter(Column("item_id") == review.itemId && Column("id") > id && Column("kind") != ReviewKind.practice.rawValue)
+                    .fetchCount(db) > 0
+                if later { throw ProgressError.undoConflict(deckID: item.deckId, key: item.itemKey) }
+                try Self.setState(before, ofItem: review.itemId, in: db)
             }
-            try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [id])
+            _ = try ReviewLogRecord.deleteOne(db, key: id)
             return UndoneReview(
-                id: id, item: item, kind: kind, rating: ratingValue.flatMap(Rating.init(rawValue:)),
-                time: Date(unixMilliseconds: row[6]), restored: before)
+                id: id, item: item.ref, kind: kind, rating: try review.checkedRating(),
+                time: try StoredValue.time(review.reviewedAt, "reviewed_at"), restored: before)
         }
     }
 
     /// Everything the store keeps about one item, or `nil` if it was never synced.
     public func item(_ ref: ItemRef) throws -> StoredItem? {
-        try read { db in
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT card_id, content_hash, suspended, buried_until, orphaned_at, \(StateColumns.list())
-                    FROM item WHERE deck_id = ? AND item_key = ?
-                    """,
-                arguments: [ref.deckID, ref.key])
-            guard let row else { return nil }
-            guard let state = try StateColumns.state(in: row, at: 5) else {
-                throw StateDecodingError(detail: "an item without a state")
-            }
-            let buried: Int64? = row[3]
-            let orphaned: Int64? = row[4]
-            return StoredItem(
-                ref: ref, cardID: row[0], contentHash: row[1], state: state, suspended: row[2],
-                buriedUntil: buried.map { Date(unixMilliseconds: $0) }, orphanedAt: orphaned.map { Date(unixMilliseconds: $0) })
-        }
+        try read { db in try ItemRecord.fetchOne(db, ref: ref)?.stored() }
     }
 
     /// Keeps an item out of every queue until `unsuspend`.
@@ -115,30 +86,17 @@ extension ProgressStore {
 
     // MARK: - Helpers
 
-    /// The review-log insert, with the before and after snapshots.
-    private static let insertReviewSQL = """
-        INSERT INTO review (item_id, session_id, reviewed_at, study_day, kind, rating, duration_ms,
-                            \(StateColumns.list(prefix: "before_")), \(StateColumns.list(prefix: "after_")))
-        VALUES (\(Array(repeating: "?", count: 7 + 2 * StateColumns.names.count).joined(separator: ", ")))
-        """
-
     /// Inserts the log row of `review`, filed under its study day in `studyDays`, and writes
     /// the item's new state; returns the row id.
     private static func insert(_ review: ReviewRecord, studyDays: StudyDayNumber, in db: Database) throws -> Int64 {
         let itemID = try itemID(of: review.item, in: db)
-        let time = review.time.unixMilliseconds
-        var arguments: [(any DatabaseValueConvertible)?] = [
-            itemID, review.sessionID, time, studyDays.number(ofMilliseconds: time), review.kind.rawValue,
-            review.rating?.rawValue, review.durationMilliseconds,
-        ]
-        arguments += StateColumns.values(of: review.before)
-        arguments += review.after.map(StateColumns.values(of:)) ?? StateColumns.nulls
-        try db.cachedStatement(sql: insertReviewSQL).execute(arguments: StatementArguments(arguments))
-        let rowID = db.lastInsertedRowID
+        var row = ReviewLogRecord(
+            review, itemID: itemID, studyDay: studyDays.number(ofMilliseconds: review.time.unixMilliseconds))
+        try row.insert(db)
         if let after = review.after {
             try setState(after, ofItem: itemID, in: db)
         }
-        return rowID
+        return db.lastInsertedRowID
     }
 
     /// The row id of an item, or `ProgressError.unknownItem`.

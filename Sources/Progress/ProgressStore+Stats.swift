@@ -9,10 +9,10 @@ extension ProgressStore {
             let rows = try Row.fetchCursor(db, sql: Self.stateCountsSQL)
             let wanted = deckIDs.map(Set.init)
             while let row = try rows.next() {
-                let deckID: String = row[0]
+                let deckID: String = row["deck_id"]
                 if let wanted, !wanted.contains(deckID) { continue }
-                let phase: String = row[1]
-                let count: Int = row[2]
+                let phase: String = row["phase"]
+                let count: Int = row["items"]
                 var deck = counts[deckID] ?? StateCounts()
                 switch phase {
                 case "new": deck.new += count
@@ -20,7 +20,7 @@ extension ProgressStore {
                 case "review": deck.review += count
                 default: deck.relearning += count
                 }
-                deck.suspended += row[3] ?? 0
+                deck.suspended += row["suspended"] ?? 0
                 counts[deckID] = deck
             }
             for deckID in deckIDs ?? [] where counts[deckID] == nil {
@@ -32,7 +32,7 @@ extension ProgressStore {
 
     /// The SQL of `stateCounts`: one pass over the covering index `item_due`.
     static let stateCountsSQL = """
-        SELECT deck_id, phase, COUNT(*), SUM(suspended)
+        SELECT deck_id, phase, COUNT(*) AS items, SUM(suspended) AS suspended
         FROM item WHERE orphaned_at IS NULL
         GROUP BY deck_id, phase
         """
@@ -120,13 +120,16 @@ extension ProgressStore {
           AND review.kind = 'study' AND review.before_phase = 'review'
         """
 
-    /// ` AND +item.deck_id IN (?, …)` and its arguments, or nothing for every deck.
+    /// ` AND +item.deck_id IN (?, …)` (or another `column`) and its arguments, or nothing for
+    /// every deck.
     ///
     /// The unary `+` keeps SQLite from walking the deck's items through `item_due` and
     /// looking up each one's reviews: the review-log queries scan their time range instead.
-    static func deckFilter(_ deckIDs: [String]?) -> (sql: String, arguments: [(any DatabaseValueConvertible)?]) {
+    static func deckFilter(
+        _ deckIDs: [String]?, column: String = "+item.deck_id"
+    ) -> (sql: String, arguments: [(any DatabaseValueConvertible)?]) {
         guard let deckIDs else { return ("", []) }
         let marks = Array(repeating: "?", count: deckIDs.count).joined(separator: ", ")
-        return (" AND +item.deck_id IN (\(marks))", deckIDs)
+        return (" AND \(column) IN (\(marks))", deckIDs)
     }
 }

@@ -9,7 +9,8 @@ extension ProgressStore {
     ///   one pass over the items (orphans left out); retrievability is each deck's scheduler's
     ///   (FSRS-6, or SM-2's estimate on the FSRS curve), from its saved settings.
     /// - Reviews, retention, today's answers and time, streaks and the heatmap come from the
-    ///   review tally (answers per deck and quarter hour, kept by triggers), never the whole log.
+    ///   tallies per deck and study day (`review_day`, `review_total`, kept by triggers),
+    ///   never the whole log.
     /// - Days are study days of `dayRollover`; "the last 7 days" are the 7 study days ending
     ///   with today.
     ///
@@ -58,7 +59,7 @@ extension ProgressStore {
                 builder.decks[index].new += Set(keys).subtracting(known).count
             }
 
-            let dayFilter = filter.replacingOccurrences(of: "item.deck_id", with: "deck_id")
+            let (dayFilter, _) = deckIDs == nil ? ("", []) : Self.deckFilter(ids, column: "+deck_id")
             try builder.scanTotals(
                 Row.fetchCursor(
                     db,
@@ -88,7 +89,7 @@ extension ProgressStore {
                 let rows = try Row.fetchCursor(
                     db, sql: "SELECT id, deck_id, item_key FROM item WHERE id IN (\(marks))",
                     arguments: StatementArguments(selected))
-                while let row = try rows.next() { refs[row[0]] = ItemRef(deckID: row[1], key: row[2]) }
+                while let row = try rows.next() { refs[row["id"]] = ItemRef(deckID: row["deck_id"], key: row["item_key"]) }
             }
             let standing = { (candidate: StatsBuilder.Candidate) -> CardStanding? in
                 refs[candidate.id].map {

@@ -45,8 +45,8 @@ extension ProgressStore {
             db, sql: "SELECT id, item_key, content_hash, card_id, position, orphaned_at FROM item WHERE deck_id = ?",
             arguments: [deckID])
         while let row = try rows.next() {
-            let orphanedAt: Int64? = row[5]
-            existing[row[1]] = (row[0], row[2], row[3], row[4], orphanedAt != nil)
+            let orphanedAt: Int64? = row["orphaned_at"]
+            existing[row["item_key"]] = (row["id"], row["content_hash"], row["card_id"], row["position"], orphanedAt != nil)
         }
 
         var report = SyncReport()
@@ -91,21 +91,17 @@ extension ProgressStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT deck_id, item_key, card_id, orphaned_at,
-                           (SELECT COUNT(*) FROM review WHERE review.item_id = item.id),
-                           \(StateColumns.list())
+                    SELECT item.*, (SELECT COUNT(*) FROM review WHERE review.item_id = item.id) AS review_count
                     FROM item
                     WHERE orphaned_at IS NOT NULL AND (?1 IS NULL OR deck_id = ?1)
                     ORDER BY deck_id, item_key
                     """,
                 arguments: [deckID])
             return try rows.map { row in
-                guard let state = try StateColumns.state(in: row, at: 5) else {
-                    throw StateDecodingError(detail: "an item without a state")
-                }
+                let item = try ItemRecord(row: row).stored()
+                guard let orphanedAt = item.orphanedAt else { throw StateDecodingError(detail: "an orphan without orphaned_at") }
                 return OrphanedItem(
-                    ref: ItemRef(deckID: row[0], key: row[1]), cardID: row[2],
-                    orphanedAt: Date(unixMilliseconds: row[3]), reviewCount: row[4], state: state)
+                    ref: item.ref, cardID: item.cardID, orphanedAt: orphanedAt, reviewCount: row["review_count"], state: item.state)
             }
         }
     }

@@ -5,10 +5,10 @@ import Scheduling
 /// The SQLite file that keeps one user's study progress: what was seen, each item's
 /// schedule, every answer, sessions and per-deck settings.
 ///
-/// Every write is one `BEGIN IMMEDIATE` transaction, committed before the method returns:
-/// when `record` returns, the answer survives a crash or a kill, and a background sync puts
-/// it on the disk a few milliseconds later (see `Durability`). Several
-/// `recall` processes can share a store; a writer waits up to `busyTimeout` for another.
+/// Every write is one `BEGIN IMMEDIATE` transaction, committed to the disk before the method
+/// returns (WAL, `synchronous = FULL`): when `record` returns, the answer survives a crash, a
+/// kill and a power cut. Several `recall` processes can share a store; a writer waits up to
+/// `busyTimeout` for another.
 ///
 /// Opening checks the file before anything writes to it: a file that is not a recall
 /// store or one from a newer recall is refused with a `ProgressError` and left untouched;
@@ -21,18 +21,6 @@ public final class ProgressStore: Sendable {
         case readWrite
         /// Read only; the store must exist. For exports and stats.
         case readOnly
-    }
-
-    /// How a commit reaches the disk (SQLite's `synchronous` level, in WAL mode).
-    public enum Durability: String, Sendable, Hashable, CaseIterable {
-        /// `synchronous = NORMAL` plus a background `fdatasync` of the WAL right after every
-        /// commit: an answer survives a crash or a kill as soon as `record` returns, but a
-        /// power cut only a few milliseconds later. For bulk work that can be redone.
-        case normal = "NORMAL"
-        /// `synchronous = FULL` (the default): every commit waits for the WAL to reach the
-        /// disk, so an answer survives a crash, a kill and a power cut the moment `record`
-        /// returns (p99 1.4 ms per answer on the project's idle machines).
-        case full = "FULL"
     }
 
     /// How long a write waits for another process holding the store, in seconds.
@@ -52,16 +40,13 @@ public final class ProgressStore: Sendable {
     let integrity: IntegrityCheck
     /// Checkpoints the WAL in the background, off the answer path.
     let checkpointer: Checkpointer
-    /// Syncs the WAL to disk in the background after each commit (`.normal` durability only).
-    let walSyncer: WALSyncer?
 
     /// Opens the store at `path`, creating it and its folder when missing (read-write only).
     ///
     /// - Throws: `ProgressError` when the file is not a recall store, is from a newer
     ///   recall, is damaged, cannot be written (read-write), or does not exist (read-only).
     public init(
-        path: String, access: Access = .readWrite, dayRollover: DayRollover = DayRollover(),
-        durability: Durability = .full
+        path: String, access: Access = .readWrite, dayRollover: DayRollover = DayRollover()
     ) throws {
         self.path = path
         self.access = access
@@ -82,7 +67,8 @@ public final class ProgressStore: Sendable {
         let studyDays = StudyDayNumber(rollover: dayRollover)
         self.studyDays = studyDays
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
+            // Every commit waits until the WAL is on the disk (p99 1.4 ms per answer).
+            try db.execute(sql: "PRAGMA synchronous = FULL")
             // Checkpoints run on another connection (see Checkpointer), never inside a commit.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
@@ -110,11 +96,6 @@ public final class ProgressStore: Sendable {
         }
         integrity = check
         checkpointer = Checkpointer(path: path)
-        walSyncer = durability == .normal ? WALSyncer(path: path) : nil
-    }
-
-    deinit {
-        walSyncer?.flush()
     }
 
     /// Waits for the `PRAGMA quick_check` that opening started in the background.
@@ -285,7 +266,6 @@ public final class ProgressStore: Sendable {
                     return .commit
                 }
                 guard let result else { preconditionFailure("a committed transaction always has a result") }
-                walSyncer?.noteCommit()
                 checkpointer.noteCommit()
                 return result
             }

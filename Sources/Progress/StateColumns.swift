@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Scheduling
 
-/// Reads and writes a `CardState` as the eight columns the store keeps it in.
+/// Writes a `CardState` as the eight columns the store keeps it in (read back, checked, by
+/// `StoredValue.state`).
 ///
 /// The same layout serves the `item` table (no prefix) and the review log's `before_` and
 /// `after_` snapshots. Stability and difficulty are REAL, so they come back bit for bit.
@@ -11,8 +12,16 @@ enum StateColumns {
     static let names = ["phase", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses"]
 
     /// `prefix + name` for each column, comma-separated (for SELECT and INSERT lists).
-    static func list(prefix: String = "", table: String? = nil) -> String {
-        names.map { (table.map { $0 + "." } ?? "") + prefix + $0 }.joined(separator: ", ")
+    static func list(prefix: String = "") -> String {
+        names.map { prefix + $0 }.joined(separator: ", ")
+    }
+
+    /// The state in `row` from column `offset` on (in the order of `names`), checked, or `nil`
+    /// when its phase is NULL.
+    static func state(in row: Row, at offset: Int) throws -> CardState? {
+        try StoredValue.state(
+            phase: row[offset], step: row[offset + 1], stability: row[offset + 2], difficulty: row[offset + 3],
+            due: row[offset + 4], lastReview: row[offset + 5], reps: row[offset + 6], lapses: row[offset + 7])
     }
 
     /// `prefix + name = ?` for each column, comma-separated (for UPDATE).
@@ -27,34 +36,9 @@ enum StateColumns {
             state.due.unixMilliseconds, state.lastReview?.unixMilliseconds, state.reps, state.lapses,
         ]
     }
-
-    /// Eight NULLs, for a missing state (a practice answer's `after`).
-    static var nulls: [(any DatabaseValueConvertible)?] { Array(repeating: nil, count: names.count) }
-
-    /// The state in `row` starting at column `offset`, or `nil` when its phase is NULL.
-    static func state(in row: Row, at offset: Int) throws -> CardState? {
-        let phaseText: String? = row[offset]
-        guard let phaseText else { return nil }
-        guard let phase = CardPhase(rawValue: phaseText) else {
-            throw StateDecodingError(detail: "unknown card phase \"\(phaseText)\"")
-        }
-        let due: Int64? = row[offset + 4]
-        guard let due else { throw StateDecodingError(detail: "a card state without a due time") }
-        let lastReview: Int64? = row[offset + 5]
-        return CardState(
-            phase: phase,
-            step: row[offset + 1],
-            stability: row[offset + 2],
-            difficulty: row[offset + 3],
-            due: Date(unixMilliseconds: due),
-            lastReview: lastReview.map { Date(unixMilliseconds: $0) },
-            reps: row[offset + 6] ?? 0,
-            lapses: row[offset + 7] ?? 0
-        )
-    }
 }
 
-/// A stored card state that cannot be read back (turned into `ProgressError.invalidValue`).
+/// A value read from the store that recall cannot use (turned into `ProgressError.invalidValue`).
 struct StateDecodingError: Error {
     /// What was wrong.
     var detail: String

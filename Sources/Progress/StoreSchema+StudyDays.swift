@@ -63,3 +63,11 @@ extension StoreSchema {
         "((\(row).reviewed_at - 14400000) / 86400000)"
     }
 }
+
+extension StoreSchema {
+    /// The "bury-siblings" migration: the per-deck setting that buries a card's other items
+    /// once one is answered in a study session (on unless turned off).
+    static let burySiblings = """
+        ALTER TABLE deck_settings ADD COLUMN bury_siblings INTEGER NOT NULL DEFAULT 1 CHECK (bury_siblings IN (0, 1));
+        """
+}

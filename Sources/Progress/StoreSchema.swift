@@ -31,6 +31,7 @@ enum StoreSchema {
             try db.execute(sql: reviewStudyDay)
         }
         migrator.registerMigration("device-sync") { db in try db.execute(sql: deviceSync) }
+        migrator.registerMigration("bury-siblings") { db in try db.execute(sql: burySiblings) }
         return migrator
     }
 

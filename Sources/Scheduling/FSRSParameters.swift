@@ -64,6 +64,24 @@ public struct FSRSParameters: Sendable, Hashable, Codable {
         self.weights = migrated
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case weights
+    }
+
+    /// Decodes `{"weights": [...]}` through ``init(_:)``, so decoded parameters are validated
+    /// (and older vectors migrated) like any other.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` with the validation's message.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let weights = try container.decode([Double].self, forKey: .weights)
+        do {
+            try self.init(weights)
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .weights, in: container, debugDescription: error.description)
+        }
+    }
+
     /// The decay d = w20 of the forgetting curve.
     public var decay: Double { weights[20] }
 

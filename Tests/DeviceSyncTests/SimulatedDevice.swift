@@ -46,7 +46,7 @@ final class SimulatedDevice {
     /// A store at `path` holding `decks` (deck id → item keys).
     init(path: String, decks: [String: [String]]) throws {
         self.path = path
-        store = try ProgressStore(path: path, durability: .normal)
+        store = try ProgressStore(path: path)
         for (deck, keys) in decks.sorted(by: { $0.key < $1.key }) { try addDeck(deck, keys: keys) }
     }
 

@@ -54,6 +54,19 @@ struct SchedulerConfigurationTests {
         }
     }
 
+    @Test func decodedParametersAreValidated() throws {
+        let parameters = try FSRSParameters(Array(FSRSParameters.defaultWeights.prefix(19)))
+        let encoded = try JSONEncoder().encode(parameters)
+        #expect(try JSONDecoder().decode(FSRSParameters.self, from: encoded) == parameters)
+        let nineteen = Data(#"{"weights":[\#(FSRSParameters.defaultWeights.prefix(19).map { "\($0)" }.joined(separator: ","))]}"#.utf8)
+        #expect(try JSONDecoder().decode(FSRSParameters.self, from: nineteen).weights.count == 21)
+        var decayTooLarge = FSRSParameters.defaultWeights
+        decayTooLarge[20] = 0.95
+        let bad = Data(#"{"weights":[\#(decayTooLarge.map { "\($0)" }.joined(separator: ","))]}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(FSRSParameters.self, from: bad) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(FSRSParameters.self, from: Data(#"{"weights":[1,2]}"#.utf8)) }
+    }
+
     @Test func otherInvalidSettingsAreRejected() {
         let cases: [(SchedulerConfiguration, String)] = [
             (SchedulerConfiguration(desiredRetention: 1.2), "desired retention 1.2 is out of range 0.7 to 0.99"),
