@@ -17,6 +17,8 @@ public enum CommandRegistry {
         LogCommand.self,
         OptimizeCommand.self,
         ReplayCommand.self,
+        ImportCommand.self,
+        ExportCommand.self,
         HelpCommand.self,
         QuitCommand.self,
         DebugCommand.self,
