@@ -36,6 +36,8 @@ let package = Package(
             name: "Progress",
             dependencies: ["Scheduling", "Decks", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Drafts a deck from a plot, character and theme summary. Pure: text in, deck out.
+        .target(name: "Drafting", dependencies: ["Decks"]),
         // Study on several machines: journals in a replicated folder, merged by replaying histories.
         .target(
             name: "DeviceSync",
@@ -70,7 +72,8 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Scheduling", "Replay", "Decks", "Study", "Progress", "DeviceSync", "Terminal", "Anki", "Optimizer",
+                "Scheduling", "Replay", "Decks", "Study", "Progress", "DeviceSync", "Terminal", "Anki", "Drafting",
+                "Optimizer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,7 +82,7 @@ let package = Package(
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
-            dependencies: ["Scheduling", "Replay", "Progress", "Optimizer"],
+            dependencies: ["Scheduling", "Replay", "Progress", "Decks", "Drafting", "Optimizer"],
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
@@ -87,6 +90,7 @@ let package = Package(
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Scheduling"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DecksTests", dependencies: ["Decks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study"]),
+        .testTarget(name: "DraftingTests", dependencies: ["Drafting", "Decks"], exclude: ["Samples"]),
         .testTarget(
             name: "ProgressTests", dependencies: ["Progress", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
