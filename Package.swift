@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Scheduling", "Replay", "Decks", "Study", "Progress", "Terminal",
+                "Scheduling", "Replay", "Decks", "Study", "Progress", "DeviceSync", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -8,6 +8,8 @@ public final class Shell {
 
     /// The decks, the store and the console every command at the prompt shares.
     public let context: CommandContext
+    /// The sync with other machines started with the prompt, when a sync folder is set.
+    private var deviceSync: BackgroundDeviceSync?
     /// Input, output and style.
     public var console: Console { context.console }
 
@@ -23,6 +25,9 @@ public final class Shell {
         do {
             workspace = try context.openWorkspace()
             console.tell(try greeting(workspace))
+            if let folder = try workspace.store.syncFolder() {
+                deviceSync = BackgroundDeviceSync(workspace: workspace, folder: folder)
+            }
         } catch {
             console.error("\(error)")
             return 1
@@ -32,6 +37,7 @@ public final class Shell {
         while true {
             // The store is checked in the background: stop as soon as it is known to be bad.
             if workspace.failureSoFar != nil { return storeFailed(workspace) }
+            for line in deviceSync?.takeAnnouncement() ?? [] { console.tell(line) }
             console.reader.completion = complete
             switch console.reader.readLine(prompt: Self.prompt, remember: true) {
             case .endOfInput:
@@ -83,7 +89,12 @@ public final class Shell {
     /// Leaves the loop: 0, unless the store's background check (still running after a
     /// quick quit) finds it unusable.
     private func leave(_ workspace: Workspace) -> Int32 {
-        (try? workspace.ready()) == nil ? storeFailed(workspace) : 0
+        guard (try? workspace.ready()) != nil else { return storeFailed(workspace) }
+        if let folder = deviceSync?.folder {
+            BackgroundDeviceSync.detach(
+                storePath: workspace.store.path, folder: folder, deckDirectories: context.deckDirectories)
+        }
+        return 0
     }
 
     /// Reports why the store cannot be used and returns the exit status 1.

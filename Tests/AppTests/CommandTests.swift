@@ -79,7 +79,7 @@ import Testing
     @Test func reportsMistakesExactly() {
         let root = "recall [--decks <dir> ...] [--store <path>] <subcommand>"
         let quiz = "recall quiz [<deck> ...] [--count <n>] [--tag <tag> ...] [--decks <dir> ...] [--store <path>]"
-        let settings = "recall settings [<deck>] [--scheduler <name>] [--retention <r>] [--new-per-day <n>] [--decks <dir> ...] [--store <path>]"
+        let settings = "recall settings [<deck>] [--scheduler <name>] [--retention <r>] [--new-per-day <n>] [--sync-dir <dir>] [--decks <dir> ...] [--store <path>]"
         #expect(usageError(["studdy"]) == #"unknown command "studdy" (did you mean "study"?) | "# + root)
         #expect(usageError(["fly"]) == #"unknown command "fly" (type "help" to see the commands) | "# + root)
         #expect(usageError(["--store", "x"]) == #"unknown command "--store" (type "help" to see the commands) | "# + root)
@@ -130,7 +130,7 @@ import Testing
         #expect(completion.candidates(linePrefix: "quiz --count ", word: "") == [])
         #expect(completion.candidates(linePrefix: "settings plot --scheduler ", word: "") == ["fsrs", "sm2"])
         #expect(completion.candidates(linePrefix: "replay h.csv --scheduler ", word: "s") == ["sm2"])
-        #expect(completion.candidates(linePrefix: "help ", word: "s") == ["study", "stats", "settings"])
+        #expect(completion.candidates(linePrefix: "help ", word: "s") == ["study", "stats", "settings", "sync"])
         #expect(completion.candidates(linePrefix: "stats plot ", word: "") == [])  // one deck only
         #expect(completion.candidates(linePrefix: "log --deck ", word: "t") == ["themes"])
         #expect(completion.candidates(linePrefix: "decks ", word: "") == [])

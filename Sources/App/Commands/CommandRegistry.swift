@@ -12,6 +12,7 @@ public enum CommandRegistry {
         DecksCommand.self,
         StatsCommand.self,
         SettingsCommand.self,
+        SyncCommand.self,
         CheckCommand.self,
         LogCommand.self,
         ReplayCommand.self,

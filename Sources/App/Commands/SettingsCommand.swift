@@ -49,6 +49,14 @@ struct SettingsCommand: RecallCommand, ReadsDecks, UsesStore {
         completion: .list(["on", "off"]), transform: OptionValue.onOff)
     var burySiblings: Bool?
 
+    @Option(
+        name: .customLong("sync-dir"),
+        help: ArgumentHelp(
+            "The folder 'sync' uses by default; the prompt then syncs through it when it starts and quits ('' for none).",
+            valueName: "dir"),
+        completion: .directory)
+    var syncDir: String?
+
     @OptionGroup var deckOptions: DeckOptions
     @OptionGroup var storeOptions: StoreOptions
 
@@ -61,6 +69,11 @@ struct SettingsCommand: RecallCommand, ReadsDecks, UsesStore {
         let decks = try context.chosenDecks(deck.map { [$0] } ?? [])
         let store = try context.workspace().store
         let console = context.console
+        if let syncDir {
+            try store.setSyncFolder(syncDir.isEmpty ? nil : SyncCommand.absolute(syncDir))
+            console.tell(try Self.syncFolderLine(store))
+            guard changesSomething || deck != nil else { return }
+        }
         if changesSomething {
             for deck in decks {
                 var settings = try store.settings(for: deck.id)
@@ -76,12 +89,21 @@ struct SettingsCommand: RecallCommand, ReadsDecks, UsesStore {
         let rows = try decks.map { deck in (deck, try store.settings(for: deck.id)) }
         console.say(table(rows, style: console.style))
         if !changesSomething {
+            if syncDir == nil { console.tell(try Self.syncFolderLine(store)) }
             let example = deck.map { Sanitizer.clean($0, keepNewlines: false) + " " } ?? ""
             console.tell(
                 console.style.dim(
                     "Change with: settings \(example)--scheduler fsrs|sm2 --retention 0.9 --new-per-day 20 --bury-siblings on|off"
                         + (deck == nil ? " (without a deck: every deck)" : "")))
         }
+    }
+
+    /// "Sync folder: DIR (...)" or "No sync folder (...)".
+    static func syncFolderLine(_ store: ProgressStore) throws -> String {
+        guard let folder = try store.syncFolder() else {
+            return "No sync folder (set one with: settings --sync-dir DIR)."
+        }
+        return "Sync folder: \(Sanitizer.clean(folder, keepNewlines: false)) ('sync' uses it; the prompt syncs at start and quit)."
     }
 
     /// The settings as an aligned table, one deck per row.
