@@ -16,6 +16,8 @@ public enum CommandRegistry {
         CheckCommand.self,
         LogCommand.self,
         ReplayCommand.self,
+        ImportCommand.self,
+        ExportCommand.self,
         HelpCommand.self,
         QuitCommand.self,
         DebugCommand.self,
