@@ -10,6 +10,7 @@ public enum CommandRegistry {
         StudyCommand.self,
         QuizCommand.self,
         DecksCommand.self,
+        CardsCommand.self,
         StatsCommand.self,
         SettingsCommand.self,
         SyncCommand.self,
