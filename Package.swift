@@ -34,6 +34,8 @@ let package = Package(
             name: "Progress",
             dependencies: ["Scheduling", "Decks", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Drafts a deck from a plot, character and theme summary. Pure: text in, deck out.
+        .target(name: "Drafting", dependencies: ["Decks"]),
         // Study on several machines: journals in a replicated folder, merged by replaying histories.
         .target(
             name: "DeviceSync",
@@ -68,7 +70,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Scheduling", "Replay", "Decks", "Study", "Progress", "DeviceSync", "Terminal", "Anki",
+                "Scheduling", "Replay", "Decks", "Study", "Progress", "DeviceSync", "Terminal", "Anki", "Drafting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,13 +79,14 @@ let package = Package(
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
-            dependencies: ["Scheduling", "Progress"],
+            dependencies: ["Scheduling", "Progress", "Decks", "Drafting"],
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Scheduling"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DecksTests", dependencies: ["Decks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study"]),
+        .testTarget(name: "DraftingTests", dependencies: ["Drafting", "Decks"], exclude: ["Samples"]),
         .testTarget(
             name: "ProgressTests", dependencies: ["Progress", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]

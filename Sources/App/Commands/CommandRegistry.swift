@@ -15,6 +15,7 @@ public enum CommandRegistry {
         SettingsCommand.self,
         SyncCommand.self,
         CheckCommand.self,
+        DraftCommand.self,
         LogCommand.self,
         ReplayCommand.self,
         ImportCommand.self,
