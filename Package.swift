@@ -110,6 +110,6 @@ let package = Package(
         ),
         .testTarget(name: "AppTests", dependencies: ["App"]),
         // End-to-end tests: run the built `recall` binary, through pipes and a pseudo-terminal.
-        .testTarget(name: "EndToEndTests", dependencies: ["recall"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["recall", "Progress"]),
     ]
 )
