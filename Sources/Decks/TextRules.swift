@@ -104,9 +104,19 @@ extension TextRules {
     public static func appearance(of text: String) -> String {
         var visible = String.UnicodeScalarView()
         var pendingSpace = false
+        var isASCII = true
         for scalar in text.unicodeScalars {
-            if isInvisible(scalar) || scalar.properties.isDefaultIgnorableCodePoint { continue }
-            if scalar.properties.isWhitespace {
+            let value = scalar.value
+            let isSpace: Bool
+            if value < 0x80 {
+                // The common case, without looking up Unicode properties.
+                isSpace = value == 0x20 || (0x09...0x0D).contains(value)
+            } else {
+                isASCII = false
+                if isInvisible(scalar) || scalar.properties.isDefaultIgnorableCodePoint { continue }
+                isSpace = scalar.properties.isWhitespace
+            }
+            if isSpace {
                 pendingSpace = !visible.isEmpty
                 continue
             }
@@ -116,7 +126,8 @@ extension TextRules {
             }
             visible.append(scalar)
         }
-        return String(visible).precomposedStringWithCompatibilityMapping
+        let result = String(visible)
+        return isASCII ? result : result.precomposedStringWithCompatibilityMapping
     }
 
     /// A code point written the Unicode way: `U+001B`.
