@@ -119,7 +119,7 @@ import Testing
     @Test func completesCommandsFirst() {
         #expect(completion.candidates(linePrefix: "", word: "st") == ["study", "stats"])
         #expect(completion.candidates(linePrefix: "", word: "qu") == ["quiz", "quit"])
-        #expect(completion.candidates(linePrefix: "", word: "e") == ["exit"])
+        #expect(completion.candidates(linePrefix: "", word: "e") == ["export", "exit"])
         #expect(completion.candidates(linePrefix: "", word: "deb") == [])  // hidden
     }
 
