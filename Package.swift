@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "Decks"),
         // Study sessions, quizzes and answer checking as a state machine. No terminal, no database.
         .target(name: "Study", dependencies: ["Scheduling", "Decks"]),
+        // Fits FSRS-6 parameters to a review history, as fsrs-rs does. Pure and deterministic.
+        .target(name: "Optimizer", dependencies: ["Scheduling"]),
         // The SQLite progress store. Never prints.
         .target(
             name: "Progress",
@@ -71,6 +73,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Scheduling", "Replay", "Decks", "Study", "Progress", "DeviceSync", "Terminal", "Anki", "Drafting",
+                "Optimizer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,10 +82,11 @@ let package = Package(
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
-            dependencies: ["Scheduling", "Progress", "Decks", "Drafting"],
+            dependencies: ["Scheduling", "Replay", "Progress", "Decks", "Drafting", "Optimizer"],
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling", "Replay"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Scheduling"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DecksTests", dependencies: ["Decks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study"]),
@@ -106,6 +110,6 @@ let package = Package(
         ),
         .testTarget(name: "AppTests", dependencies: ["App"]),
         // End-to-end tests: run the built `recall` binary, through pipes and a pseudo-terminal.
-        .testTarget(name: "EndToEndTests", dependencies: ["recall"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["recall", "Progress"]),
     ]
 )
