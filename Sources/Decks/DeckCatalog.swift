@@ -5,7 +5,7 @@ import Foundation
 /// A broken deck is reported (its problems are in `problems`) and skipped; when two files
 /// define the same deck id, the first one found wins and the second is reported.
 ///
-///     let catalog = DeckCatalog.discover(DeckDirectories.standard(extra: ["more-decks"]))
+///     let catalog = DeckCatalog.discover(DeckDirectories.standard(user: userDecks, extra: ["more-decks"]))
 ///     for problem in catalog.problems { printToStandardError(problem) }
 ///     let decks = catalog.decks
 public struct DeckCatalog: Sendable {
@@ -15,6 +15,12 @@ public struct DeckCatalog: Sendable {
     public var decks: [Deck]
     /// Every problem: of broken decks, duplicate ids, missing paths. In search order.
     public var problems: [DeckProblem]
+
+    /// The problems that are errors (a deck with one is skipped).
+    public var errors: [DeckProblem] { problems.filter(\.isError) }
+
+    /// The problems that are only warnings.
+    public var warnings: [DeckProblem] { problems.filter { !$0.isError } }
 
     /// The deck with this id, if it was loaded.
     public func deck(id: String) -> Deck? {
