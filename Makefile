@@ -3,18 +3,20 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 BIN_PATH = $$($(SWIFT) build -c release --show-bin-path)
 
-.PHONY: run test build release install uninstall bench deps clean fsrs-rs-venv check-fsrs-rs
+.PHONY: run test build release install uninstall bench deps clean fuzz fsrs-rs-venv check-fsrs-rs
 FSRS_VENV = .build/venv-fsrs
 
 ## Opens the recall REPL on the bundled decks (installs system packages and builds first).
 run: release
 	@"$(BIN_PATH)/recall" $(ARGS)
 
-## Runs the whole test suite (installs system packages first), then the live comparison
-## of `recall optimize` with fsrs-rs-python (SKIPPED when it cannot be installed).
+## Runs the whole test suite (installs system packages first), then every fuzz target for
+## 30 seconds with a fixed seed (a finding fails the run), then the live comparison of
+## `recall optimize` with fsrs-rs-python (SKIPPED when it cannot be installed).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	FUZZ_SEED=1 ./scripts/fuzz.sh 30
 	@$(MAKE) --no-print-directory check-fsrs-rs
 
 ## A Python venv under .build/ with fsrs-rs-python 0.9.3, the optimizer's reference.
@@ -58,3 +60,9 @@ bench: deps
 
 clean:
 	rm -rf .build
+
+## Runs every libFuzzer target (Fuzz/) for FUZZ_SECONDS seconds each, under the address
+## sanitizer, in a build of its own (.build-fuzz). FUZZ_TARGETS picks some; FUZZ_SEED fixes the seed.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SEED=$(FUZZ_SEED) ./scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
