@@ -34,7 +34,10 @@ let package = Package(
         // Study on several machines: journals in a replicated folder, merged by replaying histories.
         .target(
             name: "DeviceSync",
-            dependencies: ["Scheduling", "Decks", "Progress", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Scheduling", "Decks", "Progress", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // GNU readline, as a system library.
         .systemLibrary(

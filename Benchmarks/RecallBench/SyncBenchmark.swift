@@ -117,7 +117,7 @@ func writeJournal(
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
-    if !append { FileManager.default.createFile(atPath: path, contents: nil) }
+    if !append { _ = FileManager.default.createFile(atPath: path, contents: nil) }
     guard let handle = FileHandle(forWritingAtPath: path) else {
         throw StoreBenchmarkError(message: "cannot write \(path)")
     }
