@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // SQLite access with migrations, WAL and typed records (the Progress store).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Reading and writing the zip archives of Anki packages (.apkg, .colpkg), entry by
+        // entry with their declared sizes, so that import can refuse zip bombs.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure spaced-repetition scheduling: FSRS-6 and SM-2. No I/O, no threads.
@@ -26,11 +29,15 @@ let package = Package(
         .target(name: "Decks"),
         // Study sessions, quizzes and answer checking as a state machine. No terminal, no database.
         .target(name: "Study", dependencies: ["Scheduling", "Decks"]),
+        // Fits FSRS-6 parameters to a review history, as fsrs-rs does. Pure and deterministic.
+        .target(name: "Optimizer", dependencies: ["Scheduling"]),
         // The SQLite progress store. Never prints.
         .target(
             name: "Progress",
             dependencies: ["Scheduling", "Decks", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Drafts a deck from a plot, character and theme summary. Pure: text in, deck out.
+        .target(name: "Drafting", dependencies: ["Decks"]),
         // Study on several machines: journals in a replicated folder, merged by replaying histories.
         .target(
             name: "DeviceSync",
@@ -44,6 +51,22 @@ let package = Package(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
+        // Zstandard, as a system library: current Anki packages compress their collection,
+        // media map and media with it.
+        .systemLibrary(
+            name: "CZstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        // Anki packages in and out: reads .apkg/.colpkg (all three collection variants) and
+        // Anki's text export into decks and progress; writes decks and progress as .apkg.
+        .target(
+            name: "Anki",
+            dependencies: [
+                "Scheduling", "Decks", "Progress", "CZstd",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // Line editing over readline, styled output, sanitising, wrapping, charts.
         .target(name: "Terminal", dependencies: ["CReadline"]),
         // The program: every command (one ParsableCommand each, run as `recall X` and at the
@@ -52,7 +75,8 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Scheduling", "Replay", "Decks", "Study", "Progress", "DeviceSync", "Terminal",
+                "Scheduling", "Replay", "Decks", "Study", "Progress", "DeviceSync", "Terminal", "Anki", "Drafting",
+                "Optimizer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,15 +85,25 @@ let package = Package(
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
-            dependencies: ["Scheduling", "Progress", "DeviceSync"],
+            dependencies: ["Scheduling", "Replay", "Progress", "Decks", "Drafting", "Optimizer", "DeviceSync"],
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling", "Replay"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Scheduling"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DecksTests", dependencies: ["Decks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study"]),
+        .testTarget(name: "DraftingTests", dependencies: ["Drafting", "Decks"], exclude: ["Samples"]),
         .testTarget(
             name: "ProgressTests", dependencies: ["Progress", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "AnkiTests",
+            dependencies: [
+                "Anki", "Decks", "Progress", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
@@ -79,6 +113,6 @@ let package = Package(
         ),
         .testTarget(name: "AppTests", dependencies: ["App"]),
         // End-to-end tests: run the built `recall` binary, through pipes and a pseudo-terminal.
-        .testTarget(name: "EndToEndTests", dependencies: ["recall"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["recall", "Progress"]),
     ]
 )

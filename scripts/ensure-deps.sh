@@ -3,7 +3,7 @@
 # Debian/Ubuntu only (apt-get); uses sudo only when not already root.
 set -euo pipefail
 
-packages=(libreadline-dev libsqlite3-dev pkg-config)
+packages=(libreadline-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -42,13 +42,14 @@ public final class Console {
         self.makeWrapper = makeWrapper
     }
 
-    /// The console of this process: readline when standard input is a terminal, plain
-    /// lines otherwise; colour per `Style.detect()`; wrapping to the terminal's width.
-    public static func standard() -> Console {
+    /// The console of this process: readline when standard input is a terminal (with its
+    /// history in `historyPath`), plain lines otherwise; colour per `Style.detect()`;
+    /// wrapping to the terminal's width.
+    public static func standard(historyPath: String? = XDGDirectories().history) -> Console {
         let output = StandardOutput()
         return Console(
             reader: {
-                if Terminal.isTerminal(0) { return ReadlineLineReader(historyPath: HistoryFile.path()) }
+                if Terminal.isTerminal(0) { return ReadlineLineReader(historyPath: historyPath) }
                 return PlainLineReader(output: output)
             },
             output: output, errors: StandardOutput(fd: 2), style: .detect(), makeWrapper: { .forTerminal() })

@@ -8,11 +8,14 @@ import Progress
 /// decimals; dates of study days are local `YYYY-MM-DD`; `due` counts cards due before
 /// today's study day ends (overdue included). See the README for every key.
 public enum StatsJSON {
-    /// The JSON text of `report`, with prompts from `decks` and dates in `calendar`.
-    public static func text(_ report: StatsReport, decks: [Deck], calendar: Calendar) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document(report, decks: decks, calendar: calendar)), as: UTF8.self)
+    /// The JSON text of `report`, with prompts from `decks`, dates in `calendar`, and the
+    /// ids of the decks whose progress is kept without a deck file (`orphaned_decks`).
+    public static func text(
+        _ report: StatsReport, decks: [Deck], calendar: Calendar, orphanedDecks: [String] = []
+    ) throws -> String {
+        guard case .object(var top) = document(report, decks: decks, calendar: calendar) else { return "{}" }
+        top["orphaned_decks"] = .array(orphanedDecks.map(StatsJSONValue.string))
+        return try JSONText.encode(StatsJSONValue.object(top))
     }
 
     /// The report as a JSON value.

@@ -5,7 +5,7 @@ import Foundation
 /// A broken deck is reported (its problems are in `problems`) and skipped; when two files
 /// define the same deck id, the first one found wins and the second is reported.
 ///
-///     let catalog = DeckCatalog.discover(DeckDirectories.standard(extra: ["more-decks"]))
+///     let catalog = DeckCatalog.discover(DeckDirectories.standard(user: userDecks, extra: ["more-decks"]))
 ///     for problem in catalog.problems { printToStandardError(problem) }
 ///     let decks = catalog.decks
 public struct DeckCatalog: Sendable {

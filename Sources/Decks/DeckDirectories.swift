@@ -6,7 +6,7 @@ import Foundation
 /// - Bundled: when run from a clone, the repository's `Decks/` (found by walking up from
 ///   the executable's directory to one that holds `Package.swift` and `Decks/schema.json`);
 ///   once installed, `<executable dir>/../share/recall/decks`.
-/// - User: `$XDG_DATA_HOME/recall/decks`, by default `~/.local/share/recall/decks`.
+/// - User: `$XDG_DATA_HOME/recall/decks`, by default `~/.local/share/recall/decks` (given by the caller).
 /// - Extra: the `--decks DIR` options, in order.
 ///
 /// The bundled and user directories may be missing; an extra directory must exist.
@@ -25,15 +25,14 @@ public struct DeckDirectories: Sendable, Hashable {
         self.extra = extra
     }
 
-    /// The standard directories for an executable at `executablePath` with `environment`.
+    /// The standard directories for an executable at `executablePath`, with the user's
+    /// deck directory `user` (the caller resolves it from the XDG data directory).
     public static func standard(
-        extra: [String] = [],
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        user: String, extra: [String] = [],
         executablePath: String? = DeckDirectories.currentExecutablePath
     ) -> DeckDirectories {
         DeckDirectories(
-            bundled: executablePath.flatMap(bundledDirectory(executablePath:)),
-            user: userDirectory(environment: environment), extra: extra)
+            bundled: executablePath.flatMap(bundledDirectory(executablePath:)), user: user, extra: extra)
     }
 
     /// Every directory, in search order.
@@ -69,15 +68,5 @@ public struct DeckDirectories: Sendable, Hashable {
             return installed
         }
         return nil
-    }
-
-    /// `$XDG_DATA_HOME/recall/decks`, or `$HOME/.local/share/recall/decks`.
-    public static func userDirectory(environment: [String: String]) -> String {
-        // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
-        if let dataHome = environment["XDG_DATA_HOME"], dataHome.hasPrefix("/") {
-            return dataHome + "/recall/decks"
-        }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return home + "/.local/share/recall/decks"
     }
 }

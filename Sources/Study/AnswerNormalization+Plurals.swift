@@ -25,6 +25,8 @@ extension AnswerNormalization {
     /// Whether `plural` is a plural of `singular` by the regular English endings or the few
     /// common irregular ones.
     static func isPlural(_ plural: String, of singular: String) -> Bool {
+        let difference = plural.utf8.count - singular.utf8.count
+        guard difference >= -1, difference <= 3 else { return false }  // cheap test first: plurals are a little longer
         guard singular.count >= minimumPluralLength, singular.allSatisfy(\.isLetter) else { return false }
         if irregularPlurals[singular] == plural { return true }
         guard plural.count > singular.count, plural.count <= singular.count + 2 else { return false }

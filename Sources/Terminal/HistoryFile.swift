@@ -1,17 +1,8 @@
 import Foundation
 
-/// Where the main prompt's history is kept across runs.
+/// The file the prompt's history is kept in across runs (its path comes from the caller:
+/// recall's is `$XDG_STATE_HOME/recall/history`).
 public enum HistoryFile {
-    /// `$XDG_STATE_HOME/recall/history`, or `~/.local/state/recall/history` when
-    /// `XDG_STATE_HOME` is unset or not an absolute path (as the XDG spec says).
-    public static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return state + "/recall/history"
-        }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return home + "/.local/state/recall/history"
-    }
-
     /// Creates the file (mode 0600) and its folder if they do not exist; returns whether it now exists.
     @discardableResult
     public static func create(at path: String) -> Bool {

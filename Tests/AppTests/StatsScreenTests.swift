@@ -163,7 +163,7 @@ import Testing
         #expect(retention["desired"] is NSNull)
         #expect(object["average_memory"] as? Double == 0.9)
         let decks = try #require(object["decks"] as? [[String: Any]])
-        #expect(decks.map { $0["id"] as? String } == ["cast\u{1B}[2J", "plot"])
+        #expect(decks.map { $0["id"] as? String } == ["cast", "plot"])  // deck text sanitised in JSON too
         #expect(decks[1]["new"] as? Int == 3)
         #expect(decks[1]["learning"] as? Int == 2)
         #expect(decks[1]["review"] as? Int == 10)
@@ -179,7 +179,7 @@ import Testing
         #expect(heatmap.last?["reviews"] as? Int == 10)
         #expect(heatmap.last?["practice"] as? Int == 2)
         let hardest = try #require(object["hardest"] as? [[String: Any]])
-        #expect(hardest[0]["prompt"] as? String == "Who \u{1B}[31mbetrays\u{1B}[0m Kathy\nat the end?")
+        #expect(hardest[0]["prompt"] as? String == "Who betrays Kathy\nat the end?")
         #expect(hardest[0]["retrievability"] as? Double == 0.4321)
         #expect(hardest[3]["prompt"] is NSNull)
         #expect(hardest[3]["key"] as? String == "old#c2")

@@ -23,13 +23,6 @@ private func deckJSON(id: String) -> String {
     "{\"format\": 1, \"id\": \"\(id)\", \"title\": \"T\", \"description\": \"D\", \"sources\": [], \"cards\": []}"
 }
 
-@Test func userDirectoryFollowsXDG() {
-    #expect(DeckDirectories.userDirectory(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/k"]) == "/data/recall/decks")
-    #expect(DeckDirectories.userDirectory(environment: ["HOME": "/home/k"]) == "/home/k/.local/share/recall/decks")
-    // A relative XDG_DATA_HOME is invalid by the spec and ignored.
-    #expect(DeckDirectories.userDirectory(environment: ["XDG_DATA_HOME": "data", "HOME": "/home/k"]) == "/home/k/.local/share/recall/decks")
-}
-
 @Test func bundledDecksAreFoundFromARepositoryBuild() throws {
     let root = try temporaryDirectory()
     defer { remove(root) }
@@ -51,7 +44,7 @@ private func deckJSON(id: String) -> String {
 
 @Test func standardDirectoriesAreSearchedInOrder() {
     let directories = DeckDirectories.standard(
-        extra: ["/x", "/y"], environment: ["XDG_DATA_HOME": "/data"], executablePath: nil)
+        user: "/data/recall/decks", extra: ["/x", "/y"], executablePath: nil)
     #expect(directories.all == ["/data/recall/decks", "/x", "/y"])
 }
 

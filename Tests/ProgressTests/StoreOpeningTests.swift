@@ -189,16 +189,17 @@ import Testing
         #expect(answered.count == saved)
     }
 
-    @Test func theLocationFollowsOptionThenEnvironmentThenXDG() {
+    @Test func theLocationFollowsOptionThenEnvironmentThenTheDefault() {
         let home = ["HOME": "/home/ann"]
-        #expect(StoreLocation.resolve(option: "/tmp/p.sqlite", environment: home.merging(["RECALL_STORE": "/x"]) { $1 }) == "/tmp/p.sqlite")
-        #expect(StoreLocation.resolve(option: nil, environment: home.merging(["RECALL_STORE": "/x/p.sqlite"]) { $1 }) == "/x/p.sqlite")
-        #expect(StoreLocation.resolve(option: "", environment: home.merging(["RECALL_STORE": "~/p.sqlite"]) { $1 }) == "/home/ann/p.sqlite")
-        #expect(StoreLocation.resolve(option: nil, environment: home.merging(["XDG_DATA_HOME": "/data"]) { $1 }) == "/data/recall/progress.sqlite")
-        #expect(StoreLocation.resolve(option: nil, environment: home.merging(["XDG_DATA_HOME": "relative"]) { $1 })
-            == "/home/ann/.local/share/recall/progress.sqlite")
-        #expect(StoreLocation.resolve(option: nil, environment: home) == "/home/ann/.local/share/recall/progress.sqlite")
-        #expect(StoreLocation.resolve(option: "~/s.sqlite", environment: home) == "/home/ann/s.sqlite")
-        #expect(StoreLocation.resolve(option: "rel/s.sqlite", environment: home) == "rel/s.sqlite")
+        func resolve(_ option: String?, _ environment: [String: String]) -> String {
+            StoreLocation.resolve(option: option, defaultPath: "/data/recall/progress.sqlite", environment: environment)
+        }
+        #expect(resolve("/tmp/p.sqlite", home.merging(["RECALL_STORE": "/x"]) { $1 }) == "/tmp/p.sqlite")
+        #expect(resolve(nil, home.merging(["RECALL_STORE": "/x/p.sqlite"]) { $1 }) == "/x/p.sqlite")
+        #expect(resolve("", home.merging(["RECALL_STORE": "~/p.sqlite"]) { $1 }) == "/home/ann/p.sqlite")
+        #expect(resolve(nil, home.merging(["RECALL_STORE": ""]) { $1 }) == "/data/recall/progress.sqlite")
+        #expect(resolve(nil, home) == "/data/recall/progress.sqlite")
+        #expect(resolve("~/s.sqlite", home) == "/home/ann/s.sqlite")
+        #expect(resolve("rel/s.sqlite", home) == "rel/s.sqlite")
     }
 }

@@ -30,13 +30,6 @@ import Testing
 }
 
 @Suite struct HistoryFileTests {
-    @Test func followsXDGStateHome() {
-        #expect(HistoryFile.path(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/recall/history")
-        #expect(HistoryFile.path(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]) == "/h/.local/state/recall/history")
-        #expect(HistoryFile.path(environment: ["HOME": "/h"]) == "/h/.local/state/recall/history")
-        #expect(HistoryFile.path(environment: [:]) == nil)
-    }
-
     @Test func createsTheFileAndItsFolder() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-history-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -19,6 +19,8 @@ public final class CommandContext {
     public let storeOption: String?
     /// The clock (the real one, except in tests).
     public let clock: () -> Date
+    /// Where your decks, the store and the history are by default.
+    public let xdg: XDGDirectories
     /// Set by `quit` at the prompt: the REPL ends after the command.
     var quitRequested = false
     private var loadedCatalog: DeckCatalog?
@@ -28,9 +30,10 @@ public final class CommandContext {
     /// `deckDirectories` and the store at `storeOption` (else its default place).
     public init(
         console: Console, deckDirectories: [String] = [], storeOption: String? = nil,
-        clock: @escaping () -> Date = Date.init
+        clock: @escaping () -> Date = Date.init, xdg: XDGDirectories = XDGDirectories()
     ) {
         self.console = console
+        self.xdg = xdg
         self.deckDirectories = deckDirectories
         self.storeOption = storeOption
         self.clock = clock
@@ -42,6 +45,7 @@ public final class CommandContext {
         deckDirectories = []
         storeOption = nil
         clock = workspace.clock
+        xdg = XDGDirectories()
         openedWorkspace = workspace
     }
 
@@ -59,17 +63,18 @@ public final class CommandContext {
         let store = (command as? UsesStore)?.storeOptions.path
         guard !directories.isEmpty || (store != nil && store != storeOption) else { return self }
         return CommandContext(
-            console: console, deckDirectories: deckDirectories + directories, storeOption: store ?? storeOption, clock: clock)
+            console: console, deckDirectories: deckDirectories + directories, storeOption: store ?? storeOption,
+            clock: clock, xdg: xdg)
     }
 
     /// The directories decks are looked for in.
     public var searchDirectories: DeckDirectories {
-        DeckDirectories.standard(extra: deckDirectories)
+        DeckDirectories.standard(user: xdg.userDecks, extra: deckDirectories)
     }
 
     /// The store's path: `--store`, else `$RECALL_STORE`, else the XDG data folder.
     public var storePath: String {
-        StoreLocation.resolve(option: storeOption)
+        StoreLocation.resolve(option: storeOption, defaultPath: xdg.defaultStore)
     }
 
     /// Every deck found, loaded once; the first time, the problems of broken decks are

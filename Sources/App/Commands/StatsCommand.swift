@@ -38,14 +38,19 @@ struct StatsCommand: RecallCommand, ReadsDecks, UsesStore {
             try store?.verify()
             throw error
         }
+        let orphaned = deck == nil ? try store.map { try Set($0.deckIDs()).subtracting(decks.map(\.id)).sorted() } ?? [] : []
         try store?.verify()
         let calendar = (store?.dayRollover ?? DayRollover()).calendar
         let console = context.console
         if json {
-            console.say(try StatsJSON.text(report, decks: decks, calendar: calendar))
+            console.say(try StatsJSON.text(report, decks: decks, calendar: calendar, orphanedDecks: orphaned))
         } else {
             let screen = StatsScreen(style: console.style, width: console.wrapper.width, calendar: calendar)
             console.say(screen.lines(report, decks: decks).joined(separator: "\n"))
+            if !orphaned.isEmpty {
+                console.say()
+                console.tell(DecksCommand.orphanNote(orphaned))
+            }
         }
     }
 }

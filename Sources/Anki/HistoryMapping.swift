@@ -1,0 +1,79 @@
+import Foundation
+import Progress
+import Scheduling
+
+/// Maps an Anki card's review log and schedule to recall's reviews and card state.
+enum HistoryMapping {
+    /// The progress of `card`, from its revlog rows (oldest first).
+    ///
+    /// Every row with ease 1 to 4 becomes a study review with its time and duration; the
+    /// before and after states come from replaying the answers with recall's FSRS (fuzz
+    /// off), which is how the memory state is estimated when Anki has none. Manual and
+    /// reschedule rows are skipped and counted. The card's final state is Anki's: phase,
+    /// learning step, due date and interval, reps, lapses, suspension, and Anki's FSRS
+    /// memory state (`s`, `d` in `cards.data`) when it has one.
+    static func map(
+        _ card: AnkiCard, revlog: ArraySlice<AnkiRevlogEntry>, item: ItemRef, created: Int64,
+        scheduler: FSRS, now: Date
+    ) -> ImportedCardProgress {
+        var reviews: [ReviewRecord] = []
+        var skipped = 0
+        var state: CardState?
+        var lastAnswer: Date?
+        for row in revlog {
+            guard row.isAnswer, let rating = Rating(rawValue: row.ease) else {
+                skipped += 1
+                continue
+            }
+            let time = Date(timeIntervalSince1970: Double(row.id) / 1000)
+            let before = state ?? CardState.new(due: time)
+            let after = scheduler.review(before, rating: rating, at: time)
+            reviews.append(
+                .study(item, rating: rating, at: time, before: before, after: after, durationMilliseconds: max(0, row.milliseconds)))
+            state = after
+            lastAnswer = time
+        }
+        let data = CardData(card.data)
+        var final = CardState.new(due: now)
+        final.reps = card.reps
+        final.lapses = card.lapses
+        switch card.type {
+        case 1, 3:
+            final.phase = card.type == 1 ? .learning : .relearning
+            let steps = card.type == 1 ? scheduler.learningSteps : scheduler.relearningSteps
+            let remaining = card.left % 1000
+            final.step = min(max(steps.count - remaining, 0), max(steps.count - 1, 0))
+            final.due = dueDate(card, created: created)
+        case 2:
+            final.phase = .review
+            final.due = dueDate(card, created: created)
+        default:
+            break
+        }
+        if final.phase != .new {
+            if let stability = data.stability, let difficulty = data.difficulty, stability > 0 {
+                final.stability = max(stability, FSRS.minimumStability)
+                final.difficulty = min(max(difficulty, FSRS.difficultyRange.lowerBound), FSRS.difficultyRange.upperBound)
+            } else if let replayed = state, replayed.stability != nil {
+                final.stability = replayed.stability
+                final.difficulty = replayed.difficulty
+            } else {
+                // No history and no memory state: the stability that gives the desired
+                // retention at the interval Anki chose, a middling difficulty.
+                final.stability = max(Double(max(card.interval, 1)), FSRS.minimumStability)
+                final.difficulty = 5
+            }
+            final.lastReview = data.lastReview ?? lastAnswer
+                ?? (final.phase == .review ? final.due.addingTimeInterval(-Double(card.interval) * 86_400) : nil)
+        }
+        return ImportedCardProgress(reviews: reviews, state: final, suspended: card.queue == -1, skippedRows: skipped)
+    }
+
+    /// A card's due date: Unix seconds for (re)learning cards in the intraday queue, else a
+    /// day counted from the collection's creation. A card in a filtered deck uses its home due.
+    static func dueDate(_ card: AnkiCard, created: Int64) -> Date {
+        let value = card.originalDeckID != 0 && card.originalDue != 0 ? card.originalDue : card.due
+        if value > 1_000_000_000 { return Date(timeIntervalSince1970: Double(value)) }
+        return Date(timeIntervalSince1970: Double(created + value * 86_400))
+    }
+}

@@ -1,0 +1,45 @@
+import Scheduling
+
+/// One deck's progress brought in from elsewhere (an Anki package): its items with their
+/// states, the review history, and its settings. See `ProgressStore.importProgress(_:at:)`.
+public struct ProgressImport: Sendable {
+    /// One study item and its state.
+    public struct Item: Sendable, Hashable {
+        /// The item key (`card`, `card#reverse`, `card#c2`).
+        public var key: String
+        /// The card it belongs to.
+        public var cardID: String
+        /// The card's content hash (`Card.contentHash`).
+        public var contentHash: String
+        /// Its schedule.
+        public var state: CardState
+        /// Whether it is suspended.
+        public var suspended: Bool
+
+        /// An item.
+        public init(key: String, cardID: String, contentHash: String, state: CardState, suspended: Bool = false) {
+            self.key = key
+            self.cardID = cardID
+            self.contentHash = contentHash
+            self.state = state
+            self.suspended = suspended
+        }
+    }
+
+    /// The deck.
+    public var deckID: String
+    /// Every item of the deck, in deck order (the order new cards are introduced in).
+    public var items: [Item]
+    /// The answers, oldest first per item; their `item` must be among `items`.
+    public var reviews: [ReviewRecord]
+    /// The deck's settings, or `nil` to keep what the store has.
+    public var settings: DeckSettings?
+
+    /// A deck's progress.
+    public init(deckID: String, items: [Item], reviews: [ReviewRecord] = [], settings: DeckSettings? = nil) {
+        self.deckID = deckID
+        self.items = items
+        self.reviews = reviews
+        self.settings = settings
+    }
+}
