@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "recall", targets: ["recall"]),
         .executable(name: "recall-bench", targets: ["RecallBench"]),
+        .executable(name: "recall-fuzz", targets: ["RecallFuzz"]),
     ],
     dependencies: [
         // Command-line parsing with tested, exact usage errors and --help on every command.
@@ -82,6 +83,13 @@ let package = Package(
         ),
         // The executable: one @main file that calls into App.
         .executableTarget(name: "recall", dependencies: ["App"]),
+        // libFuzzer targets (`make fuzz`; see Fuzz/README.md): the parsers and checkers that
+        // take untrusted input. A new target is one file in Fuzz/Targets and one line in
+        // FuzzTarget+All.swift.
+        .target(name: "FuzzTargets", dependencies: ["Decks", "Study", "Replay", "Scheduling"], path: "Fuzz/Targets"),
+        // The fuzzing executable: libFuzzer's main when built with -DFUZZING, else a runner
+        // of saved inputs (`recall-fuzz TARGET FILE…`).
+        .executableTarget(name: "RecallFuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Driver"),
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
@@ -107,6 +115,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
         .testTarget(
             name: "DeviceSyncTests",
             dependencies: ["DeviceSync", "Progress", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
