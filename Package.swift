@@ -106,6 +106,8 @@ let package = Package(
         ),
         .testTarget(name: "AppTests", dependencies: ["App"]),
         // End-to-end tests: run the built `recall` binary, through pipes and a pseudo-terminal.
-        .testTarget(name: "EndToEndTests", dependencies: ["recall", "Progress"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["recall", "Progress", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

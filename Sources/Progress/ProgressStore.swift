@@ -88,7 +88,7 @@ public final class ProgressStore: Sendable {
                         return .commit
                     }
                 }
-                check = IntegrityCheck.start(path: path)
+                check = IntegrityCheck.start(path: path, readWrite: access == .readWrite)
             }
             try Self.prepare(database, path: path, access: access, integrity: check, migrator: StoreSchema.migrator(studyDays: studyDays))
         } catch {
