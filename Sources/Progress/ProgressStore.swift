@@ -52,11 +52,16 @@ public final class ProgressStore: Sendable {
         self.access = access
         self.dayRollover = dayRollover
         let fileManager = FileManager.default
-        let existed = fileManager.fileExists(atPath: path)
+        let studyDays = StudyDayNumber(rollover: dayRollover)
+        self.studyDays = studyDays
+        var existed = fileManager.fileExists(atPath: path)
         if !existed {
             guard access == .readWrite else { throw ProgressError.notFound(path: path) }
             try Self.createFolder(for: path)
-        } else if access == .readWrite {
+            // Made whole beside it, then put in place: a kill never leaves a half-made store.
+            existed = try !Self.create(at: path, migrator: StoreSchema.migrator(studyDays: studyDays))
+        }
+        if existed && access == .readWrite {
             try Self.checkWritable(path)
         }
 
@@ -64,8 +69,6 @@ public final class ProgressStore: Sendable {
         configuration.readonly = access == .readOnly
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "recall.progress"
-        let studyDays = StudyDayNumber(rollover: dayRollover)
-        self.studyDays = studyDays
         configuration.prepareDatabase { db in
             // Every commit waits until the WAL is on the disk (p99 1.4 ms per answer).
             try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -129,6 +132,47 @@ public final class ProgressStore: Sendable {
         } catch {
             throw ProgressError.cannotCreate(path: path, reason: "cannot create the folder \(folder)")
         }
+    }
+
+    /// Creates a complete, empty store at `path` (whose folder exists): it is made in a
+    /// hidden file beside it (WAL, branded, every migration run), closed, then linked into
+    /// place, which fails if another process got there first. So a store is never seen
+    /// half-made, even after a kill or a power cut during its creation.
+    ///
+    /// - Returns: whether this process's store is the one at `path` (`false` when another
+    ///   process created it meanwhile; that one is used).
+    private static func create(at path: String, migrator: DatabaseMigrator) throws -> Bool {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).new-\(UUID().uuidString)").path
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+        }
+        do {
+            var configuration = Configuration()
+            configuration.label = "recall.progress.create"
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA application_id = \(StoreSchema.applicationID)")
+            }
+            try migrator.migrate(queue)
+            try queue.close()  // the last connection: the WAL is checkpointed into the file
+        } catch {
+            throw openingError(error, path: path, creating: true)
+        }
+        guard link(temporary, path) == 0 else {
+            let code = errno
+            if code == EEXIST { return false }
+            // A file system without hard links: rename, unless the store appeared meanwhile.
+            if FileManager.default.fileExists(atPath: path) { return false }
+            guard rename(temporary, path) == 0 else {
+                throw ProgressError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+            }
+            return true
+        }
+        return true
     }
 
     /// Refuses a store (or folder) that cannot be written, before SQLite would silently open it read-only.
