@@ -146,7 +146,15 @@ import Testing
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32(2_000 + round * 1_500))  // from early in the start to after the answer
+            // Kill it as soon as creation has begun (any file of the store's name, hidden or
+            // not, appears), or a little later.
+            let name = "store-\(round).sqlite"
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline,
+                  !((try? FileManager.default.contentsOfDirectory(atPath: sandbox.path(""))) ?? []).contains(where: { $0.contains(name) }) {
+                usleep(100)
+            }
+            usleep(UInt32(round % 6) * 400)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let log = try sandbox.pipe(["log", "--store", store], input: "")
