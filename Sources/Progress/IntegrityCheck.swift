@@ -21,14 +21,14 @@ final class IntegrityCheck: @unchecked Sendable {
 
     /// Starts checking the store at `path` in the background (`readWrite`: on a read-write
     /// connection, so that SQLite checks the CHECK constraints too).
-    static func start(path: String, readWrite: Bool) -> IntegrityCheck {
+    static func start(path: String, openingPath: String, readWrite: Bool) -> IntegrityCheck {
         let check = IntegrityCheck(verdict: nil)
         let thread = Thread {
             #if os(Linux)
             // Linux nice values are per thread: yield the cores to the queue being built.
             _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
             #endif
-            check.finish(run(path: path, readWrite: readWrite))
+            check.finish(run(path: path, openingPath: openingPath, readWrite: readWrite))
         }
         thread.qualityOfService = .utility
         thread.start()
@@ -76,7 +76,7 @@ final class IntegrityCheck: @unchecked Sendable {
     ]
 
     /// Runs `PRAGMA quick_check`; on a read-only connection, checks the CHECK constraints too.
-    private static func run(path: String, readWrite: Bool) -> Result<Void, ProgressError> {
+    private static func run(path: String, openingPath: String, readWrite: Bool) -> Result<Void, ProgressError> {
         do {
             var configuration = Configuration()
             // Read-write only for the check's sake (quick_check then covers CHECK
@@ -84,7 +84,7 @@ final class IntegrityCheck: @unchecked Sendable {
             configuration.readonly = !readWrite
             configuration.busyMode = .timeout(ProgressStore.busyTimeout)
             configuration.label = "recall.progress.check"
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: openingPath, configuration: configuration)
             var report = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
             if report == ["ok"] && !readWrite {
                 report = try queue.read { db in

@@ -54,7 +54,11 @@ public final class ProgressStore: Sendable {
         let fileManager = FileManager.default
         let studyDays = StudyDayNumber(rollover: dayRollover)
         self.studyDays = studyDays
-        var existed = fileManager.fileExists(atPath: path)
+        var isDirectory: ObjCBool = false
+        var existed = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
+        if existed && isDirectory.boolValue {
+            throw ProgressError.notARecallStore(path: path, detail: "it is a folder")
+        }
         if !existed {
             guard access == .readWrite else { throw ProgressError.notFound(path: path) }
             try Self.createFolder(for: path)
@@ -75,8 +79,11 @@ public final class ProgressStore: Sendable {
             // Checkpoints run on another connection (see Checkpointer), never inside a commit.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
+        // On read-only media (or in a folder this user cannot write), SQLite cannot create the
+        // WAL index beside the store, so a plain read-only open fails: open it as immutable.
+        let openingPath = access == .readOnly ? Self.readOnlyPath(path) : path
         do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            database = try DatabaseQueue(path: openingPath, configuration: configuration)
         } catch {
             throw Self.openingError(error, path: path, creating: !existed)
         }
@@ -91,7 +98,7 @@ public final class ProgressStore: Sendable {
                         return .commit
                     }
                 }
-                check = IntegrityCheck.start(path: path, readWrite: access == .readWrite)
+                check = IntegrityCheck.start(path: path, openingPath: openingPath, readWrite: access == .readWrite)
             }
             try Self.prepare(database, path: path, access: access, integrity: check, migrator: StoreSchema.migrator(studyDays: studyDays))
         } catch {
@@ -132,6 +139,17 @@ public final class ProgressStore: Sendable {
         } catch {
             throw ProgressError.cannotCreate(path: path, reason: "cannot create the folder \(folder)")
         }
+    }
+
+    /// The path to open the store at `path` read-only with: `path` itself, or an SQLite URI
+    /// opening it immutable when its folder cannot be written (a read-only mount, another
+    /// user's folder) and no WAL index is there, which SQLite would need to create.
+    static func readOnlyPath(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard Glibc.access(folder.isEmpty ? "." : folder, W_OK) != 0, !FileManager.default.fileExists(atPath: path + "-shm"),
+              let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+        else { return path }
+        return "file:\(encoded)?immutable=1"
     }
 
     /// Creates a complete, empty store at `path` (whose folder exists): it is made in a
@@ -181,6 +199,9 @@ public final class ProgressStore: Sendable {
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ProgressError.notARecallStore(path: path, detail: "it is a folder")
+        }
+        if Glibc.access(path, W_OK) != 0 && errno == EROFS {
+            throw ProgressError.readOnly(path: path, detail: "it is on a read-only file system (reading commands such as log, stats and cards still work)")
         }
         guard fileManager.isWritableFile(atPath: path) else {
             throw ProgressError.readOnly(path: path, detail: "the file is read-only")
@@ -290,9 +311,34 @@ public final class ProgressStore: Sendable {
             return creating
                 ? .cannotCreate(path: path, reason: "the disk is full")
                 : .writeFailed(path: path, reason: "the disk is full")
+        case .SQLITE_IOERR where diskIsFull(at: path):
+            return creating
+                ? .cannotCreate(path: path, reason: "the disk is full")
+                : .cannotOpen(path: path, reason: "the disk is full")
         default:
             return creating ? .cannotCreate(path: path, reason: message) : .cannotOpen(path: path, reason: message)
         }
+    }
+
+    /// The problems `PRAGMA integrity_check` (the full check, indexes against their tables)
+    /// finds in the store at `path`, or `nil` when it finds none or cannot run.
+    static func fullIntegrityReport(_ path: String) -> String? {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "recall.progress.integrity"
+        guard let queue = try? DatabaseQueue(path: readOnlyPath(path), configuration: configuration),
+              let report = try? queue.read({ db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }),
+              report != ["ok"]
+        else { return nil }
+        return IntegrityCheck.summary(of: report)
+    }
+
+    /// Whether the file system holding `path` (or its folder) has no room left.
+    static func diskIsFull(at path: String) -> Bool {
+        var info = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        guard statvfs(folder.isEmpty ? "." : folder, &info) == 0 else { return false }
+        return info.f_bavail == 0
     }
 
     // MARK: - Transactions
@@ -342,6 +388,11 @@ public final class ProgressStore: Sendable {
             return ProgressError.busy(path: path, seconds: Int(Self.busyTimeout))
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
             return ProgressError.damaged(path: path, report: message)
+        case .SQLITE_CONSTRAINT:
+            // recall never breaks a uniqueness constraint itself (it looks before it adds):
+            // an index that disagrees with its table does, which quick_check does not see.
+            if let report = Self.fullIntegrityReport(path) { return ProgressError.damaged(path: path, report: report) }
+            return ProgressError.writeFailed(path: path, reason: message)
         case .SQLITE_IOERR:
             return writing
                 ? ProgressError.writeFailed(path: path, reason: "disk I/O error (\(message))")
