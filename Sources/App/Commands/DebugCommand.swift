@@ -9,7 +9,7 @@ struct DebugCommand: RecallCommand {
         commandName: "debug",
         abstract: "Developer commands for the test suite (not for everyday use).",
         shouldDisplay: false,
-        subcommands: [RecordAnswer.self]
+        subcommands: [RecordAnswer.self, RecordHistory.self]
     )
 
     /// Without a subcommand: its help.

@@ -88,6 +88,12 @@ struct SettingsCommand: RecallCommand, ReadsDecks, UsesStore {
         }
         let rows = try decks.map { deck in (deck, try store.settings(for: deck.id)) }
         console.say(table(rows, style: console.style))
+        for (deck, settings) in rows {
+            guard let parameters = settings.scheduler.parameters else { continue }
+            console.say(
+                "FSRS parameters of \(Sanitizer.clean(deck.id, keepNewlines: false)): "
+                    + parameters.map { String(format: "%.4f", $0) }.joined(separator: ", "))
+        }
         if !changesSomething {
             if syncDir == nil { console.tell(try Self.syncFolderLine(store)) }
             let example = deck.map { Sanitizer.clean($0, keepNewlines: false) + " " } ?? ""
