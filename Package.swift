@@ -122,6 +122,8 @@ let package = Package(
         ),
         .testTarget(name: "AppTests", dependencies: ["App", "Progress", "Optimizer", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")]),
         // End-to-end tests: run the built `recall` binary, through pipes and a pseudo-terminal.
-        .testTarget(name: "EndToEndTests", dependencies: ["recall", "Progress"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["recall", "Progress", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )
