@@ -160,10 +160,13 @@ extension DraftBuilder {
             !excluded.contains($0.text) && !found.quoted[$0.start] && !lexicon.isAuthor($0.text)
         }
         let presentWords = spans.reduce(into: Set<String>()) { $0.formUnion(Lexicon.identifyingWords(of: $1.text)) }
+        let gendered = Lexicon.genderEvidence(in: sentence.tokens) != 0
+            || sentence.tokens.contains { ["he", "she", "his", "her", "him"].contains($0.lower) }
         for kind in [NameKind.person, .place] {
             for span in spans where lexicon.kind(of: span.text) == kind {
                 let candidates = lexicon.names.filter {
                     lexicon.kind(of: $0) == kind && !excluded.contains($0) && !lexicon.isAuthor($0)
+                        && (kind != .person || lexicon.sameGender($0, span.text, strict: gendered))
                         && Lexicon.identifyingWords(of: $0).isDisjoint(with: presentWords)
                         && !Lexicon.identifyingWords(of: $0).isEmpty
                 }

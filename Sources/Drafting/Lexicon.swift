@@ -13,6 +13,8 @@ struct Lexicon {
     private(set) var names: [String] = []
     /// Per name: uses, and evidence of being a person or a place.
     private var nameStats: [String: (count: Int, person: Int, place: Int)] = [:]
+    /// Per identifying word of a person's name: pronouns that point to a man (+) or a woman (−).
+    private var genderEvidence: [String: Int] = [:]
     /// The identifying words of names used as the author ("Ishiguro's novel", "by Austen").
     private(set) var authorWords: Set<String> = []
     /// The names in each sentence (by sentence index).
@@ -34,7 +36,7 @@ struct Lexicon {
         "wednesday", "thursday", "friday", "saturday", "sunday", "faq", "isbn", "ok",
     ]
     /// Words after which a name is a place: `in Norfolk`, `at Hailsham`.
-    private static let placeWords: [String: Int] = [
+    static let placeWords: [String: Int] = [
         "in": 2, "at": 2, "near": 2, "outside": 2, "inside": 2, "to": 1, "from": 1, "into": 1, "towards": 1,
         "toward": 1, "through": 1, "across": 1, "around": 1, "via": 1, "leaves": 1, "visit": 1, "visits": 1,
     ]
@@ -57,6 +59,13 @@ struct Lexicon {
                 entryNameWords.insert(word.lowercased())
             }
             if section == .characters {
+                // "Duncan's elder son", "killed in his bed": a character's description says
+                // whether they are a man or a woman.
+                let evidence = Lexicon.genderEvidence(in: Array(Token.scan(Array(entry.description)).prefix(4)), nouns: true)
+                    + Lexicon.genderEvidence(in: Token.scan(Array(entry.description)))
+                for word in Lexicon.identifyingWords(of: entry.name) { genderEvidence[word, default: 0] += 2 * evidence }
+            }
+            if section == .characters {
                 characterNames.insert(entry.name)
                 for alias in entry.aliases { characterNames.insert(alias) }
                 for form in Lexicon.shortForms(of: entry.name) { characterNames.insert(form) }
@@ -77,6 +86,17 @@ struct Lexicon {
         for sentence in sentences {
             let spans = findNames(in: sentence)
             sentenceNames.append(spans)
+            // A sentence naming one person (places aside): its pronouns say whether that
+            // is a man or a woman.
+            let people = Set(
+                spans.filter { span in
+                    guard let before = sentence.tokens.last(where: { $0.end <= span.start }) else { return true }
+                    return Lexicon.placeWords[before.text] == nil
+                }.map(\.text))
+            if people.count == 1, let name = people.first {
+                let evidence = Lexicon.genderEvidence(in: sentence.tokens)
+                for word in Lexicon.identifyingWords(of: name) { genderEvidence[word, default: 0] += evidence }
+            }
             for span in spans {
                 if nameStats[span.text] == nil { names.append(span.text) }
                 var stats = nameStats[span.text] ?? (0, 0, 0)
@@ -105,6 +125,52 @@ struct Lexicon {
         if stats.person > stats.place, stats.person >= 1 { return .person }
         if stats.place > stats.person, stats.place >= 2 { return .place }
         return .other
+    }
+
+    /// Titles that say a person is a man or a woman.
+    private static let maleTitles: Set<String> = [
+        "mr", "mister", "sir", "lord", "king", "prince", "duke", "father", "uncle", "brother", "count", "baron",
+        "emperor", "monsieur", "colonel", "captain",
+    ]
+    private static let femaleTitles: Set<String> = [
+        "mrs", "miss", "ms", "lady", "madame", "madam", "queen", "princess", "duchess", "aunt", "mother", "sister",
+        "countess", "baroness", "empress", "dame", "mistress",
+    ]
+
+    /// Words that point to a man (+1) or a woman (−1).
+    private static let genderedPronouns: [String: Int] = [
+        "he": 1, "him": 1, "his": 1, "himself": 1, "she": -1, "her": -1, "hers": -1, "herself": -1,
+    ]
+    private static let genderedNouns: [String: Int] = [
+        "man": 1, "boy": 1, "son": 1, "husband": 1, "father": 1, "brother": 1, "king": 1, "prince": 1, "gentleman": 1,
+        "uncle": 1, "nephew": 1, "woman": -1, "girl": -1, "daughter": -1, "wife": -1, "mother": -1, "sister": -1,
+        "queen": -1, "princess": -1, "lady": -1, "aunt": -1, "niece": -1, "widow": -1, "mistress": -1,
+    ]
+
+    /// The sum of the gendered pronouns (and, with `nouns`, the first gendered noun) in tokens.
+    static func genderEvidence(in tokens: [Token], nouns: Bool = false) -> Int {
+        var evidence = tokens.reduce(0) { $0 + (genderedPronouns[$1.lower] ?? 0) }
+        if nouns, let noun = tokens.lazy.compactMap({ genderedNouns[$0.lower] }).first { evidence += noun }
+        return evidence
+    }
+
+    /// Whether `replacement` can take `original`'s place in a statement without a pronoun
+    /// giving it away: never a known man for a known woman, and when the statement has
+    /// gendered pronouns, only someone known to be of `original`'s gender.
+    func sameGender(_ replacement: String, _ original: String, strict: Bool) -> Bool {
+        let (a, b) = (gender(of: replacement), gender(of: original))
+        if strict, b != 0 { return a == b }
+        return a == 0 || b == 0 || a == b
+    }
+
+    /// 1 for a man, -1 for a woman, 0 when unknown: from a title, else from pronouns.
+    private func gender(of name: String) -> Int {
+        if let title = name.split(separator: " ").first.map({ $0.lowercased().trimmingDot }) {
+            if Lexicon.maleTitles.contains(title) { return 1 }
+            if Lexicon.femaleTitles.contains(title) { return -1 }
+        }
+        let evidence = Lexicon.identifyingWords(of: name).reduce(0) { $0 + (genderEvidence[$1] ?? 0) }
+        return evidence > 0 ? 1 : evidence < 0 ? -1 : 0
     }
 
     /// The short forms of a name: first and last word, without titles or initials
