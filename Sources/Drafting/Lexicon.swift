@@ -15,6 +15,10 @@ struct Lexicon {
     private var nameStats: [String: (count: Int, person: Int, place: Int)] = [:]
     /// Per identifying word of a person's name: pronouns that point to a man (+) or a woman (−).
     private var genderEvidence: [String: Int] = [:]
+    /// Each name's identifying words, kind and gender, once the whole summary is read.
+    private var nameWords: [String: Set<String>] = [:]
+    private var nameKinds: [String: NameKind] = [:]
+    private var nameGenders: [String: Int] = [:]
     /// The identifying words of names used as the author ("Ishiguro's novel", "by Austen").
     private(set) var authorWords: Set<String> = []
     /// The names in each sentence (by sentence index).
@@ -33,7 +37,8 @@ struct Lexicon {
     private static let neverNames: Set<String> = [
         "i", "chapter", "part", "act", "scene", "book", "page", "volume", "section", "january", "february", "march",
         "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday", "faq", "isbn", "ok",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "faq", "isbn", "ok", "it", "he", "she", "we", "you",
+        "they", "his", "her", "its", "our", "their", "this", "that", "these", "those", "my", "me", "us", "them",
     ]
     /// Words after which a name is a place: `in Norfolk`, `at Hailsham`.
     static let placeWords: [String: Int] = [
@@ -108,6 +113,19 @@ struct Lexicon {
                 if Lexicon.isAuthor(span, in: sentence) { authorWords.formUnion(Lexicon.identifyingWords(of: span.text)) }
             }
         }
+        // The characters of a cast list are people of the summary even if no sentence names them.
+        for (entry, section) in entries where section == .characters && nameStats[entry.name] == nil {
+            names.append(entry.name)
+            nameStats[entry.name] = (1, 0, 0)
+        }
+        // Worked out once: the drafter asks for every name's words, kind and gender often.
+        for name in names {
+            nameWords[name] = Lexicon.identifyingWords(of: name)
+        }
+        for name in names {
+            nameKinds[name] = computeKind(of: name)
+            nameGenders[name] = computeGender(of: name)
+        }
     }
 
     /// How many times a name is used.
@@ -115,6 +133,15 @@ struct Lexicon {
 
     /// What a name names, from how it is used.
     func kind(of name: String) -> NameKind {
+        nameKinds[name] ?? computeKind(of: name)
+    }
+
+    /// A name's identifying words (`words(of: "Miss Lucy")` is ["lucy"]).
+    func words(of name: String) -> Set<String> {
+        nameWords[name] ?? Lexicon.identifyingWords(of: name)
+    }
+
+    private func computeKind(of name: String) -> NameKind {
         if characterNames.contains(name) { return .person }
         let words = name.split(separator: " ")
         if words.count > 1, let first = words.first, Lexicon.titles.contains(first.lowercased().trimmingDot) {
@@ -165,6 +192,10 @@ struct Lexicon {
 
     /// 1 for a man, -1 for a woman, 0 when unknown: from a title, else from pronouns.
     private func gender(of name: String) -> Int {
+        nameGenders[name] ?? computeGender(of: name)
+    }
+
+    private func computeGender(of name: String) -> Int {
         if let title = name.split(separator: " ").first.map({ $0.lowercased().trimmingDot }) {
             if Lexicon.maleTitles.contains(title) { return 1 }
             if Lexicon.femaleTitles.contains(title) { return -1 }
@@ -214,6 +245,10 @@ struct Lexicon {
     private func isNameWord(_ token: Token, initial: Bool) -> Bool {
         guard token.isCapitalized else { return false }
         let lower = token.base.lowercased()
+        // "I’m", "It’s", "We’ve": a pronoun with its verb.
+        if let stem = lower.split(whereSeparator: { $0 == "'" || $0 == "’" }).first, Lexicon.neverNames.contains(String(stem)) {
+            return false
+        }
         if Lexicon.neverNames.contains(lower) { return false }
         if Lexicon.titles.contains(lower) { return true }
         let capitalized = capitalizedCount[lower] ?? 0
@@ -241,8 +276,9 @@ struct Lexicon {
                 && (token.text.count == 1 || !initial || !CommonWords.contains(token.lower))
                 && isNameWord(tokens[index + 1], initial: false)
                 && {
+                    // An initial joins with its full stop ("F. Scott"); "A Las Vegas…" does not.
                     let gap = String(characters[token.end..<tokens[index + 1].start])
-                    return gap == " " || (gap == ". " && token.text.count == 1)
+                    return token.text.count == 1 ? gap == ". " : gap == " "
                 }()
             guard joinsName || isNameWord(token, initial: initial) else {
                 index += 1
@@ -277,9 +313,12 @@ struct Lexicon {
                 end += 1
             }
             let text = String(characters[first.start..<end])
-            // Title Case made of common words ("Get Started") is a slogan, not a name.
+            // Title Case made of common words ("Get Started") is a slogan, not a name, and
+            // lone letters ("U.S.") are an abbreviation.
             let words = tokens[index...last].map(\.lower)
-            if words.allSatisfy({ CommonWords.contains($0) && !Lexicon.titles.contains($0) }) {
+            if words.allSatisfy({ CommonWords.contains($0) && !Lexicon.titles.contains($0) })
+                || words.allSatisfy({ $0.count == 1 })
+            {
                 index = last + 1
                 continue
             }
@@ -319,7 +358,7 @@ struct Lexicon {
 
     /// Whether a name is (part of) the author's.
     func isAuthor(_ name: String) -> Bool {
-        !Lexicon.identifyingWords(of: name).isDisjoint(with: authorWords)
+        !words(of: name).isDisjoint(with: authorWords)
     }
 
     /// Evidence from one use that a name is a person or a place.
