@@ -180,10 +180,11 @@ extension DraftBuilder {
                 // elsewhere, so that the twin is unlikely to be true after all ("Daisy
                 // attends a party" when another sentence says she does).
                 let stems = self.stems[index]
+                // A place: the most used other one (a place named once is a side remark).
                 let rotated = (0..<candidates.count).map { candidates[($0 + seed) % candidates.count] }
                 let scores = rotated.map { overlap($0, stems, except: index) }
                 let best = scores.indices.min { scores[$0] < scores[$1] } ?? 0
-                let replacement = rotated[best]
+                let replacement = kind == .place ? candidates[0] : rotated[best]
                 let ranges = spans.filter { $0.text == span.text }.map { $0.start..<$0.end }
                 if let twin = replacing(ranges, in: sentence, with: replacement) { return twin }
             }
@@ -253,8 +254,7 @@ extension DraftBuilder {
     /// the same paragraph (whose people likely share its events).
     func overlap(_ name: String, _ stems: Set<Substring>, except index: Int) -> Int {
         var count = 0
-        let others = Set(lexicon.words(of: name).flatMap { sentencesNaming[$0] ?? [] })
-        for other in others where other != index {
+        for other in sentencesOfName[name] ?? [] where other != index {
             if sentences[other].block == sentences[index].block { count += 1 }
             if !self.stems[other].isDisjoint(with: stems) { count += 1 }
         }

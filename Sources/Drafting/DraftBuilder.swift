@@ -20,7 +20,10 @@ struct DraftBuilder {
     var numbersByShape: [NumberShape: [String]] = [:]
     /// The terms of each sentence.
     var terms: [SentenceTerms] = []
-    /// Each sentence's content stems (see `contentStems`).
+    /// The sentences naming each candidate of a false statement (by any of its words).
+    var sentencesOfName: [String: [Int]] = [:]
+    /// Each sentence's content stems: the first four letters of its lowercase words that are
+    /// not common.
     var stems: [Set<Substring>] = []
     /// The people and the places that false statements may swap in, most used first
     /// (never the title's names or the author).
@@ -101,6 +104,9 @@ struct DraftBuilder {
                 }
             }
             terms.append(found)
+        }
+        for name in peopleByUse + placesByUse {
+            sentencesOfName[name] = Set(lexicon.words(of: name).flatMap { sentencesNaming[$0] ?? [] }).sorted()
         }
         stems = sentences.map { sentence in
             Set(

@@ -13,7 +13,7 @@ struct Lexicon {
     private(set) var names: [String] = []
     /// Per name: uses, and evidence of being a person or a place.
     private var nameStats: [String: (count: Int, person: Int, place: Int)] = [:]
-    /// Per identifying word of a person's name: pronouns that point to a man (+) or a woman (−).
+    /// Per name as written: pronouns that point to a man (+) or a woman (−).
     private var genderEvidence: [String: Int] = [:]
     /// Each name's identifying words, kind and gender, once the whole summary is read.
     private var nameWords: [String: Set<String>] = [:]
@@ -66,9 +66,14 @@ struct Lexicon {
             if section == .characters {
                 // "Duncan's elder son", "killed in his bed": a character's description says
                 // whether they are a man or a woman.
-                let evidence = Lexicon.genderEvidence(in: Array(Token.scan(Array(entry.description)).prefix(4)), nouns: true)
-                    + Lexicon.genderEvidence(in: Token.scan(Array(entry.description)))
-                for word in Lexicon.identifyingWords(of: entry.name) { genderEvidence[word, default: 0] += 2 * evidence }
+                let tokens = Token.scan(Array(entry.description))
+                let evidence = Lexicon.genderEvidence(in: Array(tokens.prefix(6)), nouns: true)
+                    + Lexicon.genderEvidence(in: tokens)
+                // The name and its first name ("George Wilson", "George"; not "Wilson",
+                // which Myrtle Wilson shares).
+                var forms = [entry.name]
+                if let first = Lexicon.shortForms(of: entry.name).first { forms.append(first) }
+                for form in forms { genderEvidence[form, default: 0] += 2 * evidence }
             }
             if section == .characters {
                 characterNames.insert(entry.name)
@@ -91,16 +96,16 @@ struct Lexicon {
         for sentence in sentences {
             let spans = findNames(in: sentence)
             sentenceNames.append(spans)
-            // A sentence naming one person (places aside): its pronouns say whether that
-            // is a man or a woman.
-            let people = Set(
-                spans.filter { span in
-                    guard let before = sentence.tokens.last(where: { $0.end <= span.start }) else { return true }
-                    return Lexicon.placeWords[before.text] == nil
-                }.map(\.text))
-            if people.count == 1, let name = people.first {
-                let evidence = Lexicon.genderEvidence(in: sentence.tokens)
-                for word in Lexicon.identifyingWords(of: name) { genderEvidence[word, default: 0] += evidence }
+            // The first gendered pronoun after a name, before any other name, is likely its:
+            // "Tommy, who was often teased for his lack…".
+            for (position, span) in spans.enumerated() {
+                let limit = position + 1 < spans.count ? spans[position + 1].start : sentence.characters.count
+                guard
+                    let pronoun = sentence.tokens.first(where: {
+                        $0.start >= span.end && $0.start < limit && Lexicon.genderedPronouns[$0.lower] != nil
+                    }), let value = Lexicon.genderedPronouns[pronoun.lower]
+                else { continue }
+                genderEvidence[span.text, default: 0] += value
             }
             for span in spans {
                 if nameStats[span.text] == nil { names.append(span.text) }
@@ -165,7 +170,7 @@ struct Lexicon {
     ]
 
     /// Words that point to a man (+1) or a woman (−1).
-    private static let genderedPronouns: [String: Int] = [
+    static let genderedPronouns: [String: Int] = [
         "he": 1, "him": 1, "his": 1, "himself": 1, "she": -1, "her": -1, "hers": -1, "herself": -1,
     ]
     private static let genderedNouns: [String: Int] = [
@@ -200,7 +205,14 @@ struct Lexicon {
             if Lexicon.maleTitles.contains(title) { return 1 }
             if Lexicon.femaleTitles.contains(title) { return -1 }
         }
-        let evidence = Lexicon.identifyingWords(of: name).reduce(0) { $0 + (genderEvidence[$1] ?? 0) }
+        var evidence = genderEvidence[name] ?? 0
+        // "Tommy" and "Miss Lucy" also count for "Tommy" in "Tommy Bell"; a first name tells.
+        if evidence == 0, let first = Lexicon.shortForms(of: name).first { evidence = genderEvidence[first] ?? 0 }
+        if evidence == 0 {
+            for other in names where other != name && Lexicon.shortForms(of: other).first == name {
+                evidence += genderEvidence[other] ?? 0
+            }
+        }
         return evidence > 0 ? 1 : evidence < 0 ? -1 : 0
     }
 

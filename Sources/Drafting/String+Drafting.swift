@@ -9,6 +9,26 @@ extension String {
 
     /// The string with every run of white space made one space, and trimmed.
     var collapsingWhitespace: String {
+        // Fast path: ASCII spaces only, single, not at either end (most sentences).
+        var simple = true
+        var previousWasSpace = true
+        for byte in utf8 {
+            if byte == 0x20 {
+                if previousWasSpace {
+                    simple = false
+                    break
+                }
+                previousWasSpace = true
+            } else if byte < 0x20 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
+                // Controls, and the lead bytes of Unicode's other spaces (U+0085, U+00A0,
+                // U+1680, U+2000–U+205F, U+3000): take the slow path.
+                simple = false
+                break
+            } else {
+                previousWasSpace = false
+            }
+        }
+        if simple, !previousWasSpace || isEmpty { return self }
         var result = ""
         result.reserveCapacity(utf8.count)
         var pendingSpace = false
