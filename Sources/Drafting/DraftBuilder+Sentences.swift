@@ -164,7 +164,7 @@ extension DraftBuilder {
             !excluded.contains($0.text) && !found.quoted[$0.start] && !lexicon.isAuthor($0.text)
         }
         let presentWords = spans.reduce(into: Set<String>()) { $0.formUnion(lexicon.words(of: $1.text)) }
-        let gendered = sentence.tokens.contains { ["he", "she", "his", "her", "him", "hers", "himself", "herself"].contains($0.lower) }
+        let gendered = sentence.tokens.contains { Lexicon.genderedPronouns[$0.lower] != nil }
         for kind in [NameKind.person, .place] {
             for span in spans where lexicon.kind(of: span.text) == kind {
                 // The most used: people are swapped among the five the summary names most,
