@@ -55,6 +55,9 @@ extension DraftBuilder {
             if DraftBuilder.personal.contains(lower) || DraftBuilder.hedges.contains(lower) { return false }
         }
         if let first = sentence.tokens.first, DraftBuilder.backReferences.contains(first.lower) { return false }
+        // Shouting (several words in capitals) is boilerplate, not a summary's statement.
+        let shouted = sentence.tokens.filter { $0.text.count >= 2 && $0.text.allSatisfy { $0.isUppercaseLetter } }
+        if shouted.count >= 3 { return false }
         // A sentence that is all quotation has no statement of its own to test.
         if sentence.tokens.filter({ !quoted[$0.start] }).count < 4 { return false }
         return true

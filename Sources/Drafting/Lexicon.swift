@@ -283,8 +283,9 @@ struct Lexicon {
             let initial = index == 0 || Lexicon.followsOpening(sentence, token)
             // An initial ("F. Scott Fitzgerald") or a capitalised word inside the sentence
             // ("New York") starts a name when a name word follows it.
+            let stem = String(token.lower.split(whereSeparator: { $0 == "'" || $0 == "’" }).first ?? "")
             let joinsName =
-                index + 1 < tokens.count && token.isCapitalized && !Lexicon.neverNames.contains(token.lower)
+                index + 1 < tokens.count && token.isCapitalized && !Lexicon.neverNames.contains(stem)
                 && (token.text.count == 1 || !initial || !CommonWords.contains(token.lower))
                 && isNameWord(tokens[index + 1], initial: false)
                 && {
