@@ -3,16 +3,18 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 BIN_PATH = $$($(SWIFT) build -c release --show-bin-path)
 
-.PHONY: run test build release install uninstall bench deps clean
+.PHONY: run test build release install uninstall bench deps clean fuzz
 
 ## Opens the recall REPL on the bundled decks (installs system packages and builds first).
 run: release
 	@"$(BIN_PATH)/recall" $(ARGS)
 
-## Runs the whole test suite (installs system packages first).
+## Runs the whole test suite (installs system packages first), then every fuzz target for
+## 30 seconds with a fixed seed (a finding fails the run).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	FUZZ_SEED=1 ./scripts/fuzz.sh 30
 
 ## Installs the system packages recall needs (libreadline-dev, libsqlite3-dev), if missing.
 deps:
@@ -41,3 +43,9 @@ bench: deps
 
 clean:
 	rm -rf .build
+
+## Runs every libFuzzer target (Fuzz/) for FUZZ_SECONDS seconds each, under the address
+## sanitizer, in a build of its own (.build-fuzz). FUZZ_TARGETS picks some; FUZZ_SEED fixes the seed.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SEED=$(FUZZ_SEED) ./scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)

@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "recall", targets: ["recall"]),
         .executable(name: "recall-bench", targets: ["RecallBench"]),
+        .executable(name: "recall-fuzz", targets: ["RecallFuzz"]),
     ],
     dependencies: [
         // Command-line parsing with tested, exact usage errors and --help on every command.
@@ -29,6 +30,8 @@ let package = Package(
         .target(name: "Decks"),
         // Study sessions, quizzes and answer checking as a state machine. No terminal, no database.
         .target(name: "Study", dependencies: ["Scheduling", "Decks"]),
+        // Fits FSRS-6 parameters to a review history, as fsrs-rs does. Pure and deterministic.
+        .target(name: "Optimizer", dependencies: ["Scheduling"]),
         // The SQLite progress store. Never prints.
         .target(
             name: "Progress",
@@ -71,18 +74,27 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Scheduling", "Replay", "Decks", "Study", "Progress", "DeviceSync", "Terminal", "Anki", "Drafting",
+                "Optimizer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The executable: one @main file that calls into App.
         .executableTarget(name: "recall", dependencies: ["App"]),
+        // libFuzzer targets (`make fuzz`; see Fuzz/README.md): the parsers and checkers that
+        // take untrusted input. A new target is one file in Fuzz/Targets and one line in
+        // FuzzTarget+All.swift.
+        .target(name: "FuzzTargets", dependencies: ["Decks", "Study", "Replay", "Scheduling"], path: "Fuzz/Targets"),
+        // The fuzzing executable: libFuzzer's main when built with -DFUZZING, else a runner
+        // of saved inputs (`recall-fuzz TARGET FILE…`).
+        .executableTarget(name: "RecallFuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Driver"),
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
-            dependencies: ["Scheduling", "Progress", "Decks", "Drafting"],
+            dependencies: ["Scheduling", "Replay", "Progress", "Decks", "Drafting", "Optimizer"],
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling", "Replay"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Scheduling"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DecksTests", dependencies: ["Decks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study"]),
@@ -100,12 +112,13 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
         .testTarget(
             name: "DeviceSyncTests",
             dependencies: ["DeviceSync", "Progress", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "AppTests", dependencies: ["App"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Progress", .product(name: "GRDB", package: "GRDB.swift")]),
         // End-to-end tests: run the built `recall` binary, through pipes and a pseudo-terminal.
-        .testTarget(name: "EndToEndTests", dependencies: ["recall"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["recall", "Progress"]),
     ]
 )

@@ -8,6 +8,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)
     ("store", "open a 100 000-card / 1 000 000-review store, build the queue, commit answers", runStoreBenchmark),
     ("repl", "launch to first prompt and answer to next card, on the store benchmark's big store", runREPLBenchmark),
     ("stats", "time `recall stats` on a 100 000-card / 1 000 000-review store", runStatsBenchmark),
+    ("optimize", "fit FSRS-6 with `recall optimize --csv` against fsrs-rs-python (real log, 1 000 000 reviews)", runOptimizeBenchmark),
     ("draft", "draft a deck from a generated 10 000-word summary (target: under 200 ms)", runDraftBenchmark),
 ]
 

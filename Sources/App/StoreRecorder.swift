@@ -1,5 +1,6 @@
 import Foundation
 import Progress
+import Scheduling
 import Study
 
 /// Saves a study session or quiz into the progress store: each answer in its own
@@ -17,16 +18,24 @@ public final class StoreRecorder: SessionRecorder, QuizRecorder {
         sessionID = try store.startSession(kind, deckIDs: deckIDs, at: clock())
     }
 
-    public func save(_ review: SessionReview) throws {
-        _ = try store.record(
+    public func save(_ review: SessionReview, reschedule: (CardState) -> CardState) throws -> SessionReview {
+        let saved = try store.recordStudy(
             .study(
                 ItemRef(review.item), rating: review.rating, at: review.time, before: review.before, after: review.after,
-                durationMilliseconds: review.durationMilliseconds, sessionID: sessionID))
+                durationMilliseconds: review.durationMilliseconds, sessionID: sessionID),
+            reschedule: reschedule, buryingSiblings: review.buriedSiblings.map(ItemRef.init),
+            until: review.siblingsBuriedUntil)
+        var result = review
+        if saved.rescheduled, let after = saved.after {
+            result.before = saved.before
+            result.after = after
+        }
+        return result
     }
 
     public func apply(_ change: SessionChange) throws {
         switch change {
-        case .reviewed(let review): try save(review)
+        case .reviewed(let review): _ = try save(review, reschedule: { _ in review.after })
         case .buried(let item, let until): try store.bury(ItemRef(item), until: until)
         case .suspended(let item): try store.suspend(ItemRef(item))
         }
@@ -34,7 +43,8 @@ public final class StoreRecorder: SessionRecorder, QuizRecorder {
 
     public func takeBack(_ change: SessionChange) throws {
         switch change {
-        case .reviewed: _ = try store.undoLast(sessionID: sessionID)
+        case .reviewed(let review):
+            _ = try store.undoLast(sessionID: sessionID, unburying: review.buriedSiblings.map(ItemRef.init))
         case .buried(let item, _): try store.unbury(ItemRef(item))
         case .suspended(let item): try store.unsuspend(ItemRef(item))
         }

@@ -110,9 +110,15 @@ public final class StudyRunner {
                 console.tell("Type 1 (again), 2 (hard), 3 (good) or 4 (easy)\(enter).")
                 continue
             }
-            guard let review = session.rate(rating, at: clock()) else { return .next }
+            let now = clock()
+            guard let review = session.rate(rating, at: now, buryingSiblingsUntil: nextDay(now)) else { return .next }
             do {
-                try recorder.save(review)
+                let saved = try recorder.save(review) { [session] state in session.reschedule(review, from: state) }
+                if saved.before != review.before {
+                    session.adoptSaved(before: saved.before, after: saved.after)
+                    console.tell(console.style.dim(
+                        "This card was answered in another session meanwhile: your answer was applied to that newer state."))
+                }
             } catch {
                 _ = session.undo(at: clock())
                 return .end(.failed("Your last answer could not be saved, so the session stopped: \(error)"))

@@ -31,10 +31,19 @@ public struct StudyScreen: Sendable {
     }
 
     /// The header above a study question: `Plot · typed          new 3 · learning 1 · review 12`.
+    ///
+    /// When that is wider than the screen, the title and type are wrapped and the counts go
+    /// on a line of their own, wrapped too.
     public func header(deckTitle: String, typeName: String, remaining: QueueCounts) -> String {
-        let left = style.bold(clean(deckTitle).replacingOccurrences(of: "\n", with: " ")) + style.dim(" · " + typeName)
+        let title = clean(deckTitle).replacingOccurrences(of: "\n", with: " ")
         let right = "new \(remaining.new) · learning \(remaining.learning) · review \(remaining.review)"
-        return left + "    " + style.dim(right)
+        let oneLineWidth = DisplayWidth.of(title) + DisplayWidth.of(" · " + typeName) + 4 + DisplayWidth.of(right)
+        guard oneLineWidth > wrapper.width else {
+            return style.bold(title) + style.dim(" · " + typeName) + "    " + style.dim(right)
+        }
+        let left = wrapper.wrap(title + " · " + typeName).split(separator: "\n", omittingEmptySubsequences: false)
+        let counts = wrapper.wrap(right).split(separator: "\n", omittingEmptySubsequences: false)
+        return (left.map { style.bold(String($0)) } + counts.map { style.dim(String($0)) }).joined(separator: "\n")
     }
 
     /// The question: its prompt, and the choices of a multiple-choice question.
@@ -120,12 +129,29 @@ public struct StudyScreen: Sendable {
         }.joined()
     }
 
-    /// The rating buttons with their intervals: `1 again 10m  2 hard 2d  3 good 4d  4 easy 9d`.
+    /// The rating buttons with their intervals: `1 again 10m  2 hard 2d  3 good 4d  4 easy 9d`,
+    /// on as many lines as the screen's width needs (a button is never split).
     public func buttons(_ labels: [Rating: String], proposed: Rating? = nil) -> String {
-        Rating.allCases.map { rating in
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        for rating in Rating.allCases {
             let text = "\(rating.rawValue) \(rating)" + (labels[rating].map { " \($0)" } ?? "")
-            return rating == proposed ? style.bold(text) : text
-        }.joined(separator: "  ")
+            let width = DisplayWidth.of(text)
+            if lineWidth > 0 && lineWidth + 2 + width > wrapper.width {
+                lines.append(line)
+                line = ""
+                lineWidth = 0
+            }
+            if lineWidth > 0 {
+                line += "  "
+                lineWidth += 2
+            }
+            line += rating == proposed ? style.bold(text) : text
+            lineWidth += width
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 
     /// The prompt of the rating: `rating [3 good]> ` when one is proposed.

@@ -68,6 +68,11 @@ public final class Workspace {
         return schedulers
     }
 
+    /// The decks of `decks` whose settings keep a card's siblings when one is answered.
+    public func decksKeepingSiblings(_ decks: [Deck]) throws -> Set<String> {
+        Set(try decks.filter { try !store.settings(for: $0.id).burySiblings }.map(\.id))
+    }
+
     /// Today's cards to study in `decks`, restricted to cards (or decks) tagged with any of `tags`.
     public func studyCards(decks: [Deck], tags: [String], at now: Date) throws -> [StudyCard] {
         let queue = try store.queue(deckIDs: decks.map(\.id), now: now)

@@ -67,13 +67,16 @@ static inline void recall_sigint_handler(int signal_number) {
     *recall_interrupt_flag() = 1;
 }
 
-/* Installs the handler without SA_RESTART, so a blocking poll() or read() returns EINTR. */
+/* Installs the handler without SA_RESTART, so a blocking poll() or read() returns EINTR.
+   Ctrl-\\ (SIGQUIT) gets the same handler: at a prompt or in a session it does what Ctrl-C
+   does, instead of the Swift runtime's crash report. */
 static inline int recall_install_sigint_handler(void) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = recall_sigint_handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
+    if (sigaction(SIGQUIT, &action, NULL) != 0) return -1;
     return sigaction(SIGINT, &action, NULL);
 }
 

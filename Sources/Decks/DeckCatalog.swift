@@ -16,6 +16,12 @@ public struct DeckCatalog: Sendable {
     /// Every problem: of broken decks, duplicate ids, missing paths. In search order.
     public var problems: [DeckProblem]
 
+    /// The problems that are errors (a deck with one is skipped).
+    public var errors: [DeckProblem] { problems.filter(\.isError) }
+
+    /// The problems that are only warnings.
+    public var warnings: [DeckProblem] { problems.filter { !$0.isError } }
+
     /// The deck with this id, if it was loaded.
     public func deck(id: String) -> Deck? {
         decks.first { $0.id == id }

@@ -8,23 +8,43 @@ import Foundation
 public enum DeckLoader {
     /// Loads the deck file at `path`; `path` is also how the file is named in messages.
     public static func load(file path: String) -> DeckLoadResult {
-        guard let bytes = readFile(path) else {
-            var isDirectory: ObjCBool = false
-            let message =
-                !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-                ? "no such file" : isDirectory.boolValue ? "is a directory, not a deck file" : "cannot be read"
-            return DeckLoadResult(file: path, problems: [DeckProblem(file: path, message: message)])
+        switch readFile(path) {
+        case .success(let bytes):
+            return load(bytes: bytes, file: path)
+        case .failure(let problem):
+            return DeckLoadResult(file: path, problems: [problem])
         }
-        return load(bytes: bytes, file: path)
     }
 
     /// The bytes of a regular file, read straight into an array (no intermediate `Data`).
-    private static func readFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
+    ///
+    /// The file is opened without blocking and checked to be a regular file before
+    /// anything is read, so a FIFO, socket or device named `x.json` is reported instead of
+    /// blocking recall forever.
+    private static func readFile(_ path: String) -> Result<[UInt8], DeckProblem> {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let message: String
+            switch errno {
+            case ENOENT: message = "no such file"
+            case EISDIR: message = "is a directory, not a deck file"
+            case ENXIO: message = "is not a regular file"  // a socket, or a FIFO nobody writes to
+            default: message = "cannot be read (\(String(cString: strerror(errno))))"
+            }
+            return .failure(DeckProblem(file: path, message: message))
+        }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard fstat(descriptor, &status) == 0 else {
+            return .failure(DeckProblem(file: path, message: "cannot be read (\(String(cString: strerror(errno))))"))
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(DeckProblem(file: path, message: "is a directory, not a deck file"))
+        default: return .failure(DeckProblem(file: path, message: "is not a regular file"))
+        }
+        // Reads of a regular file never block; clear the flag all the same.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
         var total = 0
         while total < bytes.count {
@@ -44,7 +64,7 @@ public enum DeckLoader {
             guard count > 0 else { break }
             bytes += chunk[..<count]
         }
-        return bytes
+        return .success(bytes)
     }
 
     /// Loads a deck from the bytes of a file named `file` in messages.

@@ -1,5 +1,8 @@
 /// One problem found in a deck file, printed as
-/// `FILE:LINE:COLUMN: error: card "ID": message`.
+/// `FILE:LINE:COLUMN: error: card "ID": message` (or `warning:` for a warning).
+///
+/// An error makes the deck unusable; a warning (such as an invisible character in a
+/// prompt) is worth fixing but the deck loads.
 ///
 /// The card part is left out for deck-level problems; a card without a usable id is named
 /// by its position (`card #3`). Line and column are 1-based; the column counts Unicode
@@ -18,11 +21,24 @@ public struct DeckProblem: Error, Sendable, Hashable, CustomStringConvertible {
     public var cardNumber: Int?
     /// What is wrong and, where possible, how to fix it.
     public var message: String
+    /// Whether the problem makes the deck unusable.
+    public var severity: Severity
+
+    /// How serious a problem is.
+    public enum Severity: String, Sendable, Hashable {
+        /// The deck cannot be used until it is fixed.
+        case error
+        /// The deck loads, but something in it is likely a mistake.
+        case warning
+    }
+
+    /// Whether this is an error (not a warning).
+    public var isError: Bool { severity == .error }
 
     /// Creates a problem.
     public init(
         file: String, line: Int? = nil, column: Int? = nil, cardID: String? = nil,
-        cardNumber: Int? = nil, message: String
+        cardNumber: Int? = nil, message: String, severity: Severity = .error
     ) {
         self.file = file
         self.line = line
@@ -30,6 +46,7 @@ public struct DeckProblem: Error, Sendable, Hashable, CustomStringConvertible {
         self.cardID = cardID
         self.cardNumber = cardNumber
         self.message = message
+        self.severity = severity
     }
 
     /// The problem as one line: `Decks/plot.json:41:17: error: card "ruth": unknown field…`.
@@ -37,7 +54,7 @@ public struct DeckProblem: Error, Sendable, Hashable, CustomStringConvertible {
         // A file name is untrusted too: escape any control character in it.
         var result = TextRules.firstForbiddenCharacter(in: file) == nil ? file : String(quoted(file).dropFirst().dropLast())
         if let line, let column { result += ":\(line):\(column)" }
-        result += ": error: "
+        result += ": \(severity.rawValue): "
         if let cardID {
             result += "card \(quoted(cardID)): "
         } else if let cardNumber {

@@ -21,6 +21,8 @@ final class DeckValidator {
     private let file: String
     private var locator: SourceLocator
     private(set) var problems: [DeckProblem] = []
+    /// How many of `problems` are errors (the rest are warnings).
+    private(set) var errorCount = 0
     private var cards: [Card] = []
     private var firstCardOffsets: [String: Int] = [:]
     /// Source references of cards, checked once the deck's sources are known.
@@ -47,12 +49,13 @@ final class DeckValidator {
     }
 
     /// Reports a problem at a byte offset, in the current card if any.
-    func report(_ message: String, at offset: Int) {
+    func report(_ message: String, at offset: Int, severity: DeckProblem.Severity = .error) {
         let (line, column) = locator.location(of: offset)
         problems.append(
             DeckProblem(
                 file: file, line: line, column: column, cardID: cardID,
-                cardNumber: cardID == nil ? cardNumber : nil, message: message))
+                cardNumber: cardID == nil ? cardNumber : nil, message: message, severity: severity))
+        if severity == .error { errorCount += 1 }
     }
 
     /// Reports a JSON syntax error, naming the card it is in when known.
@@ -74,11 +77,13 @@ final class DeckValidator {
         if let format = members.first(where: { $0.key == "format" }) {
             guard case .number(let number) = format.value.value else {
                 problems.removeAll()  // the cards checked while parsing used format 1's rules
+                errorCount = 0
                 report("\"format\" must be the number 1, not \(format.value.kindDescription)", at: format.value.offset)
                 return nil
             }
             guard number == Double(DeckFormat.version) else {
                 problems.removeAll()
+                errorCount = 0
                 report(
                     "unsupported deck format \(formatNumber(number)): this version of recall reads format 1",
                     at: format.value.offset)
@@ -100,7 +105,7 @@ final class DeckValidator {
         let tags = stringList(fields, "tags") ?? []
         let sources = validateSources(fields)
         let cards = validateCards(fields, sources: sources)
-        guard problems.isEmpty, let id, let title, let description else { return nil }
+        guard errorCount == 0, let id, let title, let description else { return nil }
         return Deck(
             id: id, title: title, description: description, tags: tags, sources: sources,
             cards: cards, file: file)
@@ -222,7 +227,7 @@ final class DeckValidator {
             }
         }
         var fields = checkCardFields(members, at: offset, type: type)
-        let problemsBefore = problems.count
+        let errorsBefore = errorCount
         requireField("id", in: &fields)
         if !members.contains(where: { $0.key == "type" }) {
             report("missing field \"type\" (one of \(DeckFormat.cardTypes.joined(separator: ", ")))", at: offset)
@@ -260,14 +265,20 @@ final class DeckValidator {
             let text = text(fields, "text")
             if let text, let member = fields.member("text") {
                 do throws(ClozeSyntaxError) {
-                    _ = try ClozeText(parsing: text)
+                    let cloze = try ClozeText(parsing: text)
+                    // A deletion is an answer: invisible characters in it are errors.
+                    if let scalar = cloze.deletions.lazy.compactMap({ TextRules.firstInvisibleCharacter(in: $0.answer) }).first {
+                        report(
+                            "\"text\" has a deletion that contains the invisible character \(TextRules.codePoint(scalar)) (\(TextRules.invisibleCharacterName(scalar))): answers must look like what they are",
+                            at: member.value.offset)
+                    }
                 } catch {
                     report(error.description, at: member.value.offset)
                 }
             }
             content = text.map { .cloze(text: $0) }
         }
-        guard problems.count == problemsBefore, let id, let content else { return nil }
+        guard errorCount == errorsBefore, let id, let content else { return nil }
         return Card(
             id: id, content: content, tags: tags, hint: hint, explanation: explanation,
             source: source, location: location)
@@ -283,9 +294,17 @@ final class DeckValidator {
                     at: member.value.offset)
                 choices = nil
             }
+            var looks: [String] = []
             for index in list.indices {
+                let look = TextRules.appearance(of: list[index])
+                looks.append(look)
                 if let first = list[..<index].firstIndex(of: list[index]) {
                     report("duplicate choice \(quoted(list[index])) (the same as choice \(first + 1))", at: elements[index].offset)
+                    choices = nil
+                } else if let first = looks[..<index].firstIndex(of: look) {
+                    report(
+                        "choice \(quoted(list[index])) looks the same as choice \(first + 1) (\(quoted(list[first]))) on screen",
+                        at: elements[index].offset)
                     choices = nil
                 }
             }
@@ -375,17 +394,38 @@ final class DeckValidator {
             report("\(quoted(name)) must be a string, not \(member.value.kindDescription)", at: member.value.offset)
             return nil
         }
-        return checkText(string, label: quoted(name), at: member.value.offset) ? string : nil
+        return checkText(string, label: quoted(name), strict: Self.answerFields.contains(name), at: member.value.offset)
+            ? string : nil
     }
+
+    /// The fields whose text is compared with what a learner types or picks: invisible
+    /// characters in them are errors, not warnings.
+    private static let answerFields: Set<String> = ["answer", "answers", "choices"]
 
     /// Checks one string: not empty, no control characters. `label` names it in messages
     /// (only built when there is a problem: this runs for every string of every card).
-    private func checkText(_ string: String, label: @autoclosure () -> String, at offset: Int) -> Bool {
+    /// Invisible characters (bidi controls, zero-width characters) are errors in `strict`
+    /// text (answers and choices, which must look like what they are) and warnings elsewhere.
+    private func checkText(
+        _ string: String, label: @autoclosure () -> String, strict: Bool = false, at offset: Int
+    ) -> Bool {
         if let scalar = TextRules.firstForbiddenCharacter(in: string) {
             report(
                 "\(label()) contains the control character \(TextRules.codePoint(scalar)): text may contain line breaks but no other control characters or escape sequences",
                 at: offset)
             return false
+        }
+        if let scalar = TextRules.firstInvisibleCharacter(in: string) {
+            let name = TextRules.invisibleCharacterName(scalar)
+            if strict {
+                report(
+                    "\(label()) contains the invisible character \(TextRules.codePoint(scalar)) (\(name)): answers and choices must look like what they are",
+                    at: offset)
+                return false
+            }
+            report(
+                "\(label()) contains the invisible character \(TextRules.codePoint(scalar)) (\(name)), which can make text read differently from what it is",
+                at: offset, severity: .warning)
         }
         if string.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A }) {
             report("\(label()) must not be empty", at: offset)
@@ -453,7 +493,9 @@ final class DeckValidator {
             }
             if quiet {
                 strings.append(string)
-            } else if checkText(string, label: "\(quoted(name)) entry \(index + 1)", at: element.offset) {
+            } else if checkText(
+                string, label: "\(quoted(name)) entry \(index + 1)", strict: Self.answerFields.contains(name), at: element.offset)
+            {
                 strings.append(string)
             } else {
                 valid = false

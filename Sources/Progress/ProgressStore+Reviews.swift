@@ -14,6 +14,46 @@ extension ProgressStore {
         try write { db in try Self.insert(review, studyDays: studyDays, in: db) }
     }
 
+    /// Saves a study answer to the item's state as it is in the store at this moment, in one
+    /// transaction committed to disk before this returns, with the burial of `siblings`
+    /// until `until`.
+    ///
+    /// Another recall process may have answered the item since this one read its state
+    /// (two sessions on one store). Then the answer is not applied to the stale state, which
+    /// would overwrite the other answer: `reschedule` gives the state after the same rating
+    /// at the same time from the current state, and that is saved instead (the log row's
+    /// `before` is the current state, so undo restores it exactly).
+    ///
+    /// - Returns: the answer as saved: its row id, its states, and whether it was rescheduled.
+    /// - Throws: as `record(_:)`.
+    public func recordStudy(
+        _ review: ReviewRecord, reschedule: (CardState) -> CardState, buryingSiblings siblings: [ItemRef] = [],
+        until: Date? = nil
+    ) throws -> SavedAnswer {
+        try write { db in
+            var review = review
+            let itemID = try Self.itemID(of: review.item, in: db)
+            guard let item = try ItemRecord.fetchOne(db, key: itemID) else {
+                throw ProgressError.unknownItem(deckID: review.item.deckID, key: review.item.key)
+            }
+            let current = try item.state()
+            let rescheduled = !StateColumns.sameAsStored(current, review.before)
+            if rescheduled, review.after != nil {
+                review.before = current
+                review.after = reschedule(current)
+            }
+            let id = try Self.insert(review, studyDays: studyDays, in: db)
+            if let until {
+                for sibling in siblings {
+                    try db.execute(
+                        sql: "UPDATE item SET buried_until = ? WHERE deck_id = ? AND item_key = ?",
+                        arguments: [until.unixMilliseconds, sibling.deckID, sibling.key])
+                }
+            }
+            return SavedAnswer(id: id, before: review.before, after: review.after, rescheduled: rescheduled)
+        }
+    }
+
     /// Saves many answers, in order, in one transaction: all of them or, on any error, none.
     ///
     /// For imports and generated stores; a study session saves each answer with `record(_:)`
@@ -32,8 +72,10 @@ extension ProgressStore {
     ///
     /// - Throws: `ProgressError.nothingToUndo` when there is none; `.undoConflict` when the
     ///   item was answered again since in another session (nothing is changed then).
+    ///
+    /// `unburying` are items the answer buried (a card's siblings): their burial ends too.
     @discardableResult
-    public func undoLast(sessionID: Int64? = nil) throws -> UndoneReview {
+    public func undoLast(sessionID: Int64? = nil, unburying: [ItemRef] = []) throws -> UndoneReview {
         try write { db in
             var last = ReviewLogRecord.order(Column("id").desc)
             if let sessionID { last = last.filter(Column("session_id") == sessionID) }
@@ -51,6 +93,11 @@ extension ProgressStore {
                 try Self.setState(before, ofItem: review.itemId, in: db)
             }
             _ = try ReviewLogRecord.deleteOne(db, key: id)
+            for sibling in unburying {
+                try db.execute(
+                    sql: "UPDATE item SET buried_until = NULL WHERE deck_id = ? AND item_key = ?",
+                    arguments: [sibling.deckID, sibling.key])
+            }
             return UndoneReview(
                 id: id, item: item.ref, kind: kind, rating: try review.checkedRating(),
                 time: try StoredValue.time(review.reviewedAt, "reviewed_at"), restored: before)

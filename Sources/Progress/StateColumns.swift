@@ -24,6 +24,11 @@ enum StateColumns {
             due: row[offset + 4], lastReview: row[offset + 5], reps: row[offset + 6], lapses: row[offset + 7])
     }
 
+    /// Whether `a` and `b` are the same once stored (times are kept to the millisecond).
+    static func sameAsStored(_ a: CardState, _ b: CardState) -> Bool {
+        values(of: a).map { $0?.databaseValue } == values(of: b).map { $0?.databaseValue }
+    }
+
     /// `prefix + name = ?` for each column, comma-separated (for UPDATE).
     static func assignments(prefix: String = "") -> String {
         names.map { "\(prefix)\($0) = ?" }.joined(separator: ", ")

@@ -45,7 +45,7 @@ public struct ReviewHistory: Sendable {
     /// - Throws: ``ReviewHistoryError`` at the first malformed line: a missing column in the
     ///   header, a row with too few fields, an empty card id, a time that is not ISO 8601 with
     ///   an offset, or a rating that is not 1 to 4.
-    init(csv source: [UInt8], file: String) throws(ReviewHistoryError) {
+    public init(csv source: [UInt8], file: String) throws(ReviewHistoryError) {
         guard source.count < Int(Int32.max) else {
             throw ReviewHistoryError(file: file, line: 1, message: "the history is larger than 2 GiB")
         }

@@ -46,17 +46,21 @@ public struct AnswerMatcher: Sendable, Hashable {
     /// Exact matches win over typo matches, and among several candidates the first accepted
     /// answer in order is reported.
     public func check(_ typed: String, against accepted: [String]) -> AnswerVerdict {
-        let typedWords = AnswerNormalization.words(typed)
+        let typedSplit = AnswerNormalization.splitWords(typed)
+        let typedWords = AnswerNormalization.finishing(typedSplit, convertingNumbers: true)
         guard !typedWords.isEmpty else { return .incorrect(closest: nil, differences: []) }
-        let candidates = accepted.map { (text: $0, words: AnswerNormalization.words($0)) }
+        let candidates = accepted.map { text in
+            let split = AnswerNormalization.splitWords(text)
+            return (
+                text: text, words: AnswerNormalization.finishing(split, convertingNumbers: true),
+                joined: AnswerNormalization.finishing(split, convertingNumbers: false).joined()
+            )
+        }
         if candidates.contains(where: { AnswerNormalization.sameWords($0.words, typedWords) }) { return .correct }
         // A space too many or too few: compared before number words become digits, so that
         // `one two` is not taken for `12`.
-        let typedJoined = AnswerNormalization.words(typed, convertingNumbers: false).joined()
-        for candidate in candidates
-        where isTypoMatch(typedWords, candidate.words)
-            || typedJoined == AnswerNormalization.words(candidate.text, convertingNumbers: false).joined()
-        {
+        let typedJoined = AnswerNormalization.finishing(typedSplit, convertingNumbers: false).joined()
+        for candidate in candidates where isTypoMatch(typedWords, candidate.words) || typedJoined == candidate.joined {
             return .correctWithTypo(
                 expected: candidate.text, differences: AnswerDiff.segments(typed: typed, expected: candidate.text)
             )

@@ -1,3 +1,4 @@
+import Decks
 import Foundation
 import Scheduling
 
@@ -70,6 +71,20 @@ struct SessionQueues: Sendable {
             return learning.removeFirst().card
         }
         return nil
+    }
+
+    /// Takes the other items of `item`'s card (same deck and card, another key) out of the
+    /// review, new and skipped queues, and returns them in queue order.
+    mutating func removeSiblings(of item: StudyItem) -> [StudyItem] {
+        func isSibling(_ card: StudyCard) -> Bool {
+            card.item.deckID == item.deckID && card.item.cardID == item.cardID && card.item.key != item.key
+        }
+        let siblings = (reviews + new + skipped).filter(isSibling).map(\.item)
+        guard !siblings.isEmpty else { return [] }
+        reviews.removeAll(where: isSibling)
+        new.removeAll(where: isSibling)
+        skipped.removeAll(where: isSibling)
+        return siblings
     }
 
     /// Items left by category, counting the one being asked; learning items count when

@@ -24,6 +24,11 @@ public struct SessionReview: Sendable, Hashable {
     public var answer: String?
     /// The verdict on an auto-graded answer; `nil` for basic cards.
     public var verdict: AnswerVerdict?
+    /// The card's other items this answer buried (taken out of the session until
+    /// ``siblingsBuriedUntil``): save them as buried with the answer, unbury them on undo.
+    public var buriedSiblings: [StudyItem] = []
+    /// Until when ``buriedSiblings`` are buried (the start of the next study day).
+    public var siblingsBuriedUntil: Date?
 
     /// Creates a review from its parts.
     public init(

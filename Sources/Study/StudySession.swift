@@ -170,17 +170,27 @@ public struct StudySession: Sendable {
     /// afterwards it goes back into the session's learning queue, to be asked again when
     /// its step is due. A question may be rated without an answer being submitted (a basic
     /// card revealed by the caller, or an auto-graded question the user chose to rate).
-    public mutating func rate(_ rating: Rating, at now: Date) -> SessionReview? {
+    ///
+    /// With `buryingSiblingsUntil` (the start of the next study day), the card's other items
+    /// still waiting in the session as new cards or reviews (or skipped) leave it, buried
+    /// until then, unless the deck is in ``StudySessionOptions/siblingsKeptIn``; the review
+    /// lists them (``SessionReview/buriedSiblings``) to be saved with it. Siblings in the
+    /// learning steps stay, as in Anki. Undo brings them back.
+    public mutating func rate(_ rating: Rating, at now: Date, buryingSiblingsUntil until: Date? = nil) -> SessionReview? {
         guard let current = queues.current else { return nil }
         let snapshot = queues
         let before = current.card.state
         let after = scheduler(for: current.card.item).review(before, rating: rating, at: now)
         let answered = current.answeredAt ?? now
         let duration = min(max(0, answered.timeIntervalSince(current.shownAt)), options.maximumAnswerDuration)
-        let review = SessionReview(
+        var review = SessionReview(
             item: current.card.item, rating: rating, before: before, after: after, time: now, duration: duration,
             answer: current.answer, verdict: current.grade?.verdict
         )
+        if let until, !options.siblingsKeptIn.contains(current.card.item.deckID) {
+            review.buriedSiblings = queues.removeSiblings(of: current.card.item)
+            if !review.buriedSiblings.isEmpty { review.siblingsBuriedUntil = until }
+        }
         queues.current = nil
         queues.studied += 1
         if before.phase == .new { queues.newStudied += 1 }
@@ -193,6 +203,34 @@ public struct StudySession: Sendable {
         }
         history.append((snapshot, .reviewed(review)))
         return review
+    }
+
+    /// The state `review`'s rating gives at its time when applied to `state` instead of the
+    /// state it was given to: for a store that found the item answered elsewhere meanwhile.
+    public func reschedule(_ review: SessionReview, from state: CardState) -> CardState {
+        scheduler(for: review.item).review(state, rating: review.rating, at: review.time)
+    }
+
+    /// Takes in the last review as it was saved, when the store applied it to a newer state
+    /// than the session had (see ``reschedule(_:from:)``): the item waits in the learning
+    /// queue with its saved state, or leaves it, and undo restores the state saved as before.
+    public mutating func adoptSaved(before: CardState, after: CardState) {
+        guard let last = history.popLast(), case .reviewed(var review) = last.change else { return }
+        review.before = before
+        review.after = after
+        let item = review.item
+        queues.learning.removeAll { $0.card.item == item }
+        if after.phase == .learning || after.phase == .relearning,
+           var card = last.queues.current?.card {
+            card.state = after
+            queues.enqueueLearning(card)
+        }
+        var snapshot = last.queues
+        if var current = snapshot.current {
+            current.card.state = before
+            snapshot.current = current
+        }
+        history.append((snapshot, .reviewed(review)))
     }
 
     /// Puts the current question aside: it comes back after every other review and new

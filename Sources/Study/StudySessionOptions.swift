@@ -12,15 +12,21 @@ public struct StudySessionOptions: Sendable, Hashable {
     public var seed: UInt64
     /// How answers are matched.
     public var matcher: AnswerMatcher
+    /// The decks whose cards' siblings are not buried (their `settings --bury-siblings off`).
+    /// Elsewhere, answering one item of a card buries the card's other items still waiting
+    /// as new cards or reviews (its reverse, its other cloze deletions) until the next study
+    /// day, as Anki does; see ``StudySession/rate(_:at:buryingSiblingsUntil:)``.
+    public var siblingsKeptIn: Set<String>
 
     /// Creates options; every argument defaults to the values above.
     public init(
         learnAheadLimit: TimeInterval = 20 * 60, maximumAnswerDuration: TimeInterval = 60, seed: UInt64 = 0,
-        matcher: AnswerMatcher = AnswerMatcher()
+        matcher: AnswerMatcher = AnswerMatcher(), siblingsKeptIn: Set<String> = []
     ) {
         self.learnAheadLimit = learnAheadLimit
         self.maximumAnswerDuration = maximumAnswerDuration
         self.seed = seed
         self.matcher = matcher
+        self.siblingsKeptIn = siblingsKeptIn
     }
 }

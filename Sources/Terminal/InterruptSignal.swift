@@ -1,12 +1,13 @@
 import CReadline
 
 /// Ctrl-C as a flag: SIGINT no longer kills recall, it makes the next read return `.interrupted`.
+/// Ctrl-\\ (SIGQUIT) does the same, rather than ending in the Swift runtime's crash report.
 ///
 /// The signal handler and its flag are C functions in `shim.h`; they are `static inline`, so
 /// each object file that calls them gets its own copy of the flag. That is why this file
 /// is the only one that calls them: everything else goes through these two functions.
 public enum InterruptSignal {
-    /// Installs the SIGINT handler (without SA_RESTART, so blocking reads return EINTR),
+    /// Installs the SIGINT and SIGQUIT handler (without SA_RESTART, so blocking reads return EINTR),
     /// and the SIGCONT one that notes a return from Ctrl-Z.
     public static func install() {
         _ = recall_install_sigint_handler()

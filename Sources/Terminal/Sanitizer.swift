@@ -2,8 +2,15 @@
 ///
 /// It removes escape sequences (CSI `ESC [ … final`, OSC `ESC ] … BEL or ST`, DCS, SOS, PM and
 /// APC strings up to ST, and two-byte `ESC x`), their 8-bit C1 forms, every other C0 and C1
-/// control character, DEL, and the Unicode bidirectional overrides that can make text read
-/// differently from what it is. Newlines are kept when asked; tabs become a space.
+/// control character, DEL, and the Unicode bidirectional controls (the marks U+200E and
+/// U+200F, the embeddings and overrides U+202A–U+202E and the isolates U+2066–U+2069) that
+/// can make text read differently from what it is. Newlines are kept when asked; tabs
+/// become a space.
+///
+/// This is the one sanitiser for untrusted text on the screen, and for string values in
+/// `--json` output (clean them before encoding: the encoder escapes only C0 controls, so C1
+/// controls such as U+009B, the 8-bit CSI, and bidirectional controls would otherwise reach
+/// a terminal that shows the JSON).
 public enum Sanitizer {
     /// `text` without control characters or escape sequences.
     public static func clean(_ text: String, keepNewlines: Bool = true) -> String {
@@ -23,7 +30,7 @@ public enum Sanitizer {
                 skipString(&scalars)
             case 0x00...0x1F, 0x7F...0x9F:
                 continue
-            case 0x202A...0x202E, 0x2066...0x2069:
+            case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
                 continue
             default:
                 result.append(scalar)

@@ -53,15 +53,30 @@ public struct TextWrapper: Sendable, Hashable {
             }
             current += gap
             currentWidth += gap.count
-            // A word wider than a whole line is cut into pieces that fit.
-            while currentWidth + wordWidth > width {
-                let (head, tail) = split(word, at: max(1, width - currentWidth))
-                if tail.isEmpty { break }
-                lines.append(current + head)
-                current = indent
-                currentWidth = indentWidth
-                word = tail
-                wordWidth = DisplayWidth.of(word)
+            // A word too wide for the rest of the line is cut into pieces that fit, in one
+            // pass over its characters (each measured once), so a word of a million
+            // characters takes time in proportion to its length.
+            if currentWidth + wordWidth > width {
+                var available = max(1, width - currentWidth)
+                var pieceStart = word.startIndex
+                var pieceWidth = 0
+                var index = word.startIndex
+                while index < word.endIndex {
+                    let next = DisplayWidth.of(word[index])
+                    if pieceWidth + next > available && index != pieceStart {
+                        current += word[pieceStart..<index]
+                        lines.append(current)
+                        current = indent
+                        currentWidth = indentWidth
+                        available = max(1, width - indentWidth)
+                        pieceStart = index
+                        pieceWidth = 0
+                    }
+                    pieceWidth += next
+                    index = word.index(after: index)
+                }
+                word = String(word[pieceStart...])
+                wordWidth = pieceWidth
             }
             current += word
             currentWidth += wordWidth
@@ -91,19 +106,6 @@ public struct TextWrapper: Sendable, Hashable {
         }
         pieces.append((spaces, word))
         return pieces
-    }
-
-    /// Splits `word` after as many characters as fit in `columns` (at least one).
-    private func split(_ word: String, at columns: Int) -> (String, String) {
-        var used = 0
-        var index = word.startIndex
-        while index < word.endIndex {
-            let next = DisplayWidth.of(word[index])
-            if used + next > columns && index != word.startIndex { break }
-            used += next
-            index = word.index(after: index)
-        }
-        return (String(word[..<index]), String(word[index...]))
     }
 }
 

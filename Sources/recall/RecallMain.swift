@@ -4,6 +4,7 @@ import App
 @main
 enum RecallMain {
     static func main() {
+        CrashReporting.makeNonInteractive()
         Recall.main()
     }
 }

@@ -79,7 +79,7 @@ import Testing
     @Test func reportsMistakesExactly() {
         let root = "recall [--decks <dir> ...] [--store <path>] <subcommand>"
         let quiz = "recall quiz [<deck> ...] [--count <n>] [--tag <tag> ...] [--decks <dir> ...] [--store <path>]"
-        let settings = "recall settings [<deck>] [--scheduler <name>] [--retention <r>] [--new-per-day <n>] [--sync-dir <dir>] [--decks <dir> ...] [--store <path>]"
+        let settings = "recall settings [<deck>] [--scheduler <name>] [--retention <r>] [--new-per-day <n>] [--bury-siblings <on|off>] [--sync-dir <dir>] [--decks <dir> ...] [--store <path>]"
         #expect(usageError(["studdy"]) == #"unknown command "studdy" (did you mean "study"?) | "# + root)
         #expect(usageError(["fly"]) == #"unknown command "fly" (type "help" to see the commands) | "# + root)
         #expect(usageError(["--store", "x"]) == #"unknown command "--store" (type "help" to see the commands) | "# + root)

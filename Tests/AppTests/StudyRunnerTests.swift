@@ -11,12 +11,13 @@ final class FakeRecorder: SessionRecorder, QuizRecorder {
     var log: [String] = []
     var failNextSave = false
 
-    func save(_ review: SessionReview) throws {
+    func save(_ review: SessionReview, reschedule: (CardState) -> CardState) throws -> SessionReview {
         if failNextSave {
             failNextSave = false
             throw ProgressFailure()
         }
-        log.append("save \(review.item.key) \(review.rating)")
+        log.append("save \(review.item.key) \(review.rating)" + review.buriedSiblings.map { " bury \($0.key)" }.joined())
+        return review
     }
     func apply(_ change: SessionChange) throws { log.append("apply \(describe(change))") }
     func takeBack(_ change: SessionChange) throws { log.append("take back \(describe(change))") }

@@ -9,6 +9,7 @@ import Testing
 
 @Suite struct StudyScreenTests {
     let plain = StudyScreen(style: .plain, wrapper: TextWrapper(width: 40))
+    let wide = StudyScreen(style: .plain, wrapper: TextWrapper(width: 80))
     let colour = StudyScreen(style: Style(enabled: true), wrapper: TextWrapper(width: 40))
 
     func question(prompt: String, kind: QuestionKind, expected: String, explanation: String? = nil) -> Question {
@@ -19,7 +20,7 @@ import Testing
 
     @Test func deckTextIsSanitisedBeforeItIsShown() {
         let asked = question(prompt: "Who\u{1B}[2J narrates?", kind: .typed(answers: ["Kathy"]), expected: "Ka\u{9B}31mthy")
-        #expect(plain.header(deckTitle: asked.deckTitle, typeName: asked.typeName, remaining: QueueCounts(new: 1)) == "Deck · typed    new 1 · learning 0 · review 0")
+        #expect(wide.header(deckTitle: asked.deckTitle, typeName: asked.typeName, remaining: QueueCounts(new: 1)) == "Deck · typed    new 1 · learning 0 · review 0")
         #expect(plain.question(asked) == "Who narrates?")
         #expect(plain.verdict(.incorrect(closest: nil, differences: []), for: asked) == "Wrong.\nAnswer: Kathy")
     }
@@ -45,9 +46,29 @@ import Testing
         #expect(colour.diff(segments) == "Hailsh\u{1B}[31m\u{1B}[9me\u{1B}[0m\u{1B}[0m\u{1B}[32m\u{1B}[1ma\u{1B}[0m\u{1B}[0mm")
     }
 
+    // F6 (issue 16): the header and the rating line were never wrapped: 113 columns on a
+    // 40-column terminal.
+    @Test func theHeaderAndTheButtonsFitTheScreen() {
+        let title = "Never Let Me Go: Context and Reception, with the film and the critics"
+        let header = plain.header(deckTitle: title, typeName: "choice", remaining: QueueCounts(new: 12, learning: 3, review: 140))
+        #expect(header == "Never Let Me Go: Context and Reception,\nwith the film and the critics · choice\nnew 12 · learning 3 · review 140")
+        let labels: [Rating: String] = [.again: "10m", .hard: "2d", .good: "4d", .easy: "9d"]
+        #expect(plain.buttons(labels) == "1 again 10m  2 hard 2d  3 good 4d\n4 easy 9d")
+        let narrow = StudyScreen(style: .plain, wrapper: TextWrapper(width: 12))
+        #expect(narrow.buttons(labels).split(separator: "\n").count == 4)
+        for screen in [plain, narrow] {
+            let lines = (screen.header(deckTitle: title, typeName: "choice", remaining: QueueCounts(new: 1)) + "\n" + screen.buttons(labels))
+                .split(separator: "\n")
+            #expect(lines.allSatisfy { DisplayWidth.of(String($0)) <= screen.wrapper.width }, "\(lines)")
+        }
+        // Styled, the proposed button is bold on whichever line it lands.
+        let styled = StudyScreen(style: Style(enabled: true), wrapper: TextWrapper(width: 40))
+        #expect(styled.buttons(labels, proposed: .easy).hasSuffix("\n" + Style(enabled: true).bold("4 easy 9d")))
+    }
+
     @Test func buttonsShowEachInterval() {
         let labels: [Rating: String] = [.again: "10m", .hard: "2d", .good: "4d", .easy: "9d"]
-        #expect(plain.buttons(labels) == "1 again 10m  2 hard 2d  3 good 4d  4 easy 9d")
+        #expect(wide.buttons(labels) == "1 again 10m  2 hard 2d  3 good 4d  4 easy 9d")
         #expect(plain.ratingPrompt(proposed: .good) == "rating [3 good]> ")
         #expect(plain.ratingPrompt(proposed: nil) == "rating 1-4> ")
     }

@@ -103,3 +103,37 @@ private func deckJSON(id: String) -> String {
     #expect(DeckLoader.load(file: root + "/none.json").problems.map(\.message) == ["no such file"])
     #expect(DeckLoader.load(file: root).problems.map(\.message) == ["is a directory, not a deck file"])
 }
+
+// F11 (issue 16): a FIFO named x.json in a deck folder blocked `decks` and every start of
+// recall forever, since opening a FIFO for reading waits for a writer.
+@Test func aFIFONamedLikeADeckIsReportedNotOpenedForever() throws {
+    let root = try temporaryDirectory()
+    defer { remove(root) }
+    try write(deckJSON(id: "a"), to: root + "/a.json")
+    #expect(mkfifo(root + "/x.json", 0o644) == 0)
+    let finished = finishes(within: 20) {
+        #expect(DeckLoader.load(file: root + "/x.json").problems.map(\.message) == ["is not a regular file"])
+        let catalog = DeckCatalog.discover(DeckDirectories(bundled: nil, user: root, extra: []), currentDirectory: "/")
+        #expect(catalog.decks.map(\.id) == ["a"])
+        #expect(catalog.problems.map(\.message) == ["is not a regular file"])
+    }
+    #expect(finished, "loading a deck folder with a FIFO in it hangs")
+    if !finished {
+        // Let the blocked reader go: open the FIFO for writing and close it.
+        let writer = open(root + "/x.json", O_WRONLY | O_NONBLOCK)
+        if writer >= 0 { close(writer) }
+    }
+}
+
+/// Whether `work` finishes within `seconds` of wall time. It runs on a thread of its own,
+/// so a hang fails the test instead of stalling the run (and a busy test pool does not count
+/// against it, as it would with `.timeLimit`).
+func finishes(within seconds: Double, _ work: @escaping @Sendable () -> Void) -> Bool {
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+        work()
+        done.signal()
+    }.start()
+    return done.wait(timeout: .now() + seconds) == .success
+}
+

@@ -102,3 +102,29 @@ import Testing
     ])
     #expect(problems.allSatisfy { $0["file"] as? String == "x.json" })
 }
+
+// F4/F6 (issue 16): invisible characters in choices are errors shown escaped; elsewhere
+// they are warnings, which print as "warning:" and do not fail `check`.
+@Test func checkRejectsInvisibleCharactersInChoicesAndWarnsElsewhere() throws {
+    let directory = try CheckProcess.temporaryDirectory()
+    defer { CheckProcess.removeTemporaryDirectory(directory) }
+    let deck = #"""
+        {"format": 1, "id": "d", "title": "T", "description": "D", "sources": [], "cards": [
+          {"id": "a", "type": "choice", "prompt": "Who?\u200b", "choices": ["\u202eTommy", "Tommy"], "answer": "Tommy"}
+        ]}
+        """#
+    try deck.write(to: directory.appendingPathComponent("d.json"), atomically: true, encoding: .utf8)
+    let output = try CheckProcess.run(["check", "d.json"], in: directory)
+    #expect(output.stdout == #"""
+        d.json:2:43: warning: card "a": "prompt" contains the invisible character U+200B (zero width space), which can make text read differently from what it is
+        d.json:2:69: error: card "a": "choices" entry 1 contains the invisible character U+202E (a bidirectional control): answers and choices must look like what they are
+        1 deck, 1 card, 1 error, 1 warning
+
+        """#)
+    #expect(output.status == 1)
+    let warningOnly = deck.replacingOccurrences(of: #""\u202eTommy""#, with: #""Ruth""#)
+    try warningOnly.write(to: directory.appendingPathComponent("d.json"), atomically: true, encoding: .utf8)
+    let warned = try CheckProcess.run(["check", "d.json"], in: directory)
+    #expect(warned.stdout.hasSuffix("1 deck, 1 card, 0 errors, 1 warning\n"))
+    #expect(warned.status == 0)
+}

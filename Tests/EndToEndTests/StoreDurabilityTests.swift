@@ -1,4 +1,6 @@
 import Foundation
+import Progress
+import Scheduling
 import Testing
 
 /// The progress store seen from outside: real `recall` processes, killed and run side by side.
@@ -82,6 +84,53 @@ import Testing
         let rows = log.output.split(separator: "\n").dropFirst()
         #expect(rows.filter { $0.hasPrefix("plot/c,") }.count == count)
         #expect(rows.filter { $0.hasPrefix("cast/c,") }.count == count)
+    }
+
+    /// Issue 16 F5: two processes answering the same card never apply an answer to a stale
+    /// state: every logged answer starts from the state the one before it left, and the
+    /// card's reps count every answer.
+    @Test func twoProcessesAnsweringTheSameCardNeverOverwriteEachOther() throws {
+        let sandbox = try REPLSandbox()
+        let store = sandbox.path("shared.sqlite")
+        let count = 120
+        _ = try sandbox.pipe(["debug", "record-answer", "--store", store, "--deck", "plot", "--card", "c", "--count", "0"], input: "")
+        var processes: [(Process, Pipe)] = []
+        for rating in ["1", "3"] {
+            let process = Process()
+            process.executableURL = RecallBinary.url
+            process.arguments = [
+                "debug", "record-answer", "--store", store, "--deck", "plot", "--card", "c", "--count", String(count),
+                "--rating", rating,
+            ]
+            process.environment = sandbox.environment()
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            processes.append((process, output))
+        }
+        for (process, _) in processes { try process.run() }
+        var rescheduled = 0
+        for (process, output) in processes {
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            rescheduled += text.split(separator: "\n").filter { $0.hasSuffix(" rescheduled") }.count
+        }
+        let progress = try ProgressStore(path: store, access: .readOnly)
+        var reviews: [LoggedReview] = []
+        try progress.forEachReview { reviews.append($0) }
+        var previous: CardState?
+        var stale = 0
+        for review in reviews.sorted(by: { $0.id < $1.id }) {  // in the order they were saved
+            if let previous, review.before != previous { stale += 1 }
+            previous = review.after
+        }
+        #expect(reviews.count == 2 * count)
+        #expect(stale == 0)
+        #expect(try progress.item(ItemRef(deckID: "plot", key: "c"))?.state.reps == 2 * count)
+        #expect(try progress.item(ItemRef(deckID: "plot", key: "c"))?.state == previous)
+        // (How often the two collided varies; each collision was rescheduled, none lost.)
+        _ = rescheduled
     }
 
     @Test func theStoreDefaultsToRECALL_STOREThenXDGDataHome() throws {

@@ -23,6 +23,8 @@ import Testing
 
     @Test func everyCardTypeRightWrongAndWithATypoThenUndoCtrlCAndRestart() throws {
         let (sandbox, options) = try Self.sandbox()
+        // Every side of the reversed card is asked here (sibling burying has its own test).
+        #expect(try sandbox.pipe(["settings", "sample", "--bury-siblings", "off"] + options, input: "").status == 0)
         let terminal = try sandbox.terminal(options)
         try terminal.expect("recall> ")
         terminal.sendLine("study sample")
@@ -109,6 +111,7 @@ import Testing
 
     @Test func theSameSessionThroughAPipe() throws {
         let (sandbox, options) = try Self.sandbox()
+        #expect(try sandbox.pipe(["settings", "sample", "--bury-siblings", "off"] + options, input: "").status == 0)
         let input = ["", "3", "", "1", "hailshem", "", "Ruth", "", "t", "", ":bury", "Kathy", "2", ":quit"]
         let run = try sandbox.pipe(["study", "sample"] + options, input: input.joined(separator: "\n") + "\n")
         #expect(run.errors == "")
@@ -164,11 +167,36 @@ import Testing
         #expect(settings.errors.hasPrefix("error: the value '2' is invalid for '--retention <r>': expected a number from 0.7 to 0.99, such as 0.9 or 90%\nusage: recall settings "))
     }
 
+    /// Answering the front of a reversed card keeps its back for the next study day, in this
+    /// session and the next; `settings --bury-siblings off` asks both sides.
+    @Test func theOtherSideOfAnAnsweredCardWaitsForTheNextDay() throws {
+        let (sandbox, options) = try Self.sandbox()
+        let first = try sandbox.pipe(["study", "sample"] + options, input: "\n3\n:quit\n")
+        #expect(first.status == 0)
+        #expect(first.output.hasPrefix("Studying Sample: 7 new · 0 learning · 0 review"))
+        #expect(try Self.log(sandbox) == ["b,3"])
+        let again = try sandbox.pipe(["study", "sample"] + options, input: ":quit\n")
+        #expect(again.output.hasPrefix("Studying Sample: 5 new · 1 learning · 0 review"), "\(again.output)")
+
+        let (other, otherOptions) = try Self.sandbox()
+        #expect(try other.pipe(["settings", "sample", "--bury-siblings", "off"] + otherOptions, input: "").status == 0)
+        _ = try other.pipe(["study", "sample"] + otherOptions, input: "\n3\n:quit\n")
+        let kept = try other.pipe(["study", "sample"] + otherOptions, input: ":quit\n")
+        #expect(kept.output.hasPrefix("Studying Sample: 6 new · 1 learning · 0 review"), "\(kept.output)")
+    }
+
+    @Test func undoingAnAnswerUnburiesTheOtherSide() throws {
+        let (sandbox, options) = try Self.sandbox()
+        _ = try sandbox.pipe(["study", "sample"] + options, input: "\n3\n:undo\n:quit\n")
+        let again = try sandbox.pipe(["study", "sample"] + options, input: ":quit\n")
+        #expect(again.output.hasPrefix("Studying Sample: 7 new · 0 learning · 0 review"), "\(again.output)")
+    }
+
     @Test func settingsAreShownAndChanged() throws {
         let (sandbox, options) = try Self.sandbox()
         let change = try sandbox.pipe(["settings", "sample", "--scheduler", "sm2", "--new-per-day", "5"] + options, input: "")
         #expect(change.status == 0)
-        #expect(change.output == "Saved for sample.\nDECK    SCHEDULER  RETENTION  NEW/DAY\nsample  sm2        -                5\n")
+        #expect(change.output == "Saved for sample.\nDECK    SCHEDULER  RETENTION  NEW/DAY  SIBLINGS\nsample  sm2        -                5  buried\n")
         let show = try sandbox.pipe(["study", "sample"] + options, input: ":quit\n")
         #expect(show.output.hasPrefix("Studying Sample: 5 new · 0 learning · 0 review (:help"))
     }

@@ -34,4 +34,16 @@ import Testing
         #expect(AnswerNormalization.normalize("the the") == "the")
         #expect(AnswerNormalization.normalize("Cottages, the") == "cottages the")
     }
+
+    @Test func theASCIIFastPathSplitsLikeTheGeneralOne() {
+        // Every printable ASCII character and white space, between letters, alone and doubled.
+        for byte in UInt8(0x09)...UInt8(0x7E) where byte >= 0x20 || (0x09...0x0D).contains(byte) {
+            let character = String(UnicodeScalar(byte))
+            for text in ["a\(character)b", character, "\(character)\(character)x", "x y\(character)"] {
+                #expect(AnswerNormalization.splitASCIIWords(text) == AnswerNormalization.splitAnyWords(text), "\(byte)")
+            }
+        }
+        #expect(AnswerNormalization.splitASCIIWords("caf\u{E9}") == nil)
+        #expect(AnswerNormalization.splitASCIIWords("a\u{1}b") == nil)
+    }
 }

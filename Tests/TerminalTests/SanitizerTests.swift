@@ -25,6 +25,22 @@ import Testing
         #expect(Sanitizer.clean("left\u{202E}right\u{2066}") == "leftright")
     }
 
+    // F4 (issue 16): every bidirectional control goes, marks included; C1 controls (the
+    // 8-bit CSI U+009B among them) and DEL go too, for the screen and for --json values.
+    @Test func removesEveryBidirectionalControlAndC1Control() {
+        let bidi: [UInt32] = [0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+        for value in bidi {
+            let scalar = Unicode.Scalar(value)!
+            #expect(Sanitizer.clean("a" + String(Character(scalar)) + "b") == "ab", "U+\(String(value, radix: 16))")
+        }
+        for value in UInt32(0x80)...0x9F where ![0x90, 0x98, 0x9B, 0x9D, 0x9E, 0x9F].contains(value) {
+            #expect(Sanitizer.clean("a" + String(Character(Unicode.Scalar(value)!)) + "b") == "ab")
+        }
+        #expect(Sanitizer.clean("card\u{9B}2Jx\u{7F}") == "cardx")
+        // Zero-width joiners are part of emoji and scripts: they stay.
+        #expect(Sanitizer.clean("👩\u{200D}🔬") == "👩\u{200D}🔬")
+    }
+
     @Test func keepsNewlinesUnlessToldAndTurnsTabsIntoSpaces() {
         #expect(Sanitizer.clean("one\ntwo\tthree") == "one\ntwo three")
         #expect(Sanitizer.clean("one\ntwo", keepNewlines: false) == "one two")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Terminal
 
@@ -30,6 +31,31 @@ import Testing
         #expect(wrapper.wrap("e\u{301}e\u{301}e\u{301} abcdef") == "e\u{301}e\u{301}e\u{301} abcdef")
     }
 
+    @Test func cutsLongWordsAfterTextAndUnderAnIndent() {
+        let wrapper = TextWrapper(width: 10)
+        #expect(wrapper.wrap("ab 漢漢漢漢漢漢漢", indent: "  ") == "  ab\n  漢漢漢漢\n  漢漢漢")
+        #expect(wrapper.wrap("abcdefghijklmnopqrstu", indent: "  ", firstIndent: "- ") == "- abcdefgh\n  ijklmnop\n  qrstu")
+    }
+
+    // F2 (issue 16): a long word was re-measured and re-copied for every line it was cut
+    // into, so 100 000 × "漢" took 32 s to show and a word of a million characters never did.
+    @Test func cutsVeryLongWordsInOnePass() {
+        let finished = finishes(within: 30) { Self.cutVeryLongWords() }
+        #expect(finished, "wrapping a word of a million characters does not finish")
+    }
+
+    private static func cutVeryLongWords() {
+        let wrapper = TextWrapper(width: 80)
+        let wide = wrapper.wrap(String(repeating: "漢", count: 100_000)).split(separator: "\n")
+        #expect(wide.count == 2_500)
+        #expect(wide.allSatisfy { $0.count == 40 })
+        let long = wrapper.wrap("x " + String(repeating: "a", count: 1_000_000) + " y").split(separator: "\n")
+        #expect(long.count == 12_502)
+        #expect(long.first == "x")
+        #expect(long.dropFirst().dropLast().allSatisfy { $0 == String(repeating: "a", count: 80) })
+        #expect(long.last == "y")
+    }
+
     @Test func theWidthIsAtLeastTen() {
         #expect(TextWrapper(width: 3).width == 10)
     }
@@ -53,4 +79,16 @@ import Testing
         #expect(DisplayWidth.of(bold) == 8)
         #expect(TextWrapper(width: 20).wrap("Hailsham in Norfolk", indent: "        ", firstIndent: bold) == bold + "Hailsham in\n        Norfolk")
     }
+}
+
+/// Whether `work` finishes within `seconds` of wall time. It runs on a thread of its own,
+/// so a hang fails the test instead of stalling the run (and a busy test pool does not count
+/// against it, as it would with `.timeLimit`).
+func finishes(within seconds: Double, _ work: @escaping @Sendable () -> Void) -> Bool {
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+        work()
+        done.signal()
+    }.start()
+    return done.wait(timeout: .now() + seconds) == .success
 }

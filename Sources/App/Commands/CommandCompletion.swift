@@ -50,8 +50,8 @@ public struct CommandCompletion: Sendable {
     public var deckIDs: [String]
     /// The tags to offer.
     public var tags: [String]
-    /// The commands, as the registry defines them.
-    let root: CommandInfo?
+    /// The commands, as the registry defines them (read on the first Tab, not at start-up).
+    var root: CommandInfo? { Self.definitions }
 
     /// Creates a completer for `library`'s decks and tags.
     public init(library: Library) {
@@ -62,10 +62,9 @@ public struct CommandCompletion: Sendable {
     public init(deckIDs: [String], tags: [String]) {
         self.deckIDs = deckIDs
         self.tags = tags
-        root = Self.definitions
     }
 
-    /// Every command's definition, read once.
+    /// Every command's definition, read once, when first needed.
     static let definitions: CommandInfo? = try? JSONDecoder().decode(
         ToolInfo.self, from: Data(Recall._dumpHelp().utf8)
     ).command

@@ -17,6 +17,7 @@ public enum CommandRegistry {
         CheckCommand.self,
         DraftCommand.self,
         LogCommand.self,
+        OptimizeCommand.self,
         ReplayCommand.self,
         ImportCommand.self,
         ExportCommand.self,

@@ -9,7 +9,7 @@ struct DebugCommand: RecallCommand {
         commandName: "debug",
         abstract: "Developer commands for the test suite (not for everyday use).",
         shouldDisplay: false,
-        subcommands: [RecordAnswer.self]
+        subcommands: [RecordAnswer.self, RecordHistory.self]
     )
 
     /// Without a subcommand: its help.
@@ -61,8 +61,11 @@ struct DebugCommand: RecallCommand {
                 }
                 let now = Date()
                 let after = scheduler.review(before, rating: rating, at: now)
-                let id = try store.record(.study(ref, rating: rating, at: now, before: before, after: after))
-                context.console.output.line("ok \(id)")
+                // As a study session saves an answer: to the state in the store at that moment.
+                let saved = try store.recordStudy(
+                    .study(ref, rating: rating, at: now, before: before, after: after),
+                    reschedule: { scheduler.review($0, rating: rating, at: now) })
+                context.console.output.line("ok \(saved.id)" + (saved.rescheduled ? " rescheduled" : ""))
             }
             while wait { sleep(3_600) }
         }

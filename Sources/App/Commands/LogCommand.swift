@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Progress
+import Terminal
 
 /// `recall log`: Export your review history as CSV, in the layout `recall replay` reads.
 struct LogCommand: RecallCommand, UsesStore {
@@ -61,7 +62,9 @@ struct LogCommand: RecallCommand, UsesStore {
         var text = ReviewLogCSV.header + "\n"
         do {
             try store.forEachReview(deckIDs: decks.isEmpty ? nil : decks, since: since) { review in
-                guard let line = ReviewLogCSV.line(for: review) else { return }
+                guard var line = ReviewLogCSV.line(for: review) else { return }
+                // Deck ids and keys are slugs; a store edited by hand may hold anything.
+                if line.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { line = Sanitizer.clean(line, keepNewlines: false) }
                 text += line
                 text += "\n"
                 if text.utf8.count >= 1 << 16 {

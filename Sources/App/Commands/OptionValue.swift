@@ -41,6 +41,15 @@ enum OptionValue {
         return value
     }
 
+    /// An on/off switch: on or off (any case).
+    static func onOff(_ text: String) throws -> Bool {
+        switch text.lowercased() {
+        case "on": return true
+        case "off": return false
+        default: throw ValueError(expected: "on or off")
+        }
+    }
+
     /// `--scheduler`: fsrs or sm2 (any case).
     static func scheduler(_ text: String) throws -> SchedulerKind {
         guard let kind = SchedulerKind(rawValue: text.lowercased()) else { throw ValueError(expected: "fsrs or sm2") }

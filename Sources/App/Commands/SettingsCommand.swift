@@ -5,16 +5,19 @@ import Progress
 import Scheduling
 import Terminal
 
-/// `settings [DECK] [--scheduler fsrs|sm2] [--retention R] [--new-per-day N]`: shows a
+/// `settings [DECK] [--scheduler fsrs|sm2] [--retention R] [--new-per-day N]
+/// [--bury-siblings on|off]`: shows a
 /// deck's settings (every deck's without one), and changes them when options are given
 /// (every deck's without a deck).
 struct SettingsCommand: RecallCommand, ReadsDecks, UsesStore {
     static let configuration = CommandConfiguration(
         commandName: "settings",
-        abstract: "View or change the scheduler, desired retention and new cards per day.",
+        abstract: "View or change the scheduler, desired retention, new cards per day and sibling burying.",
         discussion: """
             Without options, shows the settings; with options, changes them, for the deck \
-            named or, without a deck, for every deck.
+            named or, without a deck, for every deck. With --bury-siblings on (the default), \
+            answering one side of a card in a study session (a card's reverse, one cloze \
+            deletion of several) keeps its other sides for the next study day, as Anki does.
             """
     )
 
@@ -39,6 +42,14 @@ struct SettingsCommand: RecallCommand, ReadsDecks, UsesStore {
     var newPerDay: Int?
 
     @Option(
+        name: .customLong("bury-siblings"),
+        help: ArgumentHelp(
+            "Whether answering one side of a card keeps its other sides for the next day: on (default) or off.",
+            valueName: "on|off"),
+        completion: .list(["on", "off"]), transform: OptionValue.onOff)
+    var burySiblings: Bool?
+
+    @Option(
         name: .customLong("sync-dir"),
         help: ArgumentHelp(
             "The folder 'sync' uses by default; the prompt then syncs through it when it starts and quits ('' for none).",
@@ -51,7 +62,7 @@ struct SettingsCommand: RecallCommand, ReadsDecks, UsesStore {
 
     /// Whether anything changes (otherwise the settings are only shown).
     var changesSomething: Bool {
-        scheduler != nil || retention != nil || newPerDay != nil
+        scheduler != nil || retention != nil || newPerDay != nil || burySiblings != nil
     }
 
     func run(in context: CommandContext) throws {
@@ -69,6 +80,7 @@ struct SettingsCommand: RecallCommand, ReadsDecks, UsesStore {
                 if let scheduler { settings.scheduler.kind = scheduler }
                 if let retention { settings.scheduler.desiredRetention = retention }
                 if let newPerDay { settings.newCardsPerDay = newPerDay }
+                if let burySiblings { settings.burySiblings = burySiblings }
                 try settings.scheduler.validate()
                 try store.saveSettings(settings, for: deck.id)
             }
@@ -76,12 +88,18 @@ struct SettingsCommand: RecallCommand, ReadsDecks, UsesStore {
         }
         let rows = try decks.map { deck in (deck, try store.settings(for: deck.id)) }
         console.say(table(rows, style: console.style))
+        for (deck, settings) in rows {
+            guard let parameters = settings.scheduler.parameters else { continue }
+            console.say(
+                "FSRS parameters of \(Sanitizer.clean(deck.id, keepNewlines: false)): "
+                    + parameters.map { String(format: "%.4f", $0) }.joined(separator: ", "))
+        }
         if !changesSomething {
             if syncDir == nil { console.tell(try Self.syncFolderLine(store)) }
             let example = deck.map { Sanitizer.clean($0, keepNewlines: false) + " " } ?? ""
             console.tell(
                 console.style.dim(
-                    "Change with: settings \(example)--scheduler fsrs|sm2 --retention 0.9 --new-per-day 20"
+                    "Change with: settings \(example)--scheduler fsrs|sm2 --retention 0.9 --new-per-day 20 --bury-siblings on|off"
                         + (deck == nil ? " (without a deck: every deck)" : "")))
         }
     }
@@ -96,12 +114,12 @@ struct SettingsCommand: RecallCommand, ReadsDecks, UsesStore {
 
     /// The settings as an aligned table, one deck per row.
     func table(_ rows: [(Deck, DeckSettings)], style: Style) -> String {
-        let header = ["DECK", "SCHEDULER", "RETENTION", "NEW/DAY"]
+        let header = ["DECK", "SCHEDULER", "RETENTION", "NEW/DAY", "SIBLINGS"]
         let cells = rows.map { deck, settings in
             [
                 Sanitizer.clean(deck.id, keepNewlines: false), settings.scheduler.kind.rawValue,
                 settings.scheduler.kind == .fsrs ? String(format: "%.2f", settings.scheduler.desiredRetention) : "-",
-                String(settings.newCardsPerDay),
+                String(settings.newCardsPerDay), settings.burySiblings ? "buried" : "kept",
             ]
         }
         return Table.render(header: header, rows: cells, style: style)

@@ -43,7 +43,9 @@ struct StudyCommand: RecallCommand, ReadsDecks, UsesStore {
         let scheduler = try SchedulerConfiguration().makeScheduler()
         let session = StudySession(
             cards: cards, scheduler: scheduler, deckSchedulers: try workspace.schedulers(for: chosen),
-            options: StudySessionOptions(seed: UInt64.random(in: 0...UInt64.max)), startedAt: now)
+            options: StudySessionOptions(
+                seed: UInt64.random(in: 0...UInt64.max), siblingsKeptIn: try workspace.decksKeepingSiblings(chosen)),
+            startedAt: now)
         let recorder = try StoreRecorder(
             store: workspace.store, kind: .study, deckIDs: chosen.map(\.id), clock: workspace.clock)
         let counts = session.remaining(at: now)

@@ -1,0 +1,9 @@
+extension FuzzTarget {
+    /// Every fuzz target, one line each.
+    public static let all: [FuzzTarget] = [
+        .deck,
+        .cloze,
+        .answer,
+        .replayCSV,
+    ]
+}
