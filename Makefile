@@ -3,18 +3,35 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 BIN_PATH = $$($(SWIFT) build -c release --show-bin-path)
 
-.PHONY: run test build release install uninstall bench deps clean fuzz
+.PHONY: run test build release install uninstall bench deps clean fuzz fsrs-rs-venv check-fsrs-rs
+FSRS_VENV = .build/venv-fsrs
 
 ## Opens the recall REPL on the bundled decks (installs system packages and builds first).
 run: release
 	@"$(BIN_PATH)/recall" $(ARGS)
 
 ## Runs the whole test suite (installs system packages first), then every fuzz target for
-## 30 seconds with a fixed seed (a finding fails the run).
+## 30 seconds with a fixed seed (a finding fails the run), then the live comparison of
+## `recall optimize` with fsrs-rs-python (SKIPPED when it cannot be installed).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	FUZZ_SEED=1 ./scripts/fuzz.sh 30
+	@$(MAKE) --no-print-directory check-fsrs-rs
+
+## A Python venv under .build/ with fsrs-rs-python 0.9.3, the optimizer's reference.
+fsrs-rs-venv:
+	@$(FSRS_VENV)/bin/python -c "import fsrs_rs_python" 2>/dev/null || \
+	  { python3 -m venv $(FSRS_VENV) && \
+	    $(FSRS_VENV)/bin/pip install --quiet --retries 1 --timeout 20 fsrs-rs-python==0.9.3; }
+
+## recall optimize against fsrs-rs-python's compute_parameters, live, on the test histories.
+check-fsrs-rs:
+	@if $(MAKE) --no-print-directory fsrs-rs-venv >/dev/null 2>&1; then \
+	  $(FSRS_VENV)/bin/python tools/check_optimizer_live.py "$$($(SWIFT) build --show-bin-path)/recall"; \
+	else \
+	  echo "fsrs-rs-python live comparison: SKIPPED (fsrs-rs-python 0.9.3 cannot be installed from PyPI here)"; \
+	fi
 
 ## Installs the system packages recall needs (libreadline-dev, libsqlite3-dev), if missing.
 deps:

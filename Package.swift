@@ -117,8 +117,10 @@ let package = Package(
             name: "DeviceSyncTests",
             dependencies: ["DeviceSync", "Progress", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "AppTests", dependencies: ["App", "Progress", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Progress", "Optimizer", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")]),
         // End-to-end tests: run the built `recall` binary, through pipes and a pseudo-terminal.
-        .testTarget(name: "EndToEndTests", dependencies: ["recall", "Progress"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["recall", "Progress", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

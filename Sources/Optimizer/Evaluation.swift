@@ -48,29 +48,33 @@ public struct Evaluator: Sendable {
             }
         }
         let recency = RecencyWeights(count: set.items.count)
+        // Bins depend on (delta_t, reviews with delta_t > 0, lapses) only: number the triples.
         var keys: [BinKey: Int32] = [:]
+        var triples: [Int64: Int32] = [:]
         var reviewIndex: [Int32] = [], bin: [Int32] = [], weight: [Double] = [], recalled: [Bool] = []
         reviewIndex.reserveCapacity(set.items.count)
         bin.reserveCapacity(set.items.count)
         weight.reserveCapacity(set.items.count)
         recalled.reserveCapacity(set.items.count)
-        // Bins depend on (delta_t, reviews with delta_t > 0, lapses) only: remember the last.
-        var lastTriple: (Int32, Int32, Int32) = (-1, -1, -1), lastBin: Int32 = 0
         for (index, item) in set.items.enumerated() {
             let last = set.cardStarts[Int(item.card)] + item.length - 1
-            let triple = (set.deltas[Int(last)], longTermCounts[Int(last)], lapseCounts[Int(last)])
-            if triple != lastTriple {
-                let key = BinKey(delta: triple.0, longTermReviews: Int(triple.1), lapses: Int(triple.2))
+            let (delta, longTerm, lapses) = (set.deltas[Int(last)], longTermCounts[Int(last)], lapseCounts[Int(last)])
+            let packed = Int64(delta) << 42 | Int64(min(longTerm, 0x1F_FFFF)) << 21 | Int64(min(lapses, 0x1F_FFFF))
+            let binIndex: Int32
+            if let known = triples[packed] {
+                binIndex = known
+            } else {
+                let key = BinKey(delta: delta, longTermReviews: Int(longTerm), lapses: Int(lapses))
                 if let known = keys[key] {
-                    lastBin = known
+                    binIndex = known
                 } else {
-                    lastBin = Int32(keys.count)
-                    keys[key] = lastBin
+                    binIndex = Int32(keys.count)
+                    keys[key] = binIndex
                 }
-                lastTriple = triple
+                triples[packed] = binIndex
             }
             reviewIndex.append(last)
-            bin.append(lastBin)
+            bin.append(binIndex)
             weight.append(recency[index])
             recalled.append(set.ratings[Int(last)] > 1)
         }

@@ -17,16 +17,24 @@ public struct StudyDayClock: Sendable {
     private var offsets: [Int64: Int64] = [:]
     /// The most recent look-up, for runs of reviews in the same hour.
     private var lastHour: Int64 = .min, lastOffset: Int64 = 0
+    /// The offset of a zone that never changes it (UTC, fixed offsets).
+    private let fixedOffset: Int64?
 
     /// Creates a clock for `timeZone` with days starting at `rolloverHour` (clamped to 0 … 23).
     public init(timeZone: TimeZone, rolloverHour: Int = 4) {
         self.timeZone = timeZone
         self.rolloverHour = min(max(rolloverHour, 0), 23)
+        let early = Date(timeIntervalSince1970: -2_208_988_800)  // 1900
+        let offset = timeZone.secondsFromGMT(for: early)
+        fixedOffset = timeZone.nextDaylightSavingTimeTransition(after: early) == nil
+            && offset == timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: 4_102_444_800))  // 2100
+            ? Int64(offset) : nil
     }
 
     /// The number of the study day containing a moment given in microseconds since 1970 (UTC).
     public mutating func day(ofMicroseconds time: Int64) -> Int64 {
         let seconds = Self.floorDivide(time, 1_000_000) - Int64(rolloverHour) * 3_600
+        if let fixedOffset { return Self.floorDivide(seconds + fixedOffset, 86_400) }
         let hour = Self.floorDivide(seconds, 3_600)
         if hour != lastHour {
             if let known = offsets[hour] {

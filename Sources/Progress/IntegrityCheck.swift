@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 
-/// `PRAGMA quick_check` of an existing store, run on its own read-only connection on a
-/// background thread, so that opening a large store stays fast (the check reads the whole
+/// `PRAGMA quick_check` of an existing store, CHECK constraints included, run on its own
+/// connection on a background thread, so that opening a large store stays fast (the check reads the whole
 /// file: about half a second per 100 MB). Every write waits for its verdict, so nothing is
 /// ever written to a store that failed it.
 final class IntegrityCheck: @unchecked Sendable {
@@ -19,15 +19,16 @@ final class IntegrityCheck: @unchecked Sendable {
         IntegrityCheck(verdict: .success(()))
     }
 
-    /// Starts checking the store at `path` in the background.
-    static func start(path: String) -> IntegrityCheck {
+    /// Starts checking the store at `path` in the background (`readWrite`: on a read-write
+    /// connection, so that SQLite checks the CHECK constraints too).
+    static func start(path: String, openingPath: String, readWrite: Bool) -> IntegrityCheck {
         let check = IntegrityCheck(verdict: nil)
         let thread = Thread {
             #if os(Linux)
             // Linux nice values are per thread: yield the cores to the queue being built.
             _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
             #endif
-            check.finish(run(path: path))
+            check.finish(run(path: path, openingPath: openingPath, readWrite: readWrite))
         }
         thread.qualityOfService = .utility
         thread.start()
@@ -59,15 +60,43 @@ final class IntegrityCheck: @unchecked Sendable {
         return problems.count > 3 ? shown + "; and \(problems.count - 3) more" : shown
     }
 
-    /// Runs `PRAGMA quick_check` on a read-only connection.
-    private static func run(path: String) -> Result<Void, ProgressError> {
+    /// Rows that break the schema's CHECK constraints, which `PRAGMA quick_check` does not look
+    /// at on a read-only connection: one query per constraint of the core tables, each
+    /// returning how many rows break it.
+    static let constraintChecks: [(table: String, check: String)] = [
+        ("item", "phase IN ('new', 'learning', 'review', 'relearning')"),
+        ("item", "suspended IN (0, 1)"),
+        ("session", "kind IN ('study', 'quiz')"),
+        ("review", "kind IN ('study', 'practice', 'manual')"),
+        ("review", "rating IS NULL OR rating BETWEEN 1 AND 4"),
+        ("review", "(rating IS NULL) = (kind = 'manual')"),
+        ("review", "(after_phase IS NULL) = (kind = 'practice')"),
+        ("deck_settings", "scheduler IN ('fsrs', 'sm2')"),
+        ("deck_settings", "new_per_day >= 0"),
+    ]
+
+    /// Runs `PRAGMA quick_check`; on a read-only connection, checks the CHECK constraints too.
+    private static func run(path: String, openingPath: String, readWrite: Bool) -> Result<Void, ProgressError> {
         do {
             var configuration = Configuration()
-            configuration.readonly = true
+            // Read-write only for the check's sake (quick_check then covers CHECK
+            // constraints); it writes nothing.
+            configuration.readonly = !readWrite
             configuration.busyMode = .timeout(ProgressStore.busyTimeout)
             configuration.label = "recall.progress.check"
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            let report = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            let queue = try DatabaseQueue(path: openingPath, configuration: configuration)
+            var report = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            if report == ["ok"] && !readWrite {
+                report = try queue.read { db in
+                    var problems: [String] = []
+                    let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                    for (table, check) in constraintChecks where tables.contains(table) {
+                        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE NOT (\(check))") ?? 0
+                        if count > 0 { problems.append("CHECK constraint failed in \(table): \(check) (\(count) rows)") }
+                    }
+                    return problems.isEmpty ? ["ok"] : problems
+                }
+            }
             guard report == ["ok"] else {
                 return .failure(.damaged(path: path, report: summary(of: report)))
             }

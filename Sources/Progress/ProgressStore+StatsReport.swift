@@ -49,7 +49,7 @@ extension ProgressStore {
                 Row.fetchCursor(
                     db,
                     sql: """
-                        SELECT id, deck_id, phase, suspended, stability, due, last_review, lapses
+                        SELECT id, deck_id, phase, suspended, stability, due, last_review, lapses, step, difficulty, reps
                         FROM item WHERE orphaned_at IS NULL \(filter)
                         """,
                     arguments: StatementArguments(filterArguments)))

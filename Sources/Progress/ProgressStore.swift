@@ -52,11 +52,20 @@ public final class ProgressStore: Sendable {
         self.access = access
         self.dayRollover = dayRollover
         let fileManager = FileManager.default
-        let existed = fileManager.fileExists(atPath: path)
+        let studyDays = StudyDayNumber(rollover: dayRollover)
+        self.studyDays = studyDays
+        var isDirectory: ObjCBool = false
+        var existed = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
+        if existed && isDirectory.boolValue {
+            throw ProgressError.notARecallStore(path: path, detail: "it is a folder")
+        }
         if !existed {
             guard access == .readWrite else { throw ProgressError.notFound(path: path) }
             try Self.createFolder(for: path)
-        } else if access == .readWrite {
+            // Made whole beside it, then put in place: a kill never leaves a half-made store.
+            existed = try !Self.create(at: path, migrator: StoreSchema.migrator(studyDays: studyDays))
+        }
+        if existed && access == .readWrite {
             try Self.checkWritable(path)
         }
 
@@ -64,16 +73,17 @@ public final class ProgressStore: Sendable {
         configuration.readonly = access == .readOnly
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "recall.progress"
-        let studyDays = StudyDayNumber(rollover: dayRollover)
-        self.studyDays = studyDays
         configuration.prepareDatabase { db in
             // Every commit waits until the WAL is on the disk (p99 1.4 ms per answer).
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Checkpoints run on another connection (see Checkpointer), never inside a commit.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
+        // On read-only media (or in a folder this user cannot write), SQLite cannot create the
+        // WAL index beside the store, so a plain read-only open fails: open it as immutable.
+        let openingPath = access == .readOnly ? Self.readOnlyPath(path) : path
         do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            database = try DatabaseQueue(path: openingPath, configuration: configuration)
         } catch {
             throw Self.openingError(error, path: path, creating: !existed)
         }
@@ -88,7 +98,7 @@ public final class ProgressStore: Sendable {
                         return .commit
                     }
                 }
-                check = IntegrityCheck.start(path: path)
+                check = IntegrityCheck.start(path: path, openingPath: openingPath, readWrite: access == .readWrite)
             }
             try Self.prepare(database, path: path, access: access, integrity: check, migrator: StoreSchema.migrator(studyDays: studyDays))
         } catch {
@@ -131,12 +141,67 @@ public final class ProgressStore: Sendable {
         }
     }
 
+    /// The path to open the store at `path` read-only with: `path` itself, or an SQLite URI
+    /// opening it immutable when its folder cannot be written (a read-only mount, another
+    /// user's folder) and no WAL index is there, which SQLite would need to create.
+    static func readOnlyPath(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard Glibc.access(folder.isEmpty ? "." : folder, W_OK) != 0, !FileManager.default.fileExists(atPath: path + "-shm"),
+              let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+        else { return path }
+        return "file:\(encoded)?immutable=1"
+    }
+
+    /// Creates a complete, empty store at `path` (whose folder exists): it is made in a
+    /// hidden file beside it (WAL, branded, every migration run), closed, then linked into
+    /// place, which fails if another process got there first. So a store is never seen
+    /// half-made, even after a kill or a power cut during its creation.
+    ///
+    /// - Returns: whether this process's store is the one at `path` (`false` when another
+    ///   process created it meanwhile; that one is used).
+    private static func create(at path: String, migrator: DatabaseMigrator) throws -> Bool {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).new-\(UUID().uuidString)").path
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+        }
+        do {
+            var configuration = Configuration()
+            configuration.label = "recall.progress.create"
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA application_id = \(StoreSchema.applicationID)")
+            }
+            try migrator.migrate(queue)
+            try queue.close()  // the last connection: the WAL is checkpointed into the file
+        } catch {
+            throw openingError(error, path: path, creating: true)
+        }
+        guard link(temporary, path) == 0 else {
+            let code = errno
+            if code == EEXIST { return false }
+            // A file system without hard links: rename, unless the store appeared meanwhile.
+            if FileManager.default.fileExists(atPath: path) { return false }
+            guard rename(temporary, path) == 0 else {
+                throw ProgressError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+            }
+            return true
+        }
+        return true
+    }
+
     /// Refuses a store (or folder) that cannot be written, before SQLite would silently open it read-only.
     private static func checkWritable(_ path: String) throws {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ProgressError.notARecallStore(path: path, detail: "it is a folder")
+        }
+        if Glibc.access(path, W_OK) != 0 && errno == EROFS {
+            throw ProgressError.readOnly(path: path, detail: "it is on a read-only file system (reading commands such as log, stats and cards still work)")
         }
         guard fileManager.isWritableFile(atPath: path) else {
             throw ProgressError.readOnly(path: path, detail: "the file is read-only")
@@ -246,9 +311,34 @@ public final class ProgressStore: Sendable {
             return creating
                 ? .cannotCreate(path: path, reason: "the disk is full")
                 : .writeFailed(path: path, reason: "the disk is full")
+        case .SQLITE_IOERR where diskIsFull(at: path):
+            return creating
+                ? .cannotCreate(path: path, reason: "the disk is full")
+                : .cannotOpen(path: path, reason: "the disk is full")
         default:
             return creating ? .cannotCreate(path: path, reason: message) : .cannotOpen(path: path, reason: message)
         }
+    }
+
+    /// The problems `PRAGMA integrity_check` (the full check, indexes against their tables)
+    /// finds in the store at `path`, or `nil` when it finds none or cannot run.
+    static func fullIntegrityReport(_ path: String) -> String? {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "recall.progress.integrity"
+        guard let queue = try? DatabaseQueue(path: readOnlyPath(path), configuration: configuration),
+              let report = try? queue.read({ db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }),
+              report != ["ok"]
+        else { return nil }
+        return IntegrityCheck.summary(of: report)
+    }
+
+    /// Whether the file system holding `path` (or its folder) has no room left.
+    static func diskIsFull(at path: String) -> Bool {
+        var info = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        guard statvfs(folder.isEmpty ? "." : folder, &info) == 0 else { return false }
+        return info.f_bavail == 0
     }
 
     // MARK: - Transactions
@@ -298,6 +388,11 @@ public final class ProgressStore: Sendable {
             return ProgressError.busy(path: path, seconds: Int(Self.busyTimeout))
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
             return ProgressError.damaged(path: path, report: message)
+        case .SQLITE_CONSTRAINT:
+            // recall never breaks a uniqueness constraint itself (it looks before it adds):
+            // an index that disagrees with its table does, which quick_check does not see.
+            if let report = Self.fullIntegrityReport(path) { return ProgressError.damaged(path: path, report: report) }
+            return ProgressError.writeFailed(path: path, reason: message)
         case .SQLITE_IOERR:
             return writing
                 ? ProgressError.writeFailed(path: path, reason: "disk I/O error (\(message))")

@@ -48,7 +48,8 @@ struct StatsBuilder {
         self.forecastEnds = forecastEnds.map(\.unixMilliseconds)
     }
 
-    /// Counts the item rows `id, deck_id, phase, suspended, stability, due, last_review, lapses`.
+    /// Counts the item rows `id, deck_id, phase, suspended, stability, due, last_review,
+    /// lapses, step, difficulty, reps`, every value checked (see `StoredValue`).
     mutating func scanItems(_ rows: RowCursor) throws {
         var lastDeck = ""
         var deck = -1
@@ -59,13 +60,14 @@ struct StatsBuilder {
                 lastDeck = deckID
                 deck = found
             }
-            let phaseText: String = row[2]
-            guard let phase = CardPhase(rawValue: phaseText) else {
-                throw StateDecodingError(detail: "unknown card phase \"\(phaseText)\"")
-            }
+            guard let state = try StoredValue.state(
+                phase: row[2], step: row[8], stability: row[4], difficulty: row[9], due: row[5], lastReview: row[6],
+                reps: row[10], lapses: row[7])
+            else { throw StateDecodingError(detail: "an item without a state") }
+            let phase = state.phase
             let suspended: Bool = row[3]
             let due: Int64 = row[5]
-            let lapses: Int = row[7]
+            let lapses = state.lapses
             if suspended {
                 decks[deck].suspended += 1
             } else {
@@ -82,10 +84,6 @@ struct StatsBuilder {
             if !suspended { countDue(due, deck: deck) }
             var retrievability: Double?
             if let scheduler = schedulers[deck] {
-                let lastReview: Int64? = row[6]
-                let state = CardState(
-                    phase: phase, stability: row[4], due: Date(unixMilliseconds: due),
-                    lastReview: lastReview.map { Date(unixMilliseconds: $0) })
                 retrievability = scheduler.retrievability(of: state, at: now)
             }
             let candidate = Candidate(id: row[0], retrievability: retrievability, lapses: lapses, suspended: suspended, due: due)

@@ -63,6 +63,8 @@ import Testing
         let noStore = try sandbox.pipe(["optimize", "--store", sandbox.path("none.sqlite")], input: "")
         #expect(noStore.status == 1)
         #expect(noStore.errors.hasPrefix("error: there is no review history yet"))
+        let applyWithoutStore = try sandbox.pipe(["optimize", "--apply", "--store", sandbox.path("none.sqlite")], input: "")
+        #expect(applyWithoutStore.status == 1)
         #expect(!FileManager.default.fileExists(atPath: sandbox.path("none.sqlite")))
     }
 

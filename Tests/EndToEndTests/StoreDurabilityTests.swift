@@ -133,6 +133,38 @@ import Testing
         _ = rescheduled
     }
 
+    /// Issue 16 F10: recall killed while it creates the store leaves no store, or a whole
+    /// one, never one "written by an older version".
+    @Test func aKillDuringCreationNeverLeavesAHalfMadeStore() throws {
+        let sandbox = try REPLSandbox()
+        for round in 0..<24 {
+            let store = sandbox.path("store-\(round).sqlite")
+            let process = Process()
+            process.executableURL = RecallBinary.url
+            process.arguments = ["debug", "record-answer", "--store", store, "--deck", "plot", "--card", "c"]
+            process.environment = sandbox.environment()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Kill it as soon as creation has begun (any file of the store's name, hidden or
+            // not, appears), or a little later.
+            let name = "store-\(round).sqlite"
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline,
+                  !((try? FileManager.default.contentsOfDirectory(atPath: sandbox.path(""))) ?? []).contains(where: { $0.contains(name) }) {
+                usleep(100)
+            }
+            usleep(UInt32(round % 6) * 400)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let log = try sandbox.pipe(["log", "--store", store], input: "")
+            #expect(!log.errors.contains("older version"), "round \(round): \(log.errors)")
+            #expect(log.status == 0, "round \(round): \(log.errors)")
+            let again = try sandbox.pipe(["debug", "record-answer", "--store", store, "--deck", "plot", "--card", "c"], input: "")
+            #expect(again.status == 0, "round \(round): \(again.errors)")
+        }
+    }
+
     @Test func theStoreDefaultsToRECALL_STOREThenXDGDataHome() throws {
         let sandbox = try REPLSandbox()
         let answer = ["debug", "record-answer", "--deck", "plot", "--card", "a"]

@@ -66,10 +66,11 @@ struct OptimizeCommand: RecallCommand, ReadsDecks, UsesStore {
                 targets = try store.map { try resolveDecks(in: context, store: $0) } ?? decks
             }
         } else {
-            guard let existing = apply ? try context.workspace().store : try context.existingStore() else {
+            // Nothing is created when there is no store: there is no history either.
+            guard let existing = try context.existingStore() else {
                 throw Failure(description: "there is no review history yet (no progress store at \(context.storePath)): study some cards first, or pass --csv FILE")
             }
-            store = existing
+            store = apply ? try context.workspace().store : existing
             targets = try resolveDecks(in: context, store: existing)
             history = try OptimizerHistory.read(from: existing, deckIDs: targets)
             guard !history.reviews.isEmpty else {
