@@ -42,7 +42,10 @@ let package = Package(
         // Study on several machines: journals in a replicated folder, merged by replaying histories.
         .target(
             name: "DeviceSync",
-            dependencies: ["Scheduling", "Decks", "Progress", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Scheduling", "Decks", "Progress", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // GNU readline, as a system library.
         .systemLibrary(
@@ -90,7 +93,7 @@ let package = Package(
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
-            dependencies: ["Scheduling", "Replay", "Progress", "Decks", "Drafting", "Optimizer"],
+            dependencies: ["Scheduling", "Replay", "Progress", "Decks", "Drafting", "Optimizer", "DeviceSync"],
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
