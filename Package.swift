@@ -86,7 +86,7 @@ let package = Package(
         // libFuzzer targets (`make fuzz`; see Fuzz/README.md): the parsers and checkers that
         // take untrusted input. A new target is one file in Fuzz/Targets and one line in
         // FuzzTarget+All.swift.
-        .target(name: "FuzzTargets", dependencies: ["Decks", "Study", "Replay", "Scheduling", "DeviceSync"], path: "Fuzz/Targets"),
+        .target(name: "FuzzTargets", dependencies: ["Decks", "Study", "Replay", "Scheduling", "DeviceSync", "Anki"], path: "Fuzz/Targets"),
         // The fuzzing executable: libFuzzer's main when built with -DFUZZING, else a runner
         // of saved inputs (`recall-fuzz TARGET FILE…`).
         .executableTarget(name: "RecallFuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Driver"),

@@ -6,5 +6,6 @@ extension FuzzTarget {
         .answer,
         .replayCSV,
         .journalLine,
+        .ankiText,
     ]
 }
