@@ -10,11 +10,13 @@ FSRS_VENV = .build/venv-fsrs
 run: release
 	@"$(BIN_PATH)/recall" $(ARGS)
 
-## Runs the whole test suite (installs system packages first), then every fuzz target for
-## 30 seconds with a fixed seed (a finding fails the run), then the live comparison of
-## `recall optimize` with fsrs-rs-python (SKIPPED when it cannot be installed).
+## Runs the whole test suite (installs system packages first), the end-to-end check of
+## `recall export` against real Anki (in a venv under .build/; SKIPPED without PyPI), every
+## fuzz target for 30 seconds with a fixed seed (a finding fails the run), then the live
+## comparison of `recall optimize` with fsrs-rs-python (SKIPPED when it cannot be installed).
 test: deps
 	$(SWIFT) build --build-tests
+	./tools/check_anki_export.sh
 	$(SWIFT) test
 	FUZZ_SEED=1 ./scripts/fuzz.sh 30
 	@$(MAKE) --no-print-directory check-fsrs-rs

@@ -42,7 +42,10 @@ let package = Package(
         // Study on several machines: journals in a replicated folder, merged by replaying histories.
         .target(
             name: "DeviceSync",
-            dependencies: ["Scheduling", "Decks", "Progress", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Scheduling", "Decks", "Progress", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // GNU readline, as a system library.
         .systemLibrary(
@@ -83,14 +86,14 @@ let package = Package(
         // libFuzzer targets (`make fuzz`; see Fuzz/README.md): the parsers and checkers that
         // take untrusted input. A new target is one file in Fuzz/Targets and one line in
         // FuzzTarget+All.swift.
-        .target(name: "FuzzTargets", dependencies: ["Decks", "Study", "Replay", "Scheduling"], path: "Fuzz/Targets"),
+        .target(name: "FuzzTargets", dependencies: ["Decks", "Study", "Replay", "Scheduling", "DeviceSync"], path: "Fuzz/Targets"),
         // The fuzzing executable: libFuzzer's main when built with -DFUZZING, else a runner
         // of saved inputs (`recall-fuzz TARGET FILE…`).
         .executableTarget(name: "RecallFuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Driver"),
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
-            dependencies: ["Scheduling", "Replay", "Progress", "Decks", "Drafting", "Optimizer"],
+            dependencies: ["Scheduling", "Replay", "Progress", "Decks", "Drafting", "Optimizer", "DeviceSync"],
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),

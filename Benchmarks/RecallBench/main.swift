@@ -10,6 +10,8 @@ let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)
     ("stats", "time `recall stats` on a 100 000-card / 1 000 000-review store", runStatsBenchmark),
     ("optimize", "fit FSRS-6 with `recall optimize --csv` against fsrs-rs-python (real log, 1 000 000 reviews)", runOptimizeBenchmark),
     ("draft", "draft a deck from a generated 10 000-word summary (target: under 200 ms)", runDraftBenchmark),
+    ("sync", "merge two devices' journals of 1 000 000 reviews each; an incremental sync of 100", runSyncBenchmark),
+    ("anki", "recall import/export of a 50 000-note / 1 000 000-review Anki package against anki's own", runAnkiBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

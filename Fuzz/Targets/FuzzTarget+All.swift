@@ -5,5 +5,6 @@ extension FuzzTarget {
         .cloze,
         .answer,
         .replayCSV,
+        .journalLine,
     ]
 }

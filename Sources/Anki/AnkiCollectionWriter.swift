@@ -19,6 +19,10 @@ struct AnkiCollectionWriter {
         do {
             var configuration = Configuration()
             configuration.journalMode = .default
+            // A scratch file, zipped once complete: no journal, no syncs, a large cache.
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+            }
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.writeWithoutTransaction { db in try db.execute(sql: Self.schema) }
             self.queue = queue

@@ -123,11 +123,27 @@ public enum AnkiExporter {
         } catch {
             throw AnkiError.cannotWrite(path: path, reason: "\(error)")
         }
-        guard let data = FileManager.default.contents(atPath: archivePath.path) else {
-            throw AnkiError.cannotWrite(path: path, reason: "the package could not be read back")
-        }
-        try writeAtomically(data, to: path)
+        try moveAtomically(archivePath.path, to: path)
         return summary
+    }
+
+    /// Moves `source` over `path` in one rename (through a temporary file beside `path`
+    /// when they are on different file systems).
+    static func moveAtomically(_ source: String, to path: String) throws {
+        if rename(source, path) == 0 { return }
+        let scratch = ((path as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent(".\((path as NSString).lastPathComponent).tmp-\(UUID().uuidString.prefix(8))")
+        do {
+            try FileManager.default.copyItem(atPath: source, toPath: scratch)
+        } catch {
+            try? FileManager.default.removeItem(atPath: scratch)
+            throw AnkiError.cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+        }
+        guard rename(scratch, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: scratch)
+            throw AnkiError.cannotWrite(path: path, reason: reason)
+        }
     }
 
     /// Writes `data` to a temporary file beside `path`, then renames it over `path`.

@@ -91,7 +91,7 @@ struct AnkiImportPlan {
             }
 
             var items: [ProgressImport.Item] = []
-            var reviews: [ReviewRecord] = []
+            var histories: [(card: AnkiCard, item: ItemRef)] = []
             var mediaNames: [String] = []
             var cardIDs = Set<String>()
             for note in notes {
@@ -143,6 +143,7 @@ struct AnkiImportPlan {
                         card, revlog: history, item: ItemRef(deckID: deckID, key: key), created: collection.created,
                         scheduler: scheduler, now: options.now)
                     states[key] = progress
+                    if !progress.reviews.isEmpty { histories.append((card, ItemRef(deckID: deckID, key: key))) }
                     summary.skip("review-log rows of manual changes and reschedules", progress.skippedRows)
                 }
                 for item in studyItems {
@@ -151,7 +152,6 @@ struct AnkiImportPlan {
                         ProgressImport.Item(
                             key: item.key, cardID: cardID, contentHash: hash,
                             state: progress?.state ?? .new(due: options.now), suspended: progress?.suspended ?? false))
-                    reviews += progress?.reviews ?? []
                 }
             }
             guard !deck.cards.isEmpty else { continue }
@@ -164,8 +164,40 @@ struct AnkiImportPlan {
                 PlannedDeck(
                     deck: deck, json: json, media: mediaNames,
                     progress: collection.hasSchedule
-                        ? ProgressImport(deckID: deckID, items: items, reviews: reviews, settings: settings) : nil))
+                        ? ProgressImport(
+                            deckID: deckID, items: items, settings: settings,
+                            streamedReviews: Self.reviews(histories, collection: collection, revlog: revlogRanges, scheduler: scheduler, now: options.now))
+                        : nil))
             summary.decks += 1
+        }
+    }
+
+    /// The reviews of `histories`, made again while the store writes them, in time order
+    /// (the plan keeps only the final states, so a million reviews never sit in memory; in
+    /// time order, the store's indexes and tallies grow at their ends).
+    static func reviews(
+        _ histories: [(card: AnkiCard, item: ItemRef)], collection: AnkiCollection, revlog: [Int64: Range<Int>],
+        scheduler: FSRS, now: Date
+    ) -> @Sendable (_ emit: (ReviewRecord) throws -> Void) throws -> Void {
+        let items = histories.map(\.item)
+        let rows = collection.revlog
+        // (time, row, history) of every answer, sorted by time.
+        var order: [(time: Int64, row: Int32, history: Int32)] = []
+        for (index, history) in histories.enumerated() {
+            for row in revlog[history.card.id] ?? 0..<0 where rows[row].isAnswer {
+                order.append((rows[row].id, Int32(row), Int32(index)))
+            }
+        }
+        order.sort { ($0.time, $0.history, $0.row) < ($1.time, $1.history, $1.row) }
+        let sorted = order
+        return { emit in
+            var states = [CardState?](repeating: nil, count: items.count)
+            for entry in sorted {
+                let history = Int(entry.history)
+                let review = HistoryMapping.review(rows[Int(entry.row)], after: states[history], item: items[history], scheduler: scheduler)
+                states[history] = review?.after
+                if let review { try emit(review) }
+            }
         }
     }
 

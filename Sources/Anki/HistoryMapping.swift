@@ -21,17 +21,13 @@ enum HistoryMapping {
         var state: CardState?
         var lastAnswer: Date?
         for row in revlog {
-            guard row.isAnswer, let rating = Rating(rawValue: row.ease) else {
+            guard let review = review(row, after: state, item: item, scheduler: scheduler) else {
                 skipped += 1
                 continue
             }
-            let time = Date(timeIntervalSince1970: Double(row.id) / 1000)
-            let before = state ?? CardState.new(due: time)
-            let after = scheduler.review(before, rating: rating, at: time)
-            reviews.append(
-                .study(item, rating: rating, at: time, before: before, after: after, durationMilliseconds: max(0, row.milliseconds)))
-            state = after
-            lastAnswer = time
+            reviews.append(review)
+            state = review.after
+            lastAnswer = review.time
         }
         let data = CardData(card.data)
         var final = CardState.new(due: now)
@@ -67,6 +63,16 @@ enum HistoryMapping {
                 ?? (final.phase == .review ? final.due.addingTimeInterval(-Double(card.interval) * 86_400) : nil)
         }
         return ImportedCardProgress(reviews: reviews, state: final, suspended: card.queue == -1, skippedRows: skipped)
+    }
+
+    /// The study review of one revlog row, following the card's state `previous` (`nil`
+    /// before its first answer); `nil` for a row that is not an answer.
+    static func review(_ row: AnkiRevlogEntry, after previous: CardState?, item: ItemRef, scheduler: FSRS) -> ReviewRecord? {
+        guard row.isAnswer, let rating = Rating(rawValue: row.ease) else { return nil }
+        let time = Date(timeIntervalSince1970: Double(row.id) / 1000)
+        let before = previous ?? CardState.new(due: time)
+        let after = scheduler.review(before, rating: rating, at: time)
+        return .study(item, rating: rating, at: time, before: before, after: after, durationMilliseconds: max(0, row.milliseconds))
     }
 
     /// A card's due date: Unix seconds for (re)learning cards in the intraday queue, else a

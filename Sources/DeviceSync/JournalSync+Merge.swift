@@ -13,6 +13,10 @@ extension JournalSync {
         let nowMilliseconds = now().unixMilliseconds
         report = try store.deviceSyncWrite { db in
             var report = report
+            // A large merge touches many pages more than once: keep up to 64 MiB of them in memory.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             try db.execute(sql: "UPDATE device_sync_state SET applying = 1")
             let merge = try JournalMerge(
                 ledger: try SyncLedger(db: db, store: store), ownDevice: report.deviceID, now: nowMilliseconds)
@@ -132,11 +136,12 @@ final class JournalMerge {
                 placed = .incoming(incoming.count - 1)
                 if review.time > now + JournalSync.skewTolerance { skew[event.id.device, default: 0] += 1 }
             } else {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT OR IGNORE INTO device_sync_pending (origin, deck_id, item_key, reviewed_at, kind, rating, duration_ms)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
+                        """
+                ).execute(
                     arguments: [
                         origin, review.deckID, review.itemKey, review.time, review.kind.rawValue, review.rating,
                         review.durationMilliseconds,

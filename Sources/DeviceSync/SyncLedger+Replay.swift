@@ -53,17 +53,28 @@ extension SyncLedger {
                        \(ProgressStore.deviceSyncStateColumns(prefix: "r.after_")), r.study_day
                 FROM review r LEFT JOIN review_origin o ON o.review_id = r.id WHERE r.item_id = ?
                 """)
-        let insertStatement = try db.cachedStatement(
+        let insertStatement = try RawStatement(
+            db,
             sql: """
                 INSERT INTO review (id, item_id, session_id, reviewed_at, study_day, kind, rating, duration_ms,
                     \(ProgressStore.deviceSyncStateColumns(prefix: "before_")),
                     \(ProgressStore.deviceSyncStateColumns(prefix: "after_")))
                 VALUES (\(Array(repeating: "?", count: 24).joined(separator: ", ")))
                 """)
-        let originStatement = try db.cachedStatement(sql: "INSERT INTO review_origin (review_id, origin) VALUES (?, ?)")
+        let originStatement = try RawStatement(db, sql: "INSERT INTO review_origin (review_id, origin) VALUES (?, ?)")
         let deleteStatement = try db.cachedStatement(sql: "DELETE FROM review WHERE id = ?")
         let stateStatement = try db.cachedStatement(sql: "UPDATE item SET \(assignments) WHERE id = ?")
 
+        // Study days by quarter hour: every study-day boundary (the rollover hour in any time
+        // zone in use, all offsets being whole quarter hours) falls between them.
+        var studyDays: [Int64: Int64] = [:]
+        func studyDay(_ milliseconds: Int64) -> Int64 {
+            let quarter = milliseconds >= 0 ? milliseconds / 900_000 : (milliseconds - 899_999) / 900_000
+            if let day = studyDays[quarter] { return day }
+            let day = store.deviceSyncStudyDay(ofMilliseconds: milliseconds)
+            studyDays[quarter] = day
+            return day
+        }
         var items = Array(alsoItems.subtracting(incoming.lazy.map(\.itemID)))
         items.sort()
         var replayed = 0
@@ -123,24 +134,34 @@ extension SyncLedger {
                 let row = old.row
                 let id: Int64 = row[0]
                 try deleteStatement.execute(arguments: [id])
-                var arguments: [(any DatabaseValueConvertible)?] = [
-                    id, itemID, row[1] as Int64?, row[2] as Int64, row[23] as Int64?, row[3] as String, row[4] as Int?,
-                    row[5] as Int?,
-                ]
-                arguments += ProgressStore.deviceSyncValues(of: outcome.before)
-                arguments += outcome.after.map(ProgressStore.deviceSyncValues(of:)) ?? Array(repeating: nil, count: 8)
-                try insertStatement.execute(arguments: StatementArguments(arguments))
+                insertStatement.bind(1, id)
+                insertStatement.bind(2, itemID)
+                insertStatement.bind(3, row[1] as Int64?)
+                insertStatement.bind(4, row[2] as Int64)
+                insertStatement.bind(5, row[23] as Int64?)
+                insertStatement.bind(6, row[3] as String)
+                insertStatement.bind(7, row[4] as Int64?)
+                insertStatement.bind(8, row[5] as Int64?)
+                insertStatement.bind(9, outcome.before)
+                insertStatement.bind(17, outcome.after)
+                try insertStatement.run(db)
             }
             for (offset, review) in newReviews.enumerated() {
                 guard let outcome = outcomes[existing.count + offset] else { continue }
-                var arguments: [(any DatabaseValueConvertible)?] = [
-                    nil, itemID, nil, review.time, store.deviceSyncStudyDay(ofMilliseconds: review.time),
-                    review.kind.rawValue, review.rating, review.duration,
-                ]
-                arguments += ProgressStore.deviceSyncValues(of: outcome.before)
-                arguments += outcome.after.map(ProgressStore.deviceSyncValues(of:)) ?? Array(repeating: nil, count: 8)
-                try insertStatement.execute(arguments: StatementArguments(arguments))
-                try originStatement.execute(arguments: [db.lastInsertedRowID, review.origin])
+                insertStatement.bind(1, nil as Int64?)
+                insertStatement.bind(2, itemID)
+                insertStatement.bind(3, nil as Int64?)
+                insertStatement.bind(4, review.time)
+                insertStatement.bind(5, studyDay(review.time))
+                insertStatement.bind(6, review.kind.rawValue)
+                insertStatement.bind(7, review.rating)
+                insertStatement.bind(8, review.duration)
+                insertStatement.bind(9, outcome.before)
+                insertStatement.bind(17, outcome.after)
+                try insertStatement.run(db)
+                originStatement.bind(1, db.lastInsertedRowID)
+                originStatement.bind(2, review.origin)
+                try originStatement.run(db)
             }
             let wanted = final ?? (current.phase == .new ? current : CardState.new(due: Date(unixMilliseconds: firstSeen)))
             if wanted != current {

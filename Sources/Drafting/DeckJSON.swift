@@ -67,6 +67,10 @@ public enum DeckJSON {
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n` or `\u00XX`;
     /// everything else as UTF-8.
     static func string(_ value: String) -> String {
+        // Fast path: nothing to escape (no quote, backslash or control character).
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 }) {
+            return "\"" + value + "\""
+        }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

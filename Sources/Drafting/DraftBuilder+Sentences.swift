@@ -10,6 +10,8 @@ extension DraftBuilder {
         "however", "yet", "but", "despite", "so", "still", "also", "even", "instead", "its", "their", "as", "and",
         "then", "thus", "therefore", "meanwhile", "similarly", "likewise", "moreover", "furthermore", "nevertheless",
     ]
+    /// Hedges: a sentence with one is the writer's opinion, not the book's content.
+    static let hedges: Set<String> = ["perhaps", "possibly", "presumably", "maybe", "probably", "arguably"]
     /// First and second person: the summary's writer talking, not the book's content.
     private static let personal: Set<String> = ["i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours"]
     /// Verbs that introduce a quotation.
@@ -42,15 +44,20 @@ extension DraftBuilder {
         }
         let quoted = terms[index].quoted
         for token in sentence.tokens where !quoted[token.start] {
-            let lower = token.lower
+            // "I’m", "we’ve", "you’re": the pronoun before the apostrophe.
+            let lower = String(token.lower.split(whereSeparator: { $0 == "'" || $0 == "’" }).first ?? "")
+            let text = String(token.text.split(whereSeparator: { $0 == "'" || $0 == "’" }).first ?? "")
             if lower == "i" {
-                if token.text == "I" { return false }
+                if text == "I" { return false }
                 continue
             }
-            if lower == "us", token.text != "us" { continue }  // the US
-            if DraftBuilder.personal.contains(lower) { return false }
+            if lower == "us", text != "us" { continue }  // the US
+            if DraftBuilder.personal.contains(lower) || DraftBuilder.hedges.contains(lower) { return false }
         }
         if let first = sentence.tokens.first, DraftBuilder.backReferences.contains(first.lower) { return false }
+        // Shouting (several words in capitals) is boilerplate, not a summary's statement.
+        let shouted = sentence.tokens.filter { $0.text.count >= 2 && $0.text.allSatisfy { $0.isUppercaseLetter } }
+        if shouted.count >= 3 { return false }
         // A sentence that is all quotation has no statement of its own to test.
         if sentence.tokens.filter({ !quoted[$0.start] }).count < 4 { return false }
         return true
@@ -159,27 +166,28 @@ extension DraftBuilder {
         let spans = lexicon.sentenceNames[index].filter {
             !excluded.contains($0.text) && !found.quoted[$0.start] && !lexicon.isAuthor($0.text)
         }
-        let presentWords = spans.reduce(into: Set<String>()) { $0.formUnion(Lexicon.identifyingWords(of: $1.text)) }
+        let presentWords = spans.reduce(into: Set<String>()) { $0.formUnion(lexicon.words(of: $1.text)) }
+        let gendered = sentence.tokens.contains { Lexicon.genderedPronouns[$0.lower] != nil }
         for kind in [NameKind.person, .place] {
             for span in spans where lexicon.kind(of: span.text) == kind {
-                let candidates = lexicon.names.filter {
-                    lexicon.kind(of: $0) == kind && !excluded.contains($0) && !lexicon.isAuthor($0)
-                        && Lexicon.identifyingWords(of: $0).isDisjoint(with: presentWords)
-                        && !Lexicon.identifyingWords(of: $0).isEmpty
-                }
-                .enumerated().sorted { left, right in
-                    let (a, b) = (lexicon.count(of: left.element), lexicon.count(of: right.element))
-                    return a != b ? a > b : left.offset < right.offset
-                }
-                .prefix(5).map(\.element)
+                // The most used: people are swapped among the five the summary names most,
+                // places among the three (a place named once is usually a side remark).
+                let candidates = Array(
+                    (kind == .person ? peopleByUse : placesByUse).lazy.filter {
+                        self.lexicon.words(of: $0).isDisjoint(with: presentWords)
+                            && (kind != .person || self.lexicon.sameGender($0, span.text, strict: gendered))
+                    }
+                    .prefix(kind == .person ? 5 : 3))
                 guard !candidates.isEmpty else { continue }
                 // The candidate least often named alongside the sentence's content words
                 // elsewhere, so that the twin is unlikely to be true after all ("Daisy
                 // attends a party" when another sentence says she does).
-                let stems = contentStems(sentence)
+                let stems = self.stems[index]
+                // A place: the most used other one (a place named once is a side remark).
                 let rotated = (0..<candidates.count).map { candidates[($0 + seed) % candidates.count] }
-                let replacement = rotated.min { overlap($0, stems, except: index) < overlap($1, stems, except: index) }
-                    ?? rotated[0]
+                let scores = rotated.map { overlap($0, stems, except: index) }
+                let best = scores.indices.min { scores[$0] < scores[$1] } ?? 0
+                let replacement = kind == .place ? candidates[0] : rotated[best]
                 let ranges = spans.filter { $0.text == span.text }.map { $0.start..<$0.end }
                 if let twin = replacing(ranges, in: sentence, with: replacement) { return twin }
             }
@@ -229,23 +237,14 @@ extension DraftBuilder {
         var quote = String(sentence.characters[quotation]).trimmed
         let words = quote.split(separator: " ")
         if words.count > 30 { quote = words.prefix(30).joined(separator: " ") + " …" }
-        let speakerWords = Lexicon.identifyingWords(of: speaker.text)
+        let speakerWords = lexicon.words(of: speaker.text)
         let quoteWords = Set(Heading.words(quote))
         guard speakerWords.isDisjoint(with: quoteWords) else { return nil }
-        let distractors = lexicon.names.filter {
-            lexicon.kind(of: $0) == .person && !excluded.contains($0) && !lexicon.isAuthor($0)
-                && Lexicon.identifyingWords(of: $0).isDisjoint(with: speakerWords)
-                && !Lexicon.identifyingWords(of: $0).isEmpty
-        }
-        .enumerated().sorted { left, right in
-            let (a, b) = (lexicon.count(of: left.element), lexicon.count(of: right.element))
-            return a != b ? a > b : left.offset < right.offset
-        }
-        .map(\.element)
+        let distractors = peopleByUse.filter { lexicon.words(of: $0).isDisjoint(with: speakerWords) }
         var picked: [String] = []
         var pickedWords: Set<String> = []
         for name in distractors where picked.count < 3 {
-            let nameWords = Lexicon.identifyingWords(of: name)
+            let nameWords = lexicon.words(of: name)
             guard nameWords.isDisjoint(with: pickedWords) else { continue }
             picked.append(name)
             pickedWords.formUnion(nameWords)
@@ -254,21 +253,13 @@ extension DraftBuilder {
         return ("Who says “\(quote)”?", speaker.text, (picked + [speaker.text]).sorted())
     }
 
-    /// The first four letters of the sentence's content words (lowercase, not common).
-    func contentStems(_ sentence: Sentence) -> Set<Substring> {
-        Set(
-            sentence.tokens.filter { !$0.isCapitalized && $0.text.count >= 4 && !CommonWords.contains($0.lower) }
-                .map { $0.lower.prefix(4) })
-    }
-
     /// How many other sentences name `name` together with one of `stems`, plus those of
     /// the same paragraph (whose people likely share its events).
     func overlap(_ name: String, _ stems: Set<Substring>, except index: Int) -> Int {
         var count = 0
-        let others = Set(Lexicon.identifyingWords(of: name).flatMap { sentencesNaming[$0] ?? [] })
-        for other in others.sorted() where other != index {
+        for other in sentencesOfName[name] ?? [] where other != index {
             if sentences[other].block == sentences[index].block { count += 1 }
-            if !contentStems(sentences[other]).isDisjoint(with: stems) { count += 1 }
+            if !self.stems[other].isDisjoint(with: stems) { count += 1 }
         }
         return count
     }

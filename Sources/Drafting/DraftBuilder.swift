@@ -20,6 +20,15 @@ struct DraftBuilder {
     var numbersByShape: [NumberShape: [String]] = [:]
     /// The terms of each sentence.
     var terms: [SentenceTerms] = []
+    /// The sentences naming each candidate of a false statement (by any of its words).
+    var sentencesOfName: [String: [Int]] = [:]
+    /// Each sentence's content stems: the first four letters of its lowercase words that are
+    /// not common.
+    var stems: [Set<Substring>] = []
+    /// The people and the places that false statements may swap in, most used first
+    /// (never the title's names or the author).
+    var peopleByUse: [String] = []
+    var placesByUse: [String] = []
     /// The sentences each name word is in (identifying words, lowercase: `jordan`), by index.
     var sentencesNaming: [String: [Int]] = [:]
     /// Card ids used so far.
@@ -68,8 +77,18 @@ struct DraftBuilder {
         }
         self.excluded = excluded
         sentenceTexts = Set(sentences.map(\.text))
+        let lexicon = lexicon
+        let excludedNames = excluded
+        let byUse = lexicon.names.enumerated().filter { !excludedNames.contains($0.element) && !lexicon.isAuthor($0.element) }
+            .sorted { left, right in
+                let (a, b) = (lexicon.count(of: left.element), lexicon.count(of: right.element))
+                return a != b ? a > b : left.offset < right.offset
+            }
+            .map(\.element).filter { !lexicon.words(of: $0).isEmpty }
+        peopleByUse = byUse.filter { lexicon.kind(of: $0) == .person }
+        placesByUse = byUse.filter { lexicon.kind(of: $0) == .place }
         for (index, names) in lexicon.sentenceNames.enumerated() {
-            let words = names.reduce(into: Set<String>()) { $0.formUnion(Lexicon.identifyingWords(of: $1.text)) }
+            let words = names.reduce(into: Set<String>()) { $0.formUnion(lexicon.words(of: $1.text)) }
             for word in words { sentencesNaming[word, default: []].append(index) }
         }
         terms.reserveCapacity(sentences.count)
@@ -85,6 +104,14 @@ struct DraftBuilder {
                 }
             }
             terms.append(found)
+        }
+        for name in peopleByUse + placesByUse {
+            sentencesOfName[name] = Set(lexicon.words(of: name).flatMap { sentencesNaming[$0] ?? [] }).sorted()
+        }
+        stems = sentences.map { sentence in
+            Set(
+                sentence.tokens.filter { !$0.isCapitalized && $0.text.count >= 4 && !CommonWords.contains($0.lower) }
+                    .map { $0.lower.prefix(4) })
         }
         var formOwners: [String: Int] = [:]
         for (entry, _) in entries {
@@ -136,7 +163,7 @@ struct DraftBuilder {
             for tag in heading.tags where !tags.contains(tag) { tags.append(tag) }
         }
         let section = block.section.rawValue
-        if !tags.contains(section) { tags.insert(section, at: 0) }
+        if !tags.contains(section) { tags.append(section) }
         tags.append("draft")
         return tags
     }

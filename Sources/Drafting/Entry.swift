@@ -19,16 +19,28 @@ struct Entry: Sendable, Hashable {
 
     /// Parses an entry line, or returns nil when the line is not one.
     init?(line: String) {
-        let separators = [" — ", " – ", " -- ", " - ", ": ", "—"]
-        var best: Range<String.Index>?
-        for separator in separators {
-            if let range = line.firstRange(of: separator), best.map({ range.lowerBound < $0.lowerBound }) ?? true {
-                best = range
+        // The first separator: " — ", " – ", " -- ", " - ", ": " or "—" (the name comes first,
+        // so only the line's first 60 characters are looked at).
+        let characters = Array(line.prefix(60))
+        var separator: (start: Int, end: Int)?
+        for index in characters.indices {
+            let character = characters[index]
+            let next: Character? = index + 1 < characters.count ? characters[index + 1] : nil
+            let previousIsSpace = index > 0 && characters[index - 1] == " "
+            if character == ":", next == " " {
+                separator = (index, index + 2)
+            } else if character == "—" {
+                separator = previousIsSpace && next == " " ? (index - 1, index + 2) : (index, index + 1)
+            } else if character == "–" || character == "-", previousIsSpace, next == " " {
+                separator = (index - 1, index + 2)
+            } else if character == "-", next == "-", previousIsSpace, index + 2 < characters.count, characters[index + 2] == " " {
+                separator = (index - 1, index + 3)
             }
+            if separator != nil { break }
         }
-        guard let separator = best else { return nil }
-        var name = String(line[..<separator.lowerBound]).trimmed
-        let description = String(line[separator.upperBound...]).trimmed
+        guard let separator else { return nil }
+        var name = String(characters[..<separator.start]).trimmed
+        let description = String(line.dropFirst(separator.end)).trimmed
         guard !name.isEmpty, name.count <= 50, description.split(separator: " ").count >= 2 else { return nil }
         // An alias in parentheses: "Elizabeth (Lizzy) Bennet".
         var aliases: [String] = []

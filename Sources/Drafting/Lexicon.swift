@@ -13,6 +13,12 @@ struct Lexicon {
     private(set) var names: [String] = []
     /// Per name: uses, and evidence of being a person or a place.
     private var nameStats: [String: (count: Int, person: Int, place: Int)] = [:]
+    /// Per name as written: pronouns that point to a man (+) or a woman (−).
+    private var genderEvidence: [String: Int] = [:]
+    /// Each name's identifying words, kind and gender, once the whole summary is read.
+    private var nameWords: [String: Set<String>] = [:]
+    private var nameKinds: [String: NameKind] = [:]
+    private var nameGenders: [String: Int] = [:]
     /// The identifying words of names used as the author ("Ishiguro's novel", "by Austen").
     private(set) var authorWords: Set<String> = []
     /// The names in each sentence (by sentence index).
@@ -31,10 +37,11 @@ struct Lexicon {
     private static let neverNames: Set<String> = [
         "i", "chapter", "part", "act", "scene", "book", "page", "volume", "section", "january", "february", "march",
         "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday", "faq", "isbn", "ok",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "faq", "isbn", "ok", "it", "he", "she", "we", "you",
+        "they", "his", "her", "its", "our", "their", "this", "that", "these", "those", "my", "me", "us", "them",
     ]
     /// Words after which a name is a place: `in Norfolk`, `at Hailsham`.
-    private static let placeWords: [String: Int] = [
+    static let placeWords: [String: Int] = [
         "in": 2, "at": 2, "near": 2, "outside": 2, "inside": 2, "to": 1, "from": 1, "into": 1, "towards": 1,
         "toward": 1, "through": 1, "across": 1, "around": 1, "via": 1, "leaves": 1, "visit": 1, "visits": 1,
     ]
@@ -57,6 +64,18 @@ struct Lexicon {
                 entryNameWords.insert(word.lowercased())
             }
             if section == .characters {
+                // "Duncan's elder son", "killed in his bed": a character's description says
+                // whether they are a man or a woman.
+                let tokens = Token.scan(Array(entry.description))
+                let evidence = Lexicon.genderEvidence(in: Array(tokens.prefix(6)), nouns: true)
+                    + Lexicon.genderEvidence(in: tokens)
+                // The name and its first name ("George Wilson", "George"; not "Wilson",
+                // which Myrtle Wilson shares).
+                var forms = [entry.name]
+                if let first = Lexicon.shortForms(of: entry.name).first { forms.append(first) }
+                for form in forms { genderEvidence[form, default: 0] += 2 * evidence }
+            }
+            if section == .characters {
                 characterNames.insert(entry.name)
                 for alias in entry.aliases { characterNames.insert(alias) }
                 for form in Lexicon.shortForms(of: entry.name) { characterNames.insert(form) }
@@ -77,6 +96,17 @@ struct Lexicon {
         for sentence in sentences {
             let spans = findNames(in: sentence)
             sentenceNames.append(spans)
+            // The first gendered pronoun after a name, before any other name, is likely its:
+            // "Tommy, who was often teased for his lack…".
+            for (position, span) in spans.enumerated() {
+                let limit = position + 1 < spans.count ? spans[position + 1].start : sentence.characters.count
+                guard
+                    let pronoun = sentence.tokens.first(where: {
+                        $0.start >= span.end && $0.start < limit && Lexicon.genderedPronouns[$0.lower] != nil
+                    }), let value = Lexicon.genderedPronouns[pronoun.lower]
+                else { continue }
+                genderEvidence[span.text, default: 0] += value
+            }
             for span in spans {
                 if nameStats[span.text] == nil { names.append(span.text) }
                 var stats = nameStats[span.text] ?? (0, 0, 0)
@@ -88,6 +118,19 @@ struct Lexicon {
                 if Lexicon.isAuthor(span, in: sentence) { authorWords.formUnion(Lexicon.identifyingWords(of: span.text)) }
             }
         }
+        // The characters of a cast list are people of the summary even if no sentence names them.
+        for (entry, section) in entries where section == .characters && nameStats[entry.name] == nil {
+            names.append(entry.name)
+            nameStats[entry.name] = (1, 0, 0)
+        }
+        // Worked out once: the drafter asks for every name's words, kind and gender often.
+        for name in names {
+            nameWords[name] = Lexicon.identifyingWords(of: name)
+        }
+        for name in names {
+            nameKinds[name] = computeKind(of: name)
+            nameGenders[name] = computeGender(of: name)
+        }
     }
 
     /// How many times a name is used.
@@ -95,6 +138,15 @@ struct Lexicon {
 
     /// What a name names, from how it is used.
     func kind(of name: String) -> NameKind {
+        nameKinds[name] ?? computeKind(of: name)
+    }
+
+    /// A name's identifying words (`words(of: "Miss Lucy")` is ["lucy"]).
+    func words(of name: String) -> Set<String> {
+        nameWords[name] ?? Lexicon.identifyingWords(of: name)
+    }
+
+    private func computeKind(of name: String) -> NameKind {
         if characterNames.contains(name) { return .person }
         let words = name.split(separator: " ")
         if words.count > 1, let first = words.first, Lexicon.titles.contains(first.lowercased().trimmingDot) {
@@ -105,6 +157,63 @@ struct Lexicon {
         if stats.person > stats.place, stats.person >= 1 { return .person }
         if stats.place > stats.person, stats.place >= 2 { return .place }
         return .other
+    }
+
+    /// Titles that say a person is a man or a woman.
+    private static let maleTitles: Set<String> = [
+        "mr", "mister", "sir", "lord", "king", "prince", "duke", "father", "uncle", "brother", "count", "baron",
+        "emperor", "monsieur", "colonel", "captain",
+    ]
+    private static let femaleTitles: Set<String> = [
+        "mrs", "miss", "ms", "lady", "madame", "madam", "queen", "princess", "duchess", "aunt", "mother", "sister",
+        "countess", "baroness", "empress", "dame", "mistress",
+    ]
+
+    /// Words that point to a man (+1) or a woman (−1).
+    static let genderedPronouns: [String: Int] = [
+        "he": 1, "him": 1, "his": 1, "himself": 1, "she": -1, "her": -1, "hers": -1, "herself": -1,
+    ]
+    private static let genderedNouns: [String: Int] = [
+        "man": 1, "boy": 1, "son": 1, "husband": 1, "father": 1, "brother": 1, "king": 1, "prince": 1, "gentleman": 1,
+        "uncle": 1, "nephew": 1, "woman": -1, "girl": -1, "daughter": -1, "wife": -1, "mother": -1, "sister": -1,
+        "queen": -1, "princess": -1, "lady": -1, "aunt": -1, "niece": -1, "widow": -1, "mistress": -1,
+    ]
+
+    /// The sum of the gendered pronouns (and, with `nouns`, the first gendered noun) in tokens.
+    static func genderEvidence(in tokens: [Token], nouns: Bool = false) -> Int {
+        var evidence = tokens.reduce(0) { $0 + (genderedPronouns[$1.lower] ?? 0) }
+        if nouns, let noun = tokens.lazy.compactMap({ genderedNouns[$0.lower] }).first { evidence += noun }
+        return evidence
+    }
+
+    /// Whether `replacement` can take `original`'s place in a statement without a pronoun
+    /// giving it away: never a known man for a known woman, and when the statement has
+    /// gendered pronouns, only someone known to be of `original`'s gender.
+    func sameGender(_ replacement: String, _ original: String, strict: Bool) -> Bool {
+        let (a, b) = (gender(of: replacement), gender(of: original))
+        if strict, b != 0 { return a == b }
+        return a == 0 || b == 0 || a == b
+    }
+
+    /// 1 for a man, -1 for a woman, 0 when unknown: from a title, else from pronouns.
+    private func gender(of name: String) -> Int {
+        nameGenders[name] ?? computeGender(of: name)
+    }
+
+    private func computeGender(of name: String) -> Int {
+        if let title = name.split(separator: " ").first.map({ $0.lowercased().trimmingDot }) {
+            if Lexicon.maleTitles.contains(title) { return 1 }
+            if Lexicon.femaleTitles.contains(title) { return -1 }
+        }
+        var evidence = genderEvidence[name] ?? 0
+        // "Tommy" and "Miss Lucy" also count for "Tommy" in "Tommy Bell"; a first name tells.
+        if evidence == 0, let first = Lexicon.shortForms(of: name).first { evidence = genderEvidence[first] ?? 0 }
+        if evidence == 0 {
+            for other in names where other != name && Lexicon.shortForms(of: other).first == name {
+                evidence += genderEvidence[other] ?? 0
+            }
+        }
+        return evidence > 0 ? 1 : evidence < 0 ? -1 : 0
     }
 
     /// The short forms of a name: first and last word, without titles or initials
@@ -148,6 +257,10 @@ struct Lexicon {
     private func isNameWord(_ token: Token, initial: Bool) -> Bool {
         guard token.isCapitalized else { return false }
         let lower = token.base.lowercased()
+        // "I’m", "It’s", "We’ve": a pronoun with its verb.
+        if let stem = lower.split(whereSeparator: { $0 == "'" || $0 == "’" }).first, Lexicon.neverNames.contains(String(stem)) {
+            return false
+        }
         if Lexicon.neverNames.contains(lower) { return false }
         if Lexicon.titles.contains(lower) { return true }
         let capitalized = capitalizedCount[lower] ?? 0
@@ -170,13 +283,15 @@ struct Lexicon {
             let initial = index == 0 || Lexicon.followsOpening(sentence, token)
             // An initial ("F. Scott Fitzgerald") or a capitalised word inside the sentence
             // ("New York") starts a name when a name word follows it.
+            let stem = String(token.lower.split(whereSeparator: { $0 == "'" || $0 == "’" }).first ?? "")
             let joinsName =
-                index + 1 < tokens.count && token.isCapitalized && !Lexicon.neverNames.contains(token.lower)
+                index + 1 < tokens.count && token.isCapitalized && !Lexicon.neverNames.contains(stem)
                 && (token.text.count == 1 || !initial || !CommonWords.contains(token.lower))
                 && isNameWord(tokens[index + 1], initial: false)
                 && {
+                    // An initial joins with its full stop ("F. Scott"); "A Las Vegas…" does not.
                     let gap = String(characters[token.end..<tokens[index + 1].start])
-                    return gap == " " || (gap == ". " && token.text.count == 1)
+                    return token.text.count == 1 ? gap == ". " : gap == " "
                 }()
             guard joinsName || isNameWord(token, initial: initial) else {
                 index += 1
@@ -211,9 +326,12 @@ struct Lexicon {
                 end += 1
             }
             let text = String(characters[first.start..<end])
-            // Title Case made of common words ("Get Started") is a slogan, not a name.
+            // Title Case made of common words ("Get Started") is a slogan, not a name, and
+            // lone letters ("U.S.") are an abbreviation.
             let words = tokens[index...last].map(\.lower)
-            if words.allSatisfy({ CommonWords.contains($0) && !Lexicon.titles.contains($0) }) {
+            if words.allSatisfy({ CommonWords.contains($0) && !Lexicon.titles.contains($0) })
+                || words.allSatisfy({ $0.count == 1 })
+            {
                 index = last + 1
                 continue
             }
@@ -253,7 +371,7 @@ struct Lexicon {
 
     /// Whether a name is (part of) the author's.
     func isAuthor(_ name: String) -> Bool {
-        !Lexicon.identifyingWords(of: name).isDisjoint(with: authorWords)
+        !words(of: name).isDisjoint(with: authorWords)
     }
 
     /// Evidence from one use that a name is a person or a place.

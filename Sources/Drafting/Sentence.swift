@@ -51,16 +51,18 @@ enum SentenceSplitter {
         while index < count {
             let character = characters[index]
             var boundary: Int?
-            if ".!?…".contains(character), !inQuote[index] {
+            if character.isOne(of: Character.sentenceEnds), !inQuote[index] {
                 boundary = index + 1
-            } else if "”\"".contains(character), index > 0, ".!?…".contains(characters[index - 1]), inQuote[index - 1] {
+            } else if character.isOne(of: [0x201D, 0x22]), index > 0, characters[index - 1].isOne(of: Character.sentenceEnds),
+                inQuote[index - 1]
+            {
                 boundary = index + 1
             }
             guard var end = boundary else {
                 index += 1
                 continue
             }
-            while end < count, "”\"’')]".contains(characters[end]) {
+            while end < count, characters[end].isOne(of: Character.closers) {
                 end += 1
             }
             if end >= count { break }
@@ -72,7 +74,7 @@ enum SentenceSplitter {
             while next < count, characters[next].isWhitespace { next += 1 }
             guard next < count else { break }
             let following = characters[next]
-            guard following.isUppercaseLetter || following.isNumber || "\"“‘'(".contains(following) else {
+            guard following.isUppercaseLetter || following.isNumber || following.isOne(of: Character.openers) else {
                 index += 1
                 continue
             }

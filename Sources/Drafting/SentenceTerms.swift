@@ -18,11 +18,24 @@ struct SentenceTerms {
         func free(_ range: Range<Int>) -> Bool { !range.contains { taken[$0] } }
         func take(_ range: Range<Int>) { for index in range { taken[index] = true } }
 
+        // A title in quotes or italics is asked whole: names inside it are not asked apart.
+        var reserved = [Bool](repeating: false, count: characters.count)
+        for pair in SentenceTerms.quotePairs(characters) {
+            let inner = characters[(pair.lowerBound + 1)..<(pair.upperBound - 1)].split(separator: " ")
+            if inner.count < 5 || SentenceTerms.isTitleCase(inner) { for index in pair { reserved[index] = true } }
+        }
+        for phrase in italics where !phrase.isEmpty {
+            if let found = sentence.text.firstRange(of: phrase) {
+                let start = sentence.text.distance(from: sentence.text.startIndex, to: found.lowerBound)
+                for index in start..<min(characters.count, start + phrase.count) { reserved[index] = true }
+            }
+        }
         // Names, in order of appearance, each with all its uses.
         var seen: Set<String> = []
         for span in names where !seen.contains(span.text) && !excluded.contains(span.text) {
             seen.insert(span.text)
             let ranges = names.filter { $0.text == span.text }.map { $0.start..<$0.end }.filter(free)
+                .filter { range in !range.contains { reserved[$0] } }
             guard !ranges.isEmpty else { continue }
             ranges.forEach(take)
             terms.append(KeyTerm(text: span.text, kind: .name, ranges: ranges))
@@ -55,8 +68,10 @@ struct SentenceTerms {
         }
         for pair in SentenceTerms.quotePairs(characters) {
             let inner = (pair.lowerBound + 1)..<(pair.upperBound - 1)
-            let words = characters[inner].split(separator: " ").count
-            if words >= 5 {
+            let split = characters[inner].split(separator: " ")
+            let words = split.count
+            // A title in quotes ("The Remains of the Day") is Title Case; a quotation is not.
+            if words >= 5 && !SentenceTerms.isTitleCase(split) {
                 quotations.append(inner)
                 continue
             }
@@ -70,9 +85,9 @@ struct SentenceTerms {
             terms.append(KeyTerm(text: phrase, kind: .title, ranges: [range]))
         }
         // The rarest content word, only when there is no other key term: of the words that
-        // are not common, the one the summary uses least, but at least twice (a word used
-        // once is mostly incidental and many others would fit its blank), not an adverb or
-        // a participle.
+        // are not common, the one the summary uses least, but at least three times (a key
+        // word of the summary: a word used once or twice is mostly incidental, and many
+        // others would fit its blank), not an adverb or a participle.
         var best: (token: Token, frequency: Int)?
         for token in tokens
         where terms.isEmpty && !token.isCapitalized && token.text.count >= 4 && token.text.allSatisfy(\.isLetter) {
@@ -81,7 +96,7 @@ struct SentenceTerms {
                 free(token.start..<token.end), !quoted[token.start]
             else { continue }
             let frequency = lexicon.frequency[lower] ?? 1
-            guard frequency >= 2 else { continue }
+            guard frequency >= 3 else { continue }
             if let current = best {
                 if frequency < current.frequency
                     || (frequency == current.frequency && token.text.count > current.token.text.count)
@@ -97,6 +112,15 @@ struct SentenceTerms {
             terms.append(KeyTerm(text: word.text, kind: .word, ranges: ranges))
         }
         terms.sort { $0.kind < $1.kind }  // stable: names in order, then numbers, titles, the word
+    }
+
+    /// Whether quoted words are a title: at most eight, each capitalised or a small word
+    /// ("The Remains of the Day").
+    static func isTitleCase(_ words: [ArraySlice<Character>]) -> Bool {
+        words.count <= 8 && words.allSatisfy { word in
+            word.first?.isUppercaseLetter == true
+                || ["a", "an", "and", "in", "on", "at", "of", "the", "to", "for"].contains(String(word))
+        }
     }
 
     /// Pairs of quotation marks, as ranges including the marks: “…”, "…", ‘…’ and '…'

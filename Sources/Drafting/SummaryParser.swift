@@ -202,11 +202,11 @@ struct SummaryParser {
         return ".!?;,…".contains(last)
     }
 
-    /// A line that can be a plain-text heading: ALL CAPS, or short (at most 10 words, 80
+    /// A line that can be a plain-text heading: ALL CAPS, or short (at most 12 words, 90
     /// characters) and not ending like a sentence, starting with a capital or digit.
     static func isPlainHeading(_ text: String) -> Bool {
         guard let first = text.first, first.isUppercaseLetter || first.isNumber else { return false }
-        guard text.count <= 80, text.split(separator: " ").count <= 10, !endsSentence(text) else { return false }
+        guard text.count <= 90, text.split(separator: " ").count <= 12, !endsSentence(text) else { return false }
         return true
     }
 

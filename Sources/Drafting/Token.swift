@@ -44,11 +44,11 @@ struct Token: Sendable {
                 let nextIsLetter = index + 1 < count && characters[index + 1].isLetter
                 let nextIsDigit = index + 1 < count && characters[index + 1].isNumber
                 let previous = characters[index - 1]
-                if "'’-".contains(current), previous.isLetter, nextIsLetter {
+                if current.isOne(of: [0x27, 0x2019, 0x2D]), previous.isLetter, nextIsLetter {
                     index += 1
                     continue
                 }
-                if ".,".contains(current), previous.isNumber, nextIsDigit {
+                if current.isOne(of: [0x2E, 0x2C]), previous.isNumber, nextIsDigit {
                     index += 1
                     continue
                 }

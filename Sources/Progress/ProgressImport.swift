@@ -34,12 +34,19 @@ public struct ProgressImport: Sendable {
     public var reviews: [ReviewRecord]
     /// The deck's settings, or `nil` to keep what the store has.
     public var settings: DeckSettings?
+    /// More answers, produced inside the transaction after `reviews` (through the function
+    /// it is given, in order), so that a large history never sits in memory all at once.
+    public var streamedReviews: (@Sendable (_ emit: (ReviewRecord) throws -> Void) throws -> Void)?
 
     /// A deck's progress.
-    public init(deckID: String, items: [Item], reviews: [ReviewRecord] = [], settings: DeckSettings? = nil) {
+    public init(
+        deckID: String, items: [Item], reviews: [ReviewRecord] = [], settings: DeckSettings? = nil,
+        streamedReviews: (@Sendable (_ emit: (ReviewRecord) throws -> Void) throws -> Void)? = nil
+    ) {
         self.deckID = deckID
         self.items = items
         self.reviews = reviews
         self.settings = settings
+        self.streamedReviews = streamedReviews
     }
 }

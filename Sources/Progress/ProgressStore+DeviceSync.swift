@@ -43,11 +43,11 @@ extension ProgressStore {
 extension ProgressStore {
     /// Saves (or, with `nil`, resets) a deck's settings inside a device-sync transaction.
     package static func deviceSyncSaveSettings(_ settings: DeckSettings?, for deckID: String, in db: Database) throws {
-        guard let settings else {
+        if let settings {
+            try DeckSettingsRecord(settings, deckID: deckID).save(db)
+        } else {
             _ = try DeckSettingsRecord.deleteOne(db, key: deckID)
-            return
         }
-        try DeckSettingsRecord(settings, deckID: deckID).save(db)
     }
 }
 

@@ -21,6 +21,11 @@ extension ProgressStore {
         let stateValues = { (state: CardState) in StateColumns.values(of: state) }
         let studyDays = self.studyDays
         return try write { db in
+            // One transaction may add millions of rows: a 64 MiB page cache keeps SQLite from
+            // spilling pages to the WAL over and over before the commit.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             var added = 0
             let insertItem = try db.makeStatement(
                 sql: """
@@ -82,22 +87,23 @@ extension ProgressStore {
                         seen.insert(SIMD2(itemID, time))
                     }
                 }
-                for review in deck.reviews {
+                func insert(_ review: ReviewRecord) throws {
                     guard let itemID = ids[review.item.key], review.item.deckID == deck.deckID else {
                         throw ProgressError.unknownItem(deckID: review.item.deckID, key: review.item.key)
                     }
                     let time = review.time.unixMilliseconds
-                    if !seen.isEmpty && seen.contains(SIMD2(itemID, time)) { continue }
+                    if !seen.isEmpty && seen.contains(SIMD2(itemID, time)) { return }
                     var arguments: [(any DatabaseValueConvertible)?] = [
                         itemID, review.sessionID, time, studyDays.number(ofMilliseconds: time), review.kind.rawValue,
-                        review.rating?.rawValue,
-                        review.durationMilliseconds,
+                        review.rating?.rawValue, review.durationMilliseconds,
                     ]
                     arguments += StateColumns.values(of: review.before)
                     arguments += review.after.map(StateColumns.values(of:)) ?? Array(repeating: nil, count: StateColumns.names.count)
                     try insertReview.execute(arguments: StatementArguments(arguments))
                     added += 1
                 }
+                for review in deck.reviews { try insert(review) }
+                try deck.streamedReviews?(insert)
                 if let settings = deck.settings {
                     try settings.scheduler.validate()
                     try DeckSettingsRecord(settings, deckID: deck.deckID).save(db)

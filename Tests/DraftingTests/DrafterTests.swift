@@ -115,12 +115,12 @@ struct DrafterTests {
         // A rare word is asked only when a sentence has no other key term.
         #expect(text == "The treaty of the river was signed in {{c1::1648}} after a long and bitter quarrel.")
         let rare = try drafted(
-            "The students hear rumours of a deferral for couples truly in love.\n\nTommy believes that a deferral can be won with his drawings.\n")
+            "The students hear rumours of a deferral for couples truly in love.\n\nTommy believes that a deferral can be won with his drawings.\n\nMadame says that no deferral was ever granted to anyone.\n")
         let texts = rare.cards(ofType: "cloze").compactMap { card -> String? in
             if case .cloze(let text) = card.content { return text }
             return nil
         }
-        // "deferral" is the rarest word the summary uses twice ("rumours" and the others once).
+        // "deferral" is the rarest word the summary uses three times ("rumours" and the others once).
         #expect(texts.first == "The students hear rumours of a {{c1::deferral}} for couples truly in love.")
     }
 
@@ -273,5 +273,61 @@ struct DrafterTests {
         let act = deck.cards.first { $0.location?.hasPrefix("line 15 ") == true }
         #expect(act?.location == "line 15 (Act IV, Scene 2)")
         #expect(act?.tags == ["act-4", "plot", "draft"])
+    }
+}
+
+@Suite("Drafting: false twins")
+struct FalseTwinTests {
+    static let summary = """
+        ## Cast
+
+        - Lady Macbeth: his wife, who pushes him to kill the king.
+        - Macduff: the Thane of Fife, who avenges his family.
+        - Duncan: the gentle King of Scotland, killed in his bed.
+        - Gertrude: a queen who is not in this play at all.
+
+        ## Act 5
+
+        Lady Macbeth walks in her sleep and washes her hands at Dunsinane.
+        Macduff kills the tyrant at Dunsinane and carries his head to the army.
+        """
+
+    @Test func neverSwapAManForAWoman() throws {
+        let deck = try drafted(Self.summary)
+        let statements = deck.cards.compactMap { card -> String? in
+            if case .trueFalse(let statement, false) = card.content { return statement }
+            return nil
+        }
+        // Lady Macbeth's twin is the other woman, from the cast list; Macduff's a man.
+        #expect(statements.contains("Gertrude walks in her sleep and washes her hands at Dunsinane."))
+        #expect(statements.contains("Duncan kills the tyrant at Dunsinane and carries his head to the army."))
+    }
+}
+
+@Suite("Drafting: what is not a key term")
+struct NotKeyTermTests {
+    @Test func pronounsAbbreviationsAndTheWritersOwnVoice() throws {
+        let deck = try drafted(
+            """
+            Scientists in the U.S. cloned a sheep called Dolly in Scotland in 1996.
+
+            I’m sure that Kathy H. is the eighth Kathy clone of the Cottages.
+
+            Karen read “The Remains of the Day” with Ruth during the summer of 2008.
+
+            Karen and Ruth discuss “The Remains of the Day” in the evenings.
+            """)
+        let texts = deck.cards(ofType: "cloze").compactMap { card -> String? in
+            if case .cloze(let text) = card.content { return text }
+            return nil
+        }
+        #expect(
+            texts == [
+                "Scientists in the U.S. cloned a sheep called {{c1::Dolly}} in {{c2::Scotland}} in 1996.",
+                // Names first, then numbers, then titles; "Remains" is not a name of its own, and
+                // Karen, only ever first in a sentence, is not known to be one.
+                "Karen read “The Remains of the Day” with {{c1::Ruth}} during the summer of {{c2::2008}}.",
+                "Karen and {{c1::Ruth}} discuss “{{c2::The Remains of the Day}}” in the evenings.",
+            ])
     }
 }
