@@ -63,8 +63,8 @@ func runAnkiBenchmark(_ arguments: [String]) throws {
                 throw StoreBenchmarkError(message: "\(name) exited with \(measured.status) (see \(log))")
             }
             let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            print(String(format: "run %d  %-26@ %7.2f s  %7.1f MB   %@", run, name as NSString, measured.seconds,
-                         Double(measured.peakBytes) / 1_048_576, output.split(separator: "\n").last.map(String.init) ?? ""))
+            print(String(format: "run %d  %-26@ %7.2f s wall  %7.2f s CPU  %7.1f MB   %@", run, name as NSString, measured.seconds,
+                         measured.cpuSeconds, Double(measured.peakBytes) / 1_048_576, output.split(separator: "\n").last.map(String.init) ?? ""))
             results[name, default: []].append(measured)
         }
     }
