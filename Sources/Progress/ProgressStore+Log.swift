@@ -16,7 +16,7 @@ extension ProgressStore {
         let (filter, filterArguments) = Self.deckFilter(deckIDs)
         let kindList = ReviewKind.allCases.filter(kinds.contains).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let sql = """
-            SELECT review.*, item.deck_id, item.item_key, item.card_id
+            SELECT \(ReviewLogRecord.columnList(prefix: "review.")), item.deck_id, item.item_key, item.card_id
             FROM review JOIN item ON item.id = review.item_id
             WHERE review.reviewed_at >= ? AND review.kind IN (\(kindList)) \(filter)
             ORDER BY review.reviewed_at, review.id
@@ -25,8 +25,9 @@ extension ProgressStore {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
             while let row = try rows.next() {
-                let item = ItemRef(deckID: row["deck_id"], key: row["item_key"])
-                try body(try ReviewLogRecord(row: row).logged(item: item, cardID: row["card_id"]))
+                let extra = ReviewLogRecord.columns.count
+                let item = ItemRef(deckID: row[extra], key: row[extra + 1])
+                try body(try ReviewLogRecord(row: row).logged(item: item, cardID: row[extra + 2]))
             }
         }
     }

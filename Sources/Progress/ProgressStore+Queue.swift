@@ -38,7 +38,7 @@ extension ProgressStore {
 
     /// The SQL of the due-items query (public to tests, which check its plan uses an index).
     static let dueItemsSQL = """
-        SELECT *
+        SELECT \(ItemRecord.columnList())
         FROM item
         WHERE deck_id = ? AND phase = ? AND due < ?
           AND suspended = 0 AND orphaned_at IS NULL AND (buried_until IS NULL OR buried_until <= ?)
@@ -47,7 +47,7 @@ extension ProgressStore {
 
     /// The SQL of the new-items query.
     static let newItemsSQL = """
-        SELECT *
+        SELECT \(ItemRecord.columnList())
         FROM item
         WHERE deck_id = ? AND phase = 'new'
           AND suspended = 0 AND orphaned_at IS NULL AND (buried_until IS NULL OR buried_until <= ?)

@@ -91,7 +91,8 @@ extension ProgressStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT item.*, (SELECT COUNT(*) FROM review WHERE review.item_id = item.id) AS review_count
+                    SELECT \(ItemRecord.columnList(prefix: "item.")),
+                           (SELECT COUNT(*) FROM review WHERE review.item_id = item.id) AS review_count
                     FROM item
                     WHERE orphaned_at IS NOT NULL AND (?1 IS NULL OR deck_id = ?1)
                     ORDER BY deck_id, item_key
