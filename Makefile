@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 BIN_PATH = $$($(SWIFT) build -c release --show-bin-path)
 
-.PHONY: run test build release install uninstall bench deps clean fuzz fsrs-rs-venv check-fsrs-rs
+.PHONY: lint format run test build release install uninstall bench deps clean fuzz fsrs-rs-venv check-fsrs-rs
 FSRS_VENV = .build/venv-fsrs
 
 ## Opens the recall REPL on the bundled decks (installs system packages and builds first).
@@ -14,7 +14,7 @@ run: release
 ## `recall export` against real Anki (in a venv under .build/; SKIPPED without PyPI), every
 ## fuzz target for 30 seconds with a fixed seed (a finding fails the run), then the live
 ## comparison of `recall optimize` with fsrs-rs-python (SKIPPED when it cannot be installed).
-test: deps
+test: deps lint
 	$(SWIFT) build --build-tests
 	./tools/check_anki_export.sh
 	$(SWIFT) test
@@ -68,3 +68,10 @@ clean:
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	FUZZ_SEED=$(FUZZ_SEED) ./scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+## Checks the formatting (.swift-format) of every Swift file; `make format` fixes what it can.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Benchmarks Fuzz Package.swift
+
+format:
+	$(SWIFT) format -i -r Sources Tests Benchmarks Fuzz Package.swift

@@ -86,7 +86,9 @@ let package = Package(
         // libFuzzer targets (`make fuzz`; see Fuzz/README.md): the parsers and checkers that
         // take untrusted input. A new target is one file in Fuzz/Targets and one line in
         // FuzzTarget+All.swift.
-        .target(name: "FuzzTargets", dependencies: ["Decks", "Study", "Replay", "Scheduling", "DeviceSync", "Anki"], path: "Fuzz/Targets"),
+        .target(
+            name: "FuzzTargets", dependencies: ["Decks", "Study", "Replay", "Scheduling", "DeviceSync", "Anki"],
+            path: "Fuzz/Targets"),
         // The fuzzing executable: libFuzzer's main when built with -DFUZZING, else a runner
         // of saved inputs (`recall-fuzz TARGET FILE…`).
         .executableTarget(name: "RecallFuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Driver"),
@@ -97,7 +99,8 @@ let package = Package(
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling", "Replay"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "OptimizerTests", dependencies: ["Optimizer", "Scheduling", "Replay"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Scheduling"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DecksTests", dependencies: ["Decks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study"]),
@@ -120,7 +123,9 @@ let package = Package(
             name: "DeviceSyncTests",
             dependencies: ["DeviceSync", "Progress", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "AppTests", dependencies: ["App", "Progress", "Optimizer", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "AppTests",
+            dependencies: ["App", "Progress", "Optimizer", "Scheduling", .product(name: "GRDB", package: "GRDB.swift")]),
         // End-to-end tests: run the built `recall` binary, through pipes and a pseudo-terminal.
         .testTarget(
             name: "EndToEndTests", dependencies: ["recall", "Progress", .product(name: "GRDB", package: "GRDB.swift")]

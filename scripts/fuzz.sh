@@ -18,8 +18,17 @@ SWIFT=${SWIFT:-swift}
 SANITIZERS=${FUZZ_SANITIZERS:-fuzzer,address}
 SCRATCH=.build-fuzz
 
-"$SWIFT" build --scratch-path "$SCRATCH" --product recall-fuzz \
-    -Xswiftc "-sanitize=$SANITIZERS" -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+mkdir -p "$SCRATCH"
+# The sanitizer build's linker notes (hundreds of "Cannot export local symbol") go to a log,
+# shown only when the build fails.
+if ! "$SWIFT" build --scratch-path "$SCRATCH" --product recall-fuzz \
+    -Xswiftc "-sanitize=$SANITIZERS" -Xswiftc -parse-as-library -Xswiftc -DFUZZING >"$SCRATCH/build.log" 2>&1
+then
+    tail -60 "$SCRATCH/build.log" >&2
+    echo "error: the fuzz build failed (whole log: $SCRATCH/build.log)" >&2
+    exit 1
+fi
+echo "fuzz: built recall-fuzz (log: $SCRATCH/build.log)"
 BINARY="$("$SWIFT" build --scratch-path "$SCRATCH" --show-bin-path)/recall-fuzz"
 
 if [ $# -gt 0 ]; then

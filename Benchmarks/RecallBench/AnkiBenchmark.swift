@@ -23,13 +23,16 @@ func runAnkiBenchmark(_ arguments: [String]) throws {
         default: throw StoreBenchmarkError(message: "usage: recall-bench anki [--data DIR] [--runs N] [--python PATH]")
         }
     }
-    let recall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("recall").path
+    let recall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "recall"
+    ).path
     guard FileManager.default.isExecutableFile(atPath: recall) else {
         throw StoreBenchmarkError(message: "no recall binary next to recall-bench: run `swift build -c release` first")
     }
     guard FileManager.default.isExecutableFile(atPath: python) else {
         throw StoreBenchmarkError(
-            message: "no \(python): python3 -m venv .build/venv-anki && .build/venv-anki/bin/pip install \"anki==26.9.*\"")
+            message:
+                "no \(python): python3 -m venv .build/venv-anki && .build/venv-anki/bin/pip install \"anki==26.9.*\"")
     }
     try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
     let data = URL(fileURLWithPath: dataDirectory).standardizedFileURL.path
@@ -52,9 +55,21 @@ func runAnkiBenchmark(_ arguments: [String]) throws {
         let store = work + "/progress.sqlite"
         var steps: [(String, [String])] = [
             ("recall import", [recall, "import", package, "--into", work + "/decks", "--store", store]),
-            ("recall export", [recall, "export", "bench-generated", "--decks", work + "/decks", "--store", store, "-o", work + "/recall.apkg"]),
-            ("anki import_anki_package", [python, "Benchmarks/anki_bench.py", "import", package, work + "/anki.anki2"]),
-            ("anki export_anki_package", [python, "Benchmarks/anki_bench.py", "export", work + "/anki.anki2", work + "/anki.apkg"]),
+            (
+                "recall export",
+                [
+                    recall, "export", "bench-generated", "--decks", work + "/decks", "--store", store, "-o",
+                    work + "/recall.apkg",
+                ]
+            ),
+            (
+                "anki import_anki_package",
+                [python, "Benchmarks/anki_bench.py", "import", package, work + "/anki.anki2"]
+            ),
+            (
+                "anki export_anki_package",
+                [python, "Benchmarks/anki_bench.py", "export", work + "/anki.anki2", work + "/anki.apkg"]
+            ),
         ]
         if run % 2 == 0 { steps = Array(steps[2...]) + Array(steps[..<2]) }  // alternate who goes first
         for (name, command) in steps {
@@ -63,20 +78,29 @@ func runAnkiBenchmark(_ arguments: [String]) throws {
                 throw StoreBenchmarkError(message: "\(name) exited with \(measured.status) (see \(log))")
             }
             let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            print(String(format: "run %d  %-26@ %7.2f s wall  %7.2f s CPU  %7.1f MB   %@", run, name as NSString, measured.seconds,
-                         measured.cpuSeconds, Double(measured.peakBytes) / 1_048_576, output.split(separator: "\n").last.map(String.init) ?? ""))
+            print(
+                String(
+                    format: "run %d  %-26@ %7.2f s wall  %7.2f s CPU  %7.1f MB   %@", run, name as NSString,
+                    measured.seconds,
+                    measured.cpuSeconds, Double(measured.peakBytes) / 1_048_576,
+                    output.split(separator: "\n").last.map(String.init) ?? ""))
             results[name, default: []].append(measured)
         }
     }
     print("\nmedian of \(runs) runs (wall time, peak resident memory):")
-    for (recallName, ankiName) in [("recall import", "anki import_anki_package"), ("recall export", "anki export_anki_package")] {
+    for (recallName, ankiName) in [
+        ("recall import", "anki import_anki_package"), ("recall export", "anki export_anki_package"),
+    ] {
         let ours = results[recallName] ?? []
         let theirs = results[ankiName] ?? []
         let ourTime = median(ours.map(\.seconds))
         let theirTime = median(theirs.map(\.seconds))
         let ourPeak = (ours.map(\.peakBytes).max() ?? 0) / 1_048_576
         let theirPeak = (theirs.map(\.peakBytes).max() ?? 0) / 1_048_576
-        print(String(format: "  %-14@ %6.2f s %5d MB   %-26@ %6.2f s %5d MB   Anki/recall time %.2fx",
-                     recallName as NSString, ourTime, ourPeak, ankiName as NSString, theirTime, theirPeak, theirTime / ourTime))
+        print(
+            String(
+                format: "  %-14@ %6.2f s %5d MB   %-26@ %6.2f s %5d MB   Anki/recall time %.2fx",
+                recallName as NSString, ourTime, ourPeak, ankiName as NSString, theirTime, theirPeak,
+                theirTime / ourTime))
     }
 }

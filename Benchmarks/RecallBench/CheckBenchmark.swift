@@ -27,10 +27,13 @@ func runCheckBenchmark(_ arguments: [String]) throws {
     guard FileManager.default.isExecutableFile(atPath: recall) else {
         throw CheckBenchmarkError.usage("no recall binary next to recall-bench: run `swift build -c release` first")
     }
-    let recallRuns = try (0..<runs).map { _ in try CheckBenchmarkProcess.measure([recall, "check", file], expectingStatus: 0) }
+    let recallRuns = try (0..<runs).map { _ in
+        try CheckBenchmarkProcess.measure([recall, "check", file], expectingStatus: 0)
+    }
     let pythonRuns = try (0..<runs).map { _ in
         try CheckBenchmarkProcess.measure(
-            ["/usr/bin/env", "python3", "-c", "import json,sys; json.load(open(sys.argv[1]))", file], expectingStatus: 0)
+            ["/usr/bin/env", "python3", "-c", "import json,sys; json.load(open(sys.argv[1]))", file], expectingStatus: 0
+        )
     }
     let recallTime = checkMedian(recallRuns.map(\.seconds))
     let pythonTime = checkMedian(pythonRuns.map(\.seconds))
@@ -67,5 +70,6 @@ enum CheckBenchmarkError: Error, CustomStringConvertible {
 private func checkMedian(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return 0 }
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }

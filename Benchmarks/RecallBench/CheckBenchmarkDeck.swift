@@ -50,15 +50,20 @@ enum CheckBenchmarkDeck {
                 card += "\"type\": \"basic\", \"front\": \"\(sentence(40, 120))?\", \"back\": \"\(sentence(20, 160))\""
                 if index % 10 == 0 { card += ", \"reverse\": true" }
             case 1:
-                card += "\"type\": \"typed\", \"prompt\": \"\(sentence(40, 120))?\", \"answers\": [\"\(sentence(4, 20))\", \"\(sentence(4, 20))\"]"
+                card +=
+                    "\"type\": \"typed\", \"prompt\": \"\(sentence(40, 120))?\", \"answers\": [\"\(sentence(4, 20))\", \"\(sentence(4, 20))\"]"
             case 2:
                 let choices = (0..<4).map { "choice \($0) \(sentence(4, 40))" }
-                card += "\"type\": \"choice\", \"prompt\": \"\(sentence(40, 120))?\", \"choices\": ["
-                    + choices.map { "\"\($0)\"" }.joined(separator: ", ") + "], \"answer\": \"\(choices[Int(random.next() % 4)])\""
+                card +=
+                    "\"type\": \"choice\", \"prompt\": \"\(sentence(40, 120))?\", \"choices\": ["
+                    + choices.map { "\"\($0)\"" }.joined(separator: ", ")
+                    + "], \"answer\": \"\(choices[Int(random.next() % 4)])\""
             case 3:
-                card += "\"type\": \"truefalse\", \"statement\": \"\(sentence(40, 140)).\", \"answer\": \(random.next() % 2 == 0)"
+                card +=
+                    "\"type\": \"truefalse\", \"statement\": \"\(sentence(40, 140)).\", \"answer\": \(random.next() % 2 == 0)"
             default:
-                card += "\"type\": \"cloze\", \"text\": \"\(sentence(20, 60)) {{c1::\(sentence(4, 20))}} \(sentence(10, 60)) {{c2::\(sentence(4, 20))::a hint}} \(sentence(0, 40))\""
+                card +=
+                    "\"type\": \"cloze\", \"text\": \"\(sentence(20, 60)) {{c1::\(sentence(4, 20))}} \(sentence(10, 60)) {{c2::\(sentence(4, 20))::a hint}} \(sentence(0, 40))\""
             }
             if index % 3 == 0 { card += ", \"explanation\": \"\(sentence(80, 300))\"" }
             if index % 4 == 0 { card += ", \"hint\": \"\(sentence(10, 40))\"" }

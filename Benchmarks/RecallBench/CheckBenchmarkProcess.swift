@@ -29,7 +29,8 @@ enum CheckBenchmarkProcess {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let exitStatus = (status >> 8) & 0xFF
         guard status & 0x7F == 0, exitStatus == expected else {
-            throw CheckBenchmarkError.failed("\(command.joined(separator: " ")) exited with status \(exitStatus), expected \(expected)")
+            throw CheckBenchmarkError.failed(
+                "\(command.joined(separator: " ")) exited with status \(exitStatus), expected \(expected)")
         }
         // Linux reports ru_maxrss in KiB.
         let cpu =

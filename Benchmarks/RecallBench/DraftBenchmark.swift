@@ -29,7 +29,8 @@ func runDraftBenchmark(_ arguments: [String]) throws {
             }
             return
         default:
-            throw StoreBenchmarkError(message: "usage: recall-bench draft [--data DIR] [--runs N] [--words N] [--print FILE]")
+            throw StoreBenchmarkError(
+                message: "usage: recall-bench draft [--data DIR] [--runs N] [--words N] [--print FILE]")
         }
     }
     try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
@@ -38,7 +39,9 @@ func runDraftBenchmark(_ arguments: [String]) throws {
     try Data(summary.utf8).write(to: URL(fileURLWithPath: path))
     let wordCount = summary.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
     print("load average: \(loadAverage())")
-    print("summary: \(path), \(wordCount) words, \(summary.utf8.count) bytes, \(summary.split(separator: "\n").count) lines")
+    print(
+        "summary: \(path), \(wordCount) words, \(summary.utf8.count) bytes, \(summary.split(separator: "\n").count) lines"
+    )
 
     let bytes = Array(summary.utf8)
     var times: [Double] = []
@@ -62,14 +65,18 @@ func runDraftBenchmark(_ arguments: [String]) throws {
         for card in deck.cards { byType[card.content.typeName, default: 0] += 1 }
         let types = byType.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         let problems = DeckLoader.load(json: json, file: "draft.json").problems.count
-        print("deck: \(deck.cards.count) cards (\(types)), \(json.utf8.count) bytes of JSON, \(problems) check problems")
+        print(
+            "deck: \(deck.cards.count) cards (\(types)), \(json.utf8.count) bytes of JSON, \(problems) check problems")
     }
     print(
         String(
-            format: "draft in process (parse, draft, JSON), %d runs: wall median %.1f ms, p90 %.1f ms, min %.1f ms; CPU median %.1f ms, p90 %.1f ms (target: under 200 ms)",
+            format:
+                "draft in process (parse, draft, JSON), %d runs: wall median %.1f ms, p90 %.1f ms, min %.1f ms; CPU median %.1f ms, p90 %.1f ms (target: under 200 ms)",
             runs, median(times), percentile(times, 90), times.min() ?? 0, median(cpuTimes), percentile(cpuTimes, 90)))
 
-    let recall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("recall").path
+    let recall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "recall"
+    ).path
     guard FileManager.default.isExecutableFile(atPath: recall) else {
         print("recall draft: skipped (no recall binary next to recall-bench: run `swift build -c release` first)")
         return
@@ -91,7 +98,8 @@ func runDraftBenchmark(_ arguments: [String]) throws {
     let same = (try? String(contentsOfFile: output, encoding: .utf8)) == json
     print(
         String(
-            format: "recall draft FILE (whole process), %d runs: wall median %.1f ms, p90 %.1f ms; CPU median %.1f ms; peak memory %.1f MiB; output %@ the in-process deck",
+            format:
+                "recall draft FILE (whole process), %d runs: wall median %.1f ms, p90 %.1f ms; CPU median %.1f ms; peak memory %.1f MiB; output %@ the in-process deck",
             runs, median(seconds), percentile(seconds, 90), median(cpu), Double(peak) / 1_048_576,
             same ? "identical to" : "DIFFERS from"))
 }
@@ -110,7 +118,9 @@ private func generateSummary(words target: Int) -> String {
         "Anna", "Bernard", "Clara", "Daniel", "Edith", "Felix", "Grace", "Henry", "Iris", "Julian", "Katherine", "Leo",
         "Margaret", "Nathan", "Olive", "Peter", "Rose", "Samuel", "Theresa", "Victor", "Walter", "Yvonne",
     ]
-    let last = ["Ashford", "Blake", "Carrow", "Dunmore", "Ellery", "Fairfax", "Greaves", "Hollis", "Ingram", "Jessop", "Kendal"]
+    let last = [
+        "Ashford", "Blake", "Carrow", "Dunmore", "Ellery", "Fairfax", "Greaves", "Hollis", "Ingram", "Jessop", "Kendal",
+    ]
     let places = [
         "Thornfield", "Marlow", "Kingsbridge", "Ashcombe", "Wexford", "Redmere", "Hallam", "Brightwater", "Colchester",
         "Penrith",
@@ -120,7 +130,8 @@ private func generateSummary(words target: Int) -> String {
         "deceives", "meets", "avoids",
     ]
     let objects = [
-        "a forged letter", "the family fortune", "an old promise", "a stolen necklace", "the burned will", "a secret diary",
+        "a forged letter", "the family fortune", "an old promise", "a stolen necklace", "the burned will",
+        "a secret diary",
         "the locked orchard", "a borrowed carriage", "the silver locket", "a torn portrait",
     ]
     let feelings = ["jealousy", "gratitude", "suspicion", "remorse", "ambition", "loneliness", "pride", "devotion"]
@@ -128,7 +139,8 @@ private func generateSummary(words target: Int) -> String {
     var text = "# The Orchard at \(places[0]): a study guide\n\n## Characters\n\n"
     for (index, name) in characters.enumerated() {
         let other = characters[(index + 5) % characters.count]
-        text += "- **\(name)** — a \(["proud", "restless", "gentle", "clever", "reckless"][index % 5]) "
+        text +=
+            "- **\(name)** — a \(["proud", "restless", "gentle", "clever", "reckless"][index % 5]) "
             + "\(["heir", "governess", "soldier", "clerk", "widow", "painter"][index % 6]) from \(places[index % places.count]) "
             + "who is bound to \(other.split(separator: " ")[0]) by \(feelings[index % feelings.count]).\n"
     }
@@ -148,15 +160,19 @@ private func generateSummary(words target: Int) -> String {
             let line: String
             switch random.next(5) {
             case 0:
-                line = "In \(year) \(a) \(verbs[random.next(verbs.count)]) \(b) at \(place) because of \(objects[random.next(objects.count)])."
+                line =
+                    "In \(year) \(a) \(verbs[random.next(verbs.count)]) \(b) at \(place) because of \(objects[random.next(objects.count)])."
             case 1:
-                line = "\(a) travels to \(place) with \(b), hoping to recover \(objects[random.next(objects.count)]) before the winter."
+                line =
+                    "\(a) travels to \(place) with \(b), hoping to recover \(objects[random.next(objects.count)]) before the winter."
             case 2:
-                line = "After \(random.next(9) + 2) years abroad, \(a) returns to \(place) and finds that \(b) has sold \(objects[random.next(objects.count)])."
+                line =
+                    "After \(random.next(9) + 2) years abroad, \(a) returns to \(place) and finds that \(b) has sold \(objects[random.next(objects.count)])."
             case 3:
                 line = "\(a) tells \(b), \"Nothing you can say will make me leave \(place) now.\""
             default:
-                line = "The \(feelings[random.next(feelings.count)]) of \(a) grows when \(b) hides \(objects[random.next(objects.count)]) in the *\(place) Gazette*."
+                line =
+                    "The \(feelings[random.next(feelings.count)]) of \(a) grows when \(b) hides \(objects[random.next(objects.count)]) in the *\(place) Gazette*."
             }
             paragraph += (paragraph.isEmpty ? "" : " ") + line
             if sentence == 3 {
@@ -171,7 +187,8 @@ private func generateSummary(words target: Int) -> String {
     for feeling in feelings {
         text += "\n### \(feeling.prefix(1).uppercased() + feeling.dropFirst())\n\n"
         let a = characters[random.next(characters.count)]
-        text += "The novel shows \(feeling) as a force that shapes every choice \(a) makes at \(places[random.next(places.count)]). "
+        text +=
+            "The novel shows \(feeling) as a force that shapes every choice \(a) makes at \(places[random.next(places.count)]). "
             + "By the last chapter, \(feeling) has cost \(a) \(objects[random.next(objects.count)]) and the trust of \(characters[random.next(characters.count)]).\n"
     }
     return text

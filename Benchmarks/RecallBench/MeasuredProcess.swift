@@ -37,14 +37,16 @@ struct MeasuredProcess {
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         #if os(Linux)
-        let peak = Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+            let peak = Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
         #else
-        let peak = Int(usage.ru_maxrss)  // bytes on macOS
+            let peak = Int(usage.ru_maxrss)  // bytes on macOS
         #endif
         let exited = status & 0x7F == 0
-        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        let cpu =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-        return MeasuredProcess(seconds: seconds, peakBytes: peak, cpuSeconds: cpu,
-                               status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F))
+        return MeasuredProcess(
+            seconds: seconds, peakBytes: peak, cpuSeconds: cpu,
+            status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F))
     }
 }

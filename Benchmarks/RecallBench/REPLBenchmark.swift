@@ -18,8 +18,12 @@ func runREPLBenchmark(_ arguments: [String]) throws {
     guard FileManager.default.fileExists(atPath: bigStore) else {
         throw REPLBenchmarkError(message: "no \(bigStore): run `recall-bench store` first, it generates the store")
     }
-    let recall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("recall").path
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("recall-repl-bench-\(UUID().uuidString)").path
+    let recall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "recall"
+    ).path
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "recall-repl-bench-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let store = scratch + "/store.sqlite"
@@ -51,9 +55,15 @@ func runREPLBenchmark(_ arguments: [String]) throws {
         empty.append(try launch(scratch + "/empty.sqlite"))
     }
     print("launch to first prompt (\(options.runs) runs each):")
-    print("  big store:    median \(replMilliseconds(replPercentile(big, 50)))  p90 \(replMilliseconds(replPercentile(big, 90)))  max \(replMilliseconds(big.max() ?? 0))  (first launch, the decks new to it: \(replMilliseconds(firstBig)))")
-    print("  empty store:  median \(replMilliseconds(replPercentile(empty, 50)))  p90 \(replMilliseconds(replPercentile(empty, 90)))  max \(replMilliseconds(empty.max() ?? 0))  (first launch, creating it: \(replMilliseconds(firstEmpty)))")
-    print("  ratio big / empty (medians): \(String(format: "%.2f", replPercentile(big, 50) / max(0.001, replPercentile(empty, 50))))")
+    print(
+        "  big store:    median \(replMilliseconds(replPercentile(big, 50)))  p90 \(replMilliseconds(replPercentile(big, 90)))  max \(replMilliseconds(big.max() ?? 0))  (first launch, the decks new to it: \(replMilliseconds(firstBig)))"
+    )
+    print(
+        "  empty store:  median \(replMilliseconds(replPercentile(empty, 50)))  p90 \(replMilliseconds(replPercentile(empty, 90)))  max \(replMilliseconds(empty.max() ?? 0))  (first launch, creating it: \(replMilliseconds(firstEmpty)))"
+    )
+    print(
+        "  ratio big / empty (medians): \(String(format: "%.2f", replPercentile(big, 50) / max(0.001, replPercentile(empty, 50))))"
+    )
 
     // 2. Answer to next card.
     let settings = Process()
@@ -63,7 +73,8 @@ func runREPLBenchmark(_ arguments: [String]) throws {
     settings.standardOutput = FileHandle.nullDevice
     try settings.run()
     settings.waitUntilExit()
-    let terminal = try BenchTerminal(recall, ["study", "never-let-me-go-plot", "--store", store], environment: environment)
+    let terminal = try BenchTerminal(
+        recall, ["study", "never-let-me-go-plot", "--store", store], environment: environment)
     var latencies: [Double] = []
     var prompt = try terminal.nextPrompt()
     while latencies.count < options.answers {
@@ -85,8 +96,11 @@ func runREPLBenchmark(_ arguments: [String]) throws {
     }
     terminal.send(":quit\r")
     try terminal.waitForExit()
-    print("answer to next card on screen (\(latencies.count) answers, each committed to the store before the next card):")
-    print("  p50 \(replMilliseconds(replPercentile(latencies, 50)))  p90 \(replMilliseconds(replPercentile(latencies, 90)))  p99 \(replMilliseconds(replPercentile(latencies, 99)))  max \(replMilliseconds(latencies.max() ?? 0))")
+    print(
+        "answer to next card on screen (\(latencies.count) answers, each committed to the store before the next card):")
+    print(
+        "  p50 \(replMilliseconds(replPercentile(latencies, 50)))  p90 \(replMilliseconds(replPercentile(latencies, 90)))  p99 \(replMilliseconds(replPercentile(latencies, 99)))  max \(replMilliseconds(latencies.max() ?? 0))"
+    )
 }
 
 /// The command-line options of the REPL benchmark.
@@ -128,7 +142,9 @@ private final class BenchTerminal {
     init(_ recall: String, _ arguments: [String], environment: [String: String]) throws {
         master = BenchPTY.openMaster()
         var name = [CChar](repeating: 0, count: 128)
-        guard master >= 0, BenchPTY.grant(master) == 0, BenchPTY.unlock(master) == 0, BenchPTY.name(master, &name, name.count) == 0 else {
+        guard master >= 0, BenchPTY.grant(master) == 0, BenchPTY.unlock(master) == 0,
+            BenchPTY.name(master, &name, name.count) == 0
+        else {
             throw REPLBenchmarkError(message: "cannot open a pseudo-terminal")
         }
         let slavePath = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -161,7 +177,8 @@ private final class BenchTerminal {
         let deadline = Date().addingTimeInterval(timeout)
         while !pending.contains(text) {
             guard Date() < deadline, readMore(until: deadline) else {
-                throw REPLBenchmarkError(message: "recall did not print \(text.debugDescription); it printed:\n\(pending)")
+                throw REPLBenchmarkError(
+                    message: "recall did not print \(text.debugDescription); it printed:\n\(pending)")
             }
         }
         if let range = pending.range(of: text) { pending = String(pending[range.upperBound...]) }
@@ -207,7 +224,9 @@ private enum BenchPTY {
         dlsym(nil, name).map { unsafeBitCast($0, to: type) }
     }
 
-    static func openMaster() -> Int32 { function("posix_openpt", as: OpenFunction.self)?(O_RDWR | O_NOCTTY | O_CLOEXEC) ?? -1 }
+    static func openMaster() -> Int32 {
+        function("posix_openpt", as: OpenFunction.self)?(O_RDWR | O_NOCTTY | O_CLOEXEC) ?? -1
+    }
     static func grant(_ fd: Int32) -> Int32 { function("grantpt", as: OpenFunction.self)?(fd) ?? -1 }
     static func unlock(_ fd: Int32) -> Int32 { function("unlockpt", as: OpenFunction.self)?(fd) ?? -1 }
     static func name(_ fd: Int32, _ buffer: UnsafeMutablePointer<CChar>, _ size: Int) -> Int32 {

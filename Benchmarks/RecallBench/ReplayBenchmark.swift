@@ -26,12 +26,17 @@ func runReplayBenchmark(_ arguments: [String]) throws {
         case "--python-reviews": pythonReviews = try integer(rest.popFirst(), for: option)
         case "--runs": runs = try integer(rest.popFirst(), for: option)
         case "--no-python": runPython = false
-        case "--data": dataDirectory = try rest.popFirst() ?? { throw ReplayBenchmarkError("--data needs a directory") }()
+        case "--data":
+            dataDirectory = try rest.popFirst() ?? { throw ReplayBenchmarkError("--data needs a directory") }()
         default:
-            throw ReplayBenchmarkError("unknown option \(option) (options: --reviews N --cards N --runs N --python-reviews N --no-python --data DIR)")
+            throw ReplayBenchmarkError(
+                "unknown option \(option) (options: --reviews N --cards N --runs N --python-reviews N --no-python --data DIR)"
+            )
         }
     }
-    guard cards > 0, reviews >= cards else { throw ReplayBenchmarkError("need at least one card and one review per card") }
+    guard cards > 0, reviews >= cards else {
+        throw ReplayBenchmarkError("need at least one card and one review per card")
+    }
 
     try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
     let log = "\(dataDirectory)/replay-\(reviews)-\(cards).csv"
@@ -39,7 +44,9 @@ func runReplayBenchmark(_ arguments: [String]) throws {
         print("generating \(log) …")
         try ReplayLog.generate(reviews: reviews, cards: cards, seed: 2024).write(to: URL(fileURLWithPath: log))
     }
-    let recall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("recall").path
+    let recall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "recall"
+    ).path
     guard FileManager.default.isExecutableFile(atPath: recall) else {
         throw ReplayBenchmarkError("\(recall) is missing: run `swift build -c release` first")
     }
@@ -56,7 +63,8 @@ func runReplayBenchmark(_ arguments: [String]) throws {
     let walls = swiftRuns.map(\.seconds).sorted()
     let cpus = swiftRuns.map(\.cpuSeconds).sorted()
     print("recall replay wall times: " + walls.map { String(format: "%.3f", $0) }.joined(separator: ", ") + " s")
-    print(String(format: "recall replay medians: %.3f s wall, %.3f s CPU", walls[walls.count / 2], cpus[cpus.count / 2]))
+    print(
+        String(format: "recall replay medians: %.3f s wall, %.3f s CPU", walls[walls.count / 2], cpus[cpus.count / 2]))
     guard let swift = swiftRuns.min(by: { $0.seconds < $1.seconds }) else { return }
     report("recall replay (fastest of \(runs))", swift, reviews: reviews)
     guard runPython else { return }
@@ -66,18 +74,24 @@ func runReplayBenchmark(_ arguments: [String]) throws {
     if pythonCount < reviews {
         pythonLog = "\(dataDirectory)/replay-\(reviews)-\(cards)-first-\(pythonCount).csv"
         let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n", maxSplits: pythonCount + 1)
-        try (lines.prefix(pythonCount + 1).joined(separator: "\n") + "\n").write(toFile: pythonLog, atomically: true, encoding: .utf8)
+        try (lines.prefix(pythonCount + 1).joined(separator: "\n") + "\n").write(
+            toFile: pythonLog, atomically: true, encoding: .utf8)
     }
     let pythonOutput = "\(dataDirectory)/replay-pyfsrs.csv"
     let python = try MeasuredProcess.run(["python3", "Benchmarks/replay_pyfsrs.py", pythonLog], stdoutTo: pythonOutput)
-    guard python.status == 0 else { throw ReplayBenchmarkError("python3 Benchmarks/replay_pyfsrs.py exited with \(python.status) (is fsrs 6.3.2 installed?)") }
+    guard python.status == 0 else {
+        throw ReplayBenchmarkError(
+            "python3 Benchmarks/replay_pyfsrs.py exited with \(python.status) (is fsrs 6.3.2 installed?)")
+    }
     let scale = Double(reviews) / Double(pythonCount)
     report(pythonCount < reviews ? "py-fsrs (first \(pythonCount))" : "py-fsrs 6.3.2", python, reviews: pythonCount)
     if pythonCount < reviews {
         print(String(format: "py-fsrs extrapolated to %d reviews: %.1f s", reviews, python.seconds * scale))
     }
-    print(String(format: "speed-up: %.0fx wall, %.0fx CPU (py-fsrs%@ / recall)", python.seconds * scale / swift.seconds,
-                 python.cpuSeconds * scale / swift.cpuSeconds, pythonCount < reviews ? " extrapolated" : ""))
+    print(
+        String(
+            format: "speed-up: %.0fx wall, %.0fx CPU (py-fsrs%@ / recall)", python.seconds * scale / swift.seconds,
+            python.cpuSeconds * scale / swift.cpuSeconds, pythonCount < reviews ? " extrapolated" : ""))
     if pythonCount == reviews {
         let same = FileManager.default.contentsEqual(atPath: swiftOutput, andPath: pythonOutput)
         print("outputs identical: \(same ? "yes" : "NO (diff \(swiftOutput) \(pythonOutput))")")
@@ -85,12 +99,16 @@ func runReplayBenchmark(_ arguments: [String]) throws {
 }
 
 private func report(_ name: String, _ run: MeasuredProcess, reviews: Int) {
-    print(String(format: "%@: %.3f s wall, %.3f s CPU, %.0f MB peak RSS, %.0f reviews/s", name, run.seconds,
-                 run.cpuSeconds, Double(run.peakBytes) / 1_000_000, Double(reviews) / run.seconds))
+    print(
+        String(
+            format: "%@: %.3f s wall, %.3f s CPU, %.0f MB peak RSS, %.0f reviews/s", name, run.seconds,
+            run.cpuSeconds, Double(run.peakBytes) / 1_000_000, Double(reviews) / run.seconds))
 }
 
 private func integer(_ text: String?, for option: String) throws -> Int {
-    guard let text, let value = Int(text), value > 0 else { throw ReplayBenchmarkError("\(option) needs a positive whole number") }
+    guard let text, let value = Int(text), value > 0 else {
+        throw ReplayBenchmarkError("\(option) needs a positive whole number")
+    }
     return value
 }
 

@@ -21,7 +21,9 @@ func runStatsBenchmark(_ arguments: [String]) throws {
         default: throw StoreBenchmarkError(message: "usage: recall-bench stats [--data DIR] [--runs N]")
         }
     }
-    let recall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("recall").path
+    let recall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "recall"
+    ).path
     guard FileManager.default.isExecutableFile(atPath: recall) else {
         throw StoreBenchmarkError(message: "no recall binary next to recall-bench: run `swift build -c release` first")
     }
@@ -51,9 +53,13 @@ func runStatsBenchmark(_ arguments: [String]) throws {
         print(
             "store: \(report.total.cards) cards, \(report.total.reviews) reviews; at \(benchmarkNow): "
                 + "\(report.total.due.today) due today, streak \(report.streak.current) days, "
-                + "retention \(String(format: "%.3f", report.total.retentionAllTime.rate ?? 0)), \(report.leechCount) leeches")
+                + "retention \(String(format: "%.3f", report.total.retentionAllTime.rate ?? 0)), \(report.leechCount) leeches"
+        )
     }
-    print(String(format: "open + statsReport (in process): median %.1f ms, p90 %.1f ms", median(reportTimes), percentile(reportTimes, 90)))
+    print(
+        String(
+            format: "open + statsReport (in process): median %.1f ms, p90 %.1f ms", median(reportTimes),
+            percentile(reportTimes, 90)))
 
     let output = (dataDirectory as NSString).appendingPathComponent("stats-output.txt")
     for extra in [[], ["--json"]] {
@@ -61,13 +67,16 @@ func runStatsBenchmark(_ arguments: [String]) throws {
         var peak = 0
         for _ in 0..<runs {
             let run = try MeasuredProcess.run([recall, "stats"] + extra + ["--store", path], stdoutTo: output)
-            guard run.status == 0 else { throw StoreBenchmarkError(message: "recall stats exited with status \(run.status)") }
+            guard run.status == 0 else {
+                throw StoreBenchmarkError(message: "recall stats exited with status \(run.status)")
+            }
             seconds.append(run.seconds * 1_000)
             peak = max(peak, run.peakBytes)
         }
         let command = (["recall", "stats"] + extra).joined(separator: " ")
-        print(String(
-            format: "%@: median %.1f ms, p90 %.1f ms, peak memory %.1f MiB (target: under 200 ms)",
-            command, median(seconds), percentile(seconds, 90), Double(peak) / 1_048_576))
+        print(
+            String(
+                format: "%@: median %.1f ms, p90 %.1f ms, peak memory %.1f MiB (target: under 200 ms)",
+                command, median(seconds), percentile(seconds, 90), Double(peak) / 1_048_576))
     }
 }

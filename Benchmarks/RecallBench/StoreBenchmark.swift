@@ -27,7 +27,9 @@ func runStoreBenchmark(_ arguments: [String]) throws {
     let store = try ProgressStore(path: path)
     let counts = try store.stateCounts().values.reduce(0) { $0 + $1.total }
     print("load average: \(loadAverage())")
-    print("store: \(counts) study items, \(try store.reviewCount()) reviews, \(size / 1_000_000) MB; now = \(benchmarkNow)")
+    print(
+        "store: \(counts) study items, \(try store.reviewCount()) reviews, \(size / 1_000_000) MB; now = \(benchmarkNow)"
+    )
 
     // 1. Open + today's queue.
     var openTimes: [Double] = []
@@ -62,12 +64,24 @@ func runStoreBenchmark(_ arguments: [String]) throws {
         try ProgressStore(path: path).verify()
         checkTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
     }
-    print("queue: \(queue.learning.count) learning, \(queue.review.count) review, \(queue.new.count) new over \(queue.newAllowance.count) decks")
-    print("open + queue (\(options.runs) runs):  median \(milliseconds(median(totalTimes)))  max \(milliseconds(totalTimes.max() ?? 0))")
-    print("  CPU time of this thread:         median \(milliseconds(median(cpuTimes)))  max \(milliseconds(cpuTimes.max() ?? 0))")
-    print("  open alone (header + schema):     median \(milliseconds(median(openTimes)))  max \(milliseconds(openTimes.max() ?? 0))")
-    print("  queue alone:                     median \(milliseconds(median(queueTimes)))  max \(milliseconds(queueTimes.max() ?? 0))")
-    print("queue again on an open store:       median \(milliseconds(median(warmTimes)))  max \(milliseconds(warmTimes.max() ?? 0))")
+    print(
+        "queue: \(queue.learning.count) learning, \(queue.review.count) review, \(queue.new.count) new over \(queue.newAllowance.count) decks"
+    )
+    print(
+        "open + queue (\(options.runs) runs):  median \(milliseconds(median(totalTimes)))  max \(milliseconds(totalTimes.max() ?? 0))"
+    )
+    print(
+        "  CPU time of this thread:         median \(milliseconds(median(cpuTimes)))  max \(milliseconds(cpuTimes.max() ?? 0))"
+    )
+    print(
+        "  open alone (header + schema):     median \(milliseconds(median(openTimes)))  max \(milliseconds(openTimes.max() ?? 0))"
+    )
+    print(
+        "  queue alone:                     median \(milliseconds(median(queueTimes)))  max \(milliseconds(queueTimes.max() ?? 0))"
+    )
+    print(
+        "queue again on an open store:       median \(milliseconds(median(warmTimes)))  max \(milliseconds(warmTimes.max() ?? 0))"
+    )
     print("open + full quick_check (verify(), 3 runs):  median \(milliseconds(median(checkTimes)))")
 
     // 2. Commit latency, then undo everything.
@@ -86,7 +100,8 @@ func runStoreBenchmark(_ arguments: [String]) throws {
             let time = benchmarkNow.addingTimeInterval(Double(index))
             let rating = Rating(rawValue: Int(rng.next() % 4) + 1) ?? .good
             let after = scheduler.review(before, rating: rating, at: time)
-            let record = ReviewRecord.study(item.ref, rating: rating, at: time, before: before, after: after, durationMilliseconds: 3_000)
+            let record = ReviewRecord.study(
+                item.ref, rating: rating, at: time, before: before, after: after, durationMilliseconds: 3_000)
             let start = DispatchTime.now().uptimeNanoseconds
             try writer.record(record)
             commits.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
@@ -111,7 +126,8 @@ func runStoreBenchmark(_ arguments: [String]) throws {
                 + "p99 \(milliseconds(percentile(undos, 99)))")
     }
     if try store.reviewCount() != benchmarkReviews {
-        throw StoreBenchmarkError(message: "the undo pass left \(try store.reviewCount()) reviews, not \(benchmarkReviews)")
+        throw StoreBenchmarkError(
+            message: "the undo pass left \(try store.reviewCount()) reviews, not \(benchmarkReviews)")
     }
 }
 
@@ -154,7 +170,9 @@ private struct StoreBenchmarkOptions {
 
     private func count(for option: String, from rest: inout ArraySlice<String>) throws -> Int {
         let text = try value(for: option, from: &rest)
-        guard let number = Int(text), number > 0 else { throw StoreBenchmarkError(message: "\(option) needs a positive number, not \(text)") }
+        guard let number = Int(text), number > 0 else {
+            throw StoreBenchmarkError(message: "\(option) needs a positive number, not \(text)")
+        }
         return number
     }
 }

@@ -24,10 +24,14 @@ func runSyncBenchmark(_ arguments: [String]) throws {
         case ("--reviews", let value?) where (Int(value) ?? 0) > 0: reviews = Int(value) ?? reviews
         case ("--items", let value?) where (Int(value) ?? 0) > 0: items = Int(value) ?? items
         case ("--runs", let value?) where (Int(value) ?? 0) > 0: runs = Int(value) ?? runs
-        default: throw StoreBenchmarkError(message: "usage: recall-bench sync [--data DIR] [--reviews N] [--items N] [--runs N]")
+        default:
+            throw StoreBenchmarkError(
+                message: "usage: recall-bench sync [--data DIR] [--reviews N] [--items N] [--runs N]")
         }
     }
-    let recall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("recall").path
+    let recall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "recall"
+    ).path
     guard FileManager.default.isExecutableFile(atPath: recall) else {
         throw StoreBenchmarkError(message: "no recall binary next to recall-bench: run `swift build -c release` first")
     }
@@ -46,18 +50,24 @@ func runSyncBenchmark(_ arguments: [String]) throws {
             path: (journals as NSString).appendingPathComponent(device + ".jsonl"), device: device, firstSequence: 1,
             count: reviews, items: items, seed: UInt64(index + 1), start: start.addingTimeInterval(Double(index) * 7))
     }
-    print(String(format: "generated 2 journals of %d reviews over %d items in %.1f s", reviews, items, Date().timeIntervalSince(generated)))
+    print(
+        String(
+            format: "generated 2 journals of %d reviews over %d items in %.1f s", reviews, items,
+            Date().timeIntervalSince(generated)))
 
     // The merge, into a fresh store holding the deck.
     let storePath = (root as NSString).appendingPathComponent("merged.sqlite")
     try makeSyncBenchmarkStore(at: storePath, items: items)
     let output = (root as NSString).appendingPathComponent("sync-output.txt")
     let merge = try MeasuredProcess.run([recall, "sync", folder, "--store", storePath], stdoutTo: output)
-    guard merge.status == 0 else { throw StoreBenchmarkError(message: "recall sync exited with status \(merge.status)") }
+    guard merge.status == 0 else {
+        throw StoreBenchmarkError(message: "recall sync exited with status \(merge.status)")
+    }
     let received = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     print(
         String(
-            format: "recall sync, merging 2 x %d reviews into a fresh store: %.2f s, peak memory %.1f MiB, CPU %.2f s (targets: under 5 s and 300 MB)",
+            format:
+                "recall sync, merging 2 x %d reviews into a fresh store: %.2f s, peak memory %.1f MiB, CPU %.2f s (targets: under 5 s and 300 MB)",
             reviews, merge.seconds, Double(merge.peakBytes) / 1_048_576, merge.cpuSeconds))
     print("  " + received.split(separator: "\n").joined(separator: " / "))
 
@@ -75,13 +85,16 @@ func runSyncBenchmark(_ arguments: [String]) throws {
     let journalB = (journals as NSString).appendingPathComponent(devices[1] + ".jsonl")
     for run in 0..<(2 * runs) {
         try writeJournal(
-            path: journalB, device: devices[1], firstSequence: sequence, count: 100, items: items, seed: UInt64(100 + run),
+            path: journalB, device: devices[1], firstSequence: sequence, count: 100, items: items,
+            seed: UInt64(100 + run),
             start: generated, append: true)
         sequence += 100
         generated = generated.addingTimeInterval(86_400)
         if run % 2 == 0 {
             let measured = try MeasuredProcess.run([recall, "sync", folder, "--store", storePath], stdoutTo: output)
-            guard measured.status == 0 else { throw StoreBenchmarkError(message: "recall sync exited with status \(measured.status)") }
+            guard measured.status == 0 else {
+                throw StoreBenchmarkError(message: "recall sync exited with status \(measured.status)")
+            }
             processTimes.append(measured.seconds * 1_000)
         } else {
             let store = try ProgressStore(path: storePath)
@@ -98,7 +111,8 @@ func runSyncBenchmark(_ arguments: [String]) throws {
     }
     print(
         String(
-            format: "incremental sync of 100 new reviews: recall sync (whole process, including the store's quick_check) median %.1f ms, p90 %.1f ms; JournalSync.run() in process median %.1f ms, p90 %.1f ms, CPU median %.1f ms (target: under 100 ms)",
+            format:
+                "incremental sync of 100 new reviews: recall sync (whole process, including the store's quick_check) median %.1f ms, p90 %.1f ms; JournalSync.run() in process median %.1f ms, p90 %.1f ms, CPU median %.1f ms (target: under 100 ms)",
             median(processTimes), percentile(processTimes, 90), median(inProcessTimes), percentile(inProcessTimes, 90),
             median(inProcessCPU)))
 }

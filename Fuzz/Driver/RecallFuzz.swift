@@ -1,5 +1,5 @@
-import FuzzTargets
 import Foundation
+import FuzzTargets
 
 #if FUZZING
     // Built by `make fuzz` with -sanitize=fuzzer: libFuzzer runs the inputs and calls these.
@@ -10,7 +10,8 @@ import Foundation
 
     @_cdecl("LLVMFuzzerInitialize")
     public func fuzzerInitialize(
-        _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
     ) -> CInt {
         let name = getenv("RECALL_FUZZ_TARGET").map { String(cString: $0) } ?? ""
         if name == "list" {
@@ -60,7 +61,8 @@ import Foundation
                 return
             }
             guard let target = FuzzTarget.named(name) else {
-                FileHandle.standardError.write(Data("error: no fuzz target \"\(name)\" (run recall-fuzz to list them)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("error: no fuzz target \"\(name)\" (run recall-fuzz to list them)\n".utf8))
                 exit(2)
             }
             for path in arguments.dropFirst() {

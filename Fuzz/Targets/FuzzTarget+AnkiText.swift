@@ -16,7 +16,8 @@ extension FuzzTarget {
             if case .damaged(_, let detail) = error {
                 preconditionFailure("the mapping made a deck recall check refuses: \(detail)")
             }
-            precondition(FuzzInput.isPrintable(error.description), "unsafe message: \(error.description.debugDescription)")
+            precondition(
+                FuzzInput.isPrintable(error.description), "unsafe message: \(error.description.debugDescription)")
         } catch {
             preconditionFailure("an error that is not an AnkiError: \(error)")
         }

@@ -7,7 +7,8 @@ extension FuzzTarget {
     public static let deck = FuzzTarget("deck") { bytes in
         let result = DeckLoader.load(bytes: Array(bytes), file: "fuzz.json")
         for problem in result.problems {
-            precondition(FuzzInput.isPrintable(problem.description), "unsafe message: \(problem.description.debugDescription)")
+            precondition(
+                FuzzInput.isPrintable(problem.description), "unsafe message: \(problem.description.debugDescription)")
         }
         if let deck = result.deck {
             precondition(!result.problems.contains { $0.isError }, "a deck with errors was loaded")

@@ -6,7 +6,9 @@ extension FuzzTarget {
     public static let journalLine = FuzzTarget("journal-line") { bytes in
         let event: JournalEvent
         do throws(JournalLineError) {
-            event = try bytes.withMemoryRebound(to: UInt8.self) { line throws(JournalLineError) in try JournalFormat.event(line) }
+            event = try bytes.withMemoryRebound(to: UInt8.self) { line throws(JournalLineError) in
+                try JournalFormat.event(line)
+            }
         } catch {
             _ = error
             return

@@ -40,7 +40,8 @@ struct AnkiCollection: Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw AnkiError.notSQLite(path: path, entry: "the collection")
         } catch let error as DatabaseError {
-            throw AnkiError.damaged(path: path, detail: "its collection cannot be read (\(error.message ?? "\(error.resultCode)"))")
+            throw AnkiError.damaged(
+                path: path, detail: "its collection cannot be read (\(error.message ?? "\(error.resultCode)"))")
         }
     }
 
@@ -76,13 +77,15 @@ struct AnkiCollection: Sendable {
             collection.cards.append(
                 AnkiCard(
                     id: row[0], noteID: row[1], deckID: row[2], ord: row[3], type: row[4], queue: row[5], due: row[6],
-                    interval: row[7], factor: row[8], reps: row[9], lapses: row[10], left: row[11], originalDue: row[12],
+                    interval: row[7], factor: row[8], reps: row[9], lapses: row[10], left: row[11],
+                    originalDue: row[12],
                     originalDeckID: row[13], data: row[14] ?? ""))
         }
         let revlog = try Row.fetchCursor(db, sql: "SELECT id, cid, ease, ivl, time, type FROM revlog ORDER BY cid, id")
         while let row = try revlog.next() {
             collection.revlog.append(
-                AnkiRevlogEntry(id: row[0], cardID: row[1], ease: row[2], interval: row[3], milliseconds: row[4], type: row[5]))
+                AnkiRevlogEntry(
+                    id: row[0], cardID: row[1], ease: row[2], interval: row[3], milliseconds: row[4], type: row[5]))
         }
         return collection
     }
@@ -175,7 +178,9 @@ struct AnkiCollection: Sendable {
             }
             return value
         }
-        func int(_ value: Any?) -> Int64? { (value as? NSNumber)?.int64Value ?? (value as? String).flatMap { Int64($0) } }
+        func int(_ value: Any?) -> Int64? {
+            (value as? NSNumber)?.int64Value ?? (value as? String).flatMap { Int64($0) }
+        }
         func double(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValue }
         func doubles(_ value: Any?) -> [Double]? {
             guard let list = value as? [Any] else { return nil }
@@ -213,7 +218,8 @@ struct AnkiCollection: Sendable {
             let review = preset["rev"] as? [String: Any]
             self.options[id] = AnkiDeckOptions(
                 id: id, desiredRetention: double(preset["desiredRetention"]),
-                parameters: doubles(preset["fsrsParams6"]) ?? doubles(preset["fsrsParams5"]) ?? doubles(preset["fsrsWeights"]),
+                parameters: doubles(preset["fsrsParams6"]) ?? doubles(preset["fsrsParams5"])
+                    ?? doubles(preset["fsrsWeights"]),
                 learningSteps: doubles(new?["delays"]), relearningSteps: doubles(lapse?["delays"]),
                 maximumInterval: int(review?["maxIvl"]).map { Int($0) }, newPerDay: int(new?["perDay"]).map { Int($0) })
         }

@@ -38,14 +38,17 @@ struct AnkiCollectionWriter {
     }
 
     /// Writes the decks, and their progress from `store` when given.
-    mutating func write(_ decks: [Deck], media: [String: [String: String]], store: ProgressStore?) throws -> AnkiExportSummary {
+    mutating func write(_ decks: [Deck], media: [String: [String: String]], store: ProgressStore?) throws
+        -> AnkiExportSummary
+    {
         guard let queue else { throw AnkiError.cannotWrite(path: "collection", reason: "closed") }
         var summary = AnkiExportSummary()
         let deckIDs = decks.map(\.id)
         var states: [String: [String: StoredItem]] = [:]
         var settings: [String: DeckSettings] = [:]
         if let store {
-            try store.forEachItem(deckIDs: deckIDs) { item in states[item.ref.deckID, default: [:]][item.ref.key] = item }
+            try store.forEachItem(deckIDs: deckIDs) { item in states[item.ref.deckID, default: [:]][item.ref.key] = item
+            }
             for id in deckIDs { settings[id] = try store.settings(for: id) }
         }
         let nowSeconds = Int64(options.now.timeIntervalSince1970)
@@ -58,12 +61,17 @@ struct AnkiCollectionWriter {
             for notetype in ExportNotetype.allCases {
                 models[String(notetype.id)] = notetype.json(deckID: 1, modified: nowSeconds)
             }
-            var deckJSON: [String: Any] = ["1": Self.deckJSON(id: 1, name: "Default", description: "", options: 1, modified: nowSeconds)]
-            var optionsJSON: [String: Any] = ["1": Self.optionsJSON(id: 1, name: "Default", settings: DeckSettings(), modified: nowSeconds)]
+            var deckJSON: [String: Any] = [
+                "1": Self.deckJSON(id: 1, name: "Default", description: "", options: 1, modified: nowSeconds)
+            ]
+            var optionsJSON: [String: Any] = [
+                "1": Self.optionsJSON(id: 1, name: "Default", settings: DeckSettings(), modified: nowSeconds)
+            ]
             for deck in decks {
                 let id = AnkiExporter.ankiDeckID(deck.id)
                 deckJSON[String(id)] = Self.deckJSON(
-                    id: id, name: AnkiExporter.ankiDeckName(deck), description: ExportedNote.html(deck.description, media: []),
+                    id: id, name: AnkiExporter.ankiDeckName(deck),
+                    description: ExportedNote.html(deck.description, media: []),
                     options: id, modified: nowSeconds)
                 optionsJSON[String(id)] = Self.optionsJSON(
                     id: id, name: deck.title, settings: settings[deck.id] ?? DeckSettings(), modified: nowSeconds)
@@ -110,10 +118,12 @@ struct AnkiCollectionWriter {
                         cardID += 1
                         cardIDs[deck.id + "\u{0}" + item.key] = cardID
                         let stored = store == nil ? nil : deckStates[item.key]
-                        let fields = Self.cardFields(stored, settings: deckSettings, position: position, created: created)
+                        let fields = Self.cardFields(
+                            stored, settings: deckSettings, position: position, created: created)
                         try insertCard.execute(arguments: [
                             cardID, noteID, ankiDeck, ExportedNote.ord(of: item), nowSeconds, fields.type, fields.queue,
-                            fields.due, fields.interval, fields.factor, stored?.state.reps ?? 0, stored?.state.lapses ?? 0,
+                            fields.due, fields.interval, fields.factor, stored?.state.reps ?? 0,
+                            stored?.state.lapses ?? 0,
                             fields.left, fields.data,
                         ])
                         summary.cards += 1
@@ -144,7 +154,8 @@ struct AnkiCollectionWriter {
                     try insertReview.execute(arguments: [
                         id, card, rating.rawValue, Self.revlogInterval(after, at: review.time),
                         Self.revlogInterval(review.before, at: review.before.lastReview ?? review.time),
-                        Self.factor(after, sm2: settings[review.item.deckID]?.scheduler.kind == .sm2), min(max(review.durationMilliseconds ?? 0, 0), 60_000), type,
+                        Self.factor(after, sm2: settings[review.item.deckID]?.scheduler.kind == .sm2),
+                        min(max(review.durationMilliseconds ?? 0, 0), 60_000), type,
                     ])
                     summary.reviews += 1
                 }
@@ -203,7 +214,8 @@ struct AnkiCollectionWriter {
         return 2500
     }
 
-    static func deckJSON(id: Int64, name: String, description: String, options: Int64, modified: Int64) -> [String: Any] {
+    static func deckJSON(id: Int64, name: String, description: String, options: Int64, modified: Int64) -> [String: Any]
+    {
         [
             "id": id, "name": name, "desc": description, "conf": options, "dyn": 0, "collapsed": false,
             "browserCollapsed": false, "extendNew": 0, "extendRev": 0, "usn": -1, "mod": modified,

@@ -21,7 +21,10 @@ public struct AnkiExportOptions: Sendable {
     public var dayRollover: DayRollover
 
     /// Options for an export.
-    public init(format: Format = .apkg, includeProgress: Bool = true, now: Date = Date(), dayRollover: DayRollover = DayRollover()) {
+    public init(
+        format: Format = .apkg, includeProgress: Bool = true, now: Date = Date(),
+        dayRollover: DayRollover = DayRollover()
+    ) {
         self.format = format
         self.includeProgress = includeProgress
         self.now = now

@@ -20,7 +20,9 @@ public struct AnkiExportSummary: Sendable, Hashable {
             count(decks, "deck", "decks"), count(notes, "note", "notes"), count(cards, "card", "cards"),
             count(reviews, "review", "reviews"), count(media, "media file", "media files"),
         ].joined(separator: ", ")
-        if skippedAnswers > 0 { text += "; skipped: \(skippedAnswers) practice answers and manual changes (Anki has no row for them)" }
+        if skippedAnswers > 0 {
+            text += "; skipped: \(skippedAnswers) practice answers and manual changes (Anki has no row for them)"
+        }
         return text
     }
 }

@@ -23,7 +23,8 @@ public enum AnkiExporter {
         case .text:
             return try exportText(decks, media: media, to: path)
         case .apkg:
-            return try exportPackage(decks, media: media, store: options.includeProgress ? store : nil, to: path, options: options)
+            return try exportPackage(
+                decks, media: media, store: options.includeProgress ? store : nil, to: path, options: options)
         }
     }
 
@@ -32,8 +33,10 @@ public enum AnkiExporter {
         var result: [String: [String: String]] = [:]
         for deck in decks {
             guard let file = deck.file else { continue }
-            let folder = ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(deck.id + ".media")
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where AnkiPackage.isSafeMediaName(name) {
+            let folder = ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+                deck.id + ".media")
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            where AnkiPackage.isSafeMediaName(name) {
                 result[deck.id, default: [:]][name] = (folder as NSString).appendingPathComponent(name)
             }
         }
@@ -49,15 +52,19 @@ public enum AnkiExporter {
 
     /// The Anki deck name of a recall deck: its title, `›` back to `::`.
     static func ankiDeckName(_ deck: Deck) -> String {
-        deck.title.components(separatedBy: " › ").map { $0.replacingOccurrences(of: "::", with: ":") }.joined(separator: "::")
+        deck.title.components(separatedBy: " › ").map { $0.replacingOccurrences(of: "::", with: ":") }.joined(
+            separator: "::")
     }
 
     // MARK: - Text
 
-    private static func exportText(_ decks: [Deck], media: [String: [String: String]], to path: String) throws -> AnkiExportSummary {
+    private static func exportText(_ decks: [Deck], media: [String: [String: String]], to path: String) throws
+        -> AnkiExportSummary
+    {
         var summary = AnkiExportSummary()
         let width = ExportNotetype.allCases.map(\.fields.count).max() ?? 6
-        var out = "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:\(width + 4)\n"
+        var out =
+            "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:\(width + 4)\n"
         func cell(_ text: String) -> String {
             guard text.contains("\t") || text.contains("\"") || text.contains("\n") else { return text }
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -68,7 +75,8 @@ public enum AnkiExporter {
             for card in deck.cards {
                 let note = ExportedNote(card, in: deck, media: names)
                 let fields = note.fields + Array(repeating: "", count: width - note.fields.count)
-                let row = [note.guid, note.notetype.name, ankiDeckName(deck)] + fields + [note.tags.joined(separator: " ")]
+                let row =
+                    [note.guid, note.notetype.name, ankiDeckName(deck)] + fields + [note.tags.joined(separator: " ")]
                 out += row.map(cell).joined(separator: "\t") + "\n"
                 summary.notes += 1
                 summary.cards += card.studyItems(deckID: deck.id).count
@@ -81,7 +89,8 @@ public enum AnkiExporter {
     // MARK: - Package
 
     private static func exportPackage(
-        _ decks: [Deck], media: [String: [String: String]], store: ProgressStore?, to path: String, options: AnkiExportOptions
+        _ decks: [Deck], media: [String: [String: String]], store: ProgressStore?, to path: String,
+        options: AnkiExportOptions
     ) throws -> AnkiExportSummary {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-anki-\(UUID().uuidString)")
         do {
@@ -107,15 +116,18 @@ public enum AnkiExporter {
             var index = 0
             var added = Set<String>()
             for deck in decks {
-                for (name, file) in (media[deck.id] ?? [:]).sorted(by: { $0.key < $1.key }) where added.insert(name).inserted {
-                    try archive.addEntry(with: String(index), fileURL: URL(fileURLWithPath: file), compressionMethod: .deflate)
+                for (name, file) in (media[deck.id] ?? [:]).sorted(by: { $0.key < $1.key })
+                where added.insert(name).inserted {
+                    try archive.addEntry(
+                        with: String(index), fileURL: URL(fileURLWithPath: file), compressionMethod: .deflate)
                     map[String(index)] = name
                     index += 1
                 }
             }
             summary.media = index
             let mediaJSON = try JSONSerialization.data(withJSONObject: map, options: [.sortedKeys])
-            try archive.addEntry(with: "media", type: .file, uncompressedSize: Int64(mediaJSON.count)) { position, size in
+            try archive.addEntry(with: "media", type: .file, uncompressedSize: Int64(mediaJSON.count)) {
+                position, size in
                 mediaJSON.subdata(in: Int(position)..<Int(position) + size)
             }
         } catch let error as AnkiError {

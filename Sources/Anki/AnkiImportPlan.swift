@@ -29,7 +29,8 @@ struct AnkiImportPlan {
             start = end
         }
         let answeredCards = Set(collection.cards.map(\.id))
-        summary.skip("review-log rows of deleted cards", collection.revlog.filter { !answeredCards.contains($0.cardID) }.count)
+        summary.skip(
+            "review-log rows of deleted cards", collection.revlog.filter { !answeredCards.contains($0.cardID) }.count)
 
         // Notes by deck (a note's deck is its first card's home deck).
         var notesByDeck: [Int64: [AnkiNote]] = [:]
@@ -55,8 +56,11 @@ struct AnkiImportPlan {
         var warnedNotetypes = Set<Int64>()
         for ankiDeckID in ordered {
             guard let notes = notesByDeck[ankiDeckID] else { continue }
-            let record = collection.decks[ankiDeckID]
-                ?? AnkiDeckRecord(id: ankiDeckID, name: "Anki deck \(ankiDeckID)", optionsID: 1, desiredRetention: nil, description: "")
+            let record =
+                collection.decks[ankiDeckID]
+                ?? AnkiDeckRecord(
+                    id: ankiDeckID, name: "Anki deck \(ankiDeckID)", optionsID: 1, desiredRetention: nil,
+                    description: "")
             let recallDecks = Set(notes.map { Self.recallGuid($0.guid)?.deck })
             var base: String
             if recallDecks.count == 1, let only = recallDecks.first, let only {
@@ -78,7 +82,8 @@ struct AnkiImportPlan {
             let description = HTMLText.plain(record.description).text
             var deck = Deck(
                 id: deckID, title: title.isEmpty ? deckID : title,
-                description: description.isEmpty ? "Imported from Anki (\((path as NSString).lastPathComponent))." : description)
+                description: description.isEmpty
+                    ? "Imported from Anki (\((path as NSString).lastPathComponent))." : description)
 
             // Settings.
             var settings: DeckSettings?
@@ -158,7 +163,8 @@ struct AnkiImportPlan {
             let json = DeckJSONWriter.json(deck)
             let check = DeckLoader.load(json: json, file: deckID + ".json")
             if let problem = check.problems.first {
-                throw AnkiError.damaged(path: path, detail: "deck \"\(deckID)\" would not pass recall check: \(problem.message)")
+                throw AnkiError.damaged(
+                    path: path, detail: "deck \"\(deckID)\" would not pass recall check: \(problem.message)")
             }
             decks.append(
                 PlannedDeck(
@@ -166,7 +172,9 @@ struct AnkiImportPlan {
                     progress: collection.hasSchedule
                         ? ProgressImport(
                             deckID: deckID, items: items, settings: settings,
-                            streamedReviews: Self.reviews(histories, collection: collection, revlog: revlogRanges, scheduler: scheduler, now: options.now))
+                            streamedReviews: Self.reviews(
+                                histories, collection: collection, revlog: revlogRanges, scheduler: scheduler,
+                                now: options.now))
                         : nil))
             summary.decks += 1
         }
@@ -194,7 +202,8 @@ struct AnkiImportPlan {
             var states = [CardState?](repeating: nil, count: items.count)
             for entry in sorted {
                 let history = Int(entry.history)
-                let review = HistoryMapping.review(rows[Int(entry.row)], after: states[history], item: items[history], scheduler: scheduler)
+                let review = HistoryMapping.review(
+                    rows[Int(entry.row)], after: states[history], item: items[history], scheduler: scheduler)
                 states[history] = review?.after
                 if let review { try emit(review) }
             }
@@ -220,7 +229,9 @@ struct AnkiImportPlan {
 
     /// FSRS with recall's defaults (always valid).
     static var defaultScheduler: FSRS {
-        guard let fsrs = try? SchedulerConfiguration().makeFSRS() else { preconditionFailure("the default configuration is valid") }
+        guard let fsrs = try? SchedulerConfiguration().makeFSRS() else {
+            preconditionFailure("the default configuration is valid")
+        }
         return fsrs
     }
 
@@ -237,7 +248,9 @@ struct AnkiImportPlan {
 
     /// recall's settings for a deck from its Anki options: desired retention (the deck's own
     /// first), FSRS parameters, steps, maximum interval, new cards per day.
-    static func settings(_ deck: AnkiDeckRecord, options: AnkiDeckOptions?) -> (settings: DeckSettings, warning: String?) {
+    static func settings(_ deck: AnkiDeckRecord, options: AnkiDeckOptions?) -> (
+        settings: DeckSettings, warning: String?
+    ) {
         var configuration = SchedulerConfiguration()
         var newPerDay = DeckSettings.defaultNewCardsPerDay
         var warning: String?

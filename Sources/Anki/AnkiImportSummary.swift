@@ -25,7 +25,9 @@ public struct AnkiImportSummary: Sendable, Hashable {
             count(reviews, "review", "reviews"), count(media, "media file", "media files"),
         ].joined(separator: ", ")
         if !skipped.isEmpty {
-            text += "; skipped: " + skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            text +=
+                "; skipped: "
+                + skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         }
         return text
     }

@@ -18,7 +18,8 @@ public enum AnkiImporter {
     /// - Throws: `AnkiError` (the package or file is bad, a deck file is in the way) or the
     ///   store's error; nothing is written then.
     public static func importFile(
-        _ path: String, options: AnkiImportOptions, store: ProgressStore?, limits: AnkiPackageLimits = AnkiPackageLimits()
+        _ path: String, options: AnkiImportOptions, store: ProgressStore?,
+        limits: AnkiPackageLimits = AnkiPackageLimits()
     ) throws -> AnkiImportSummary {
         let (collection, package) = try open(path, limits: limits)
         defer { package?.close() }
@@ -32,7 +33,8 @@ public enum AnkiImporter {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw AnkiError.cannotRead(path: path, reason: isDirectory.boolValue ? "it is a folder" : "permission denied")
+                throw AnkiError.cannotRead(
+                    path: path, reason: isDirectory.boolValue ? "it is a folder" : "permission denied")
             }
             throw AnkiError.cannotRead(path: path, reason: "no such file")
         }
@@ -67,7 +69,8 @@ public enum AnkiImporter {
         }
         let manifestPath = (folder as NSString).appendingPathComponent(manifestName)
         var manifest = Set(
-            ((try? String(contentsOfFile: manifestPath, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
+            ((try? String(contentsOfFile: manifestPath, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        )
         for deck in plan.decks {
             let name = deck.deck.id + ".json"
             let target = (folder as NSString).appendingPathComponent(name)
@@ -92,7 +95,8 @@ public enum AnkiImporter {
                 }
                 if !deck.media.isEmpty {
                     let mediaFolder = (folder as NSString).appendingPathComponent(deck.deck.id + ".media")
-                    let scratchFolder = (folder as NSString).appendingPathComponent(".\(deck.deck.id).media.tmp-\(token)")
+                    let scratchFolder = (folder as NSString).appendingPathComponent(
+                        ".\(deck.deck.id).media.tmp-\(token)")
                     temporary.append((scratchFolder, mediaFolder))
                     try fileManager.createDirectory(atPath: scratchFolder, withIntermediateDirectories: true)
                     for name in deck.media {
@@ -124,7 +128,8 @@ public enum AnkiImporter {
                 for name in (try? fileManager.contentsOfDirectory(atPath: file.from)) ?? [] {
                     let destination = (file.to as NSString).appendingPathComponent(name)
                     try? fileManager.removeItem(atPath: destination)
-                    try? fileManager.moveItem(atPath: (file.from as NSString).appendingPathComponent(name), toPath: destination)
+                    try? fileManager.moveItem(
+                        atPath: (file.from as NSString).appendingPathComponent(name), toPath: destination)
                 }
                 try? fileManager.removeItem(atPath: file.from)
             } else if rename(file.from, file.to) != 0 {
@@ -136,7 +141,8 @@ public enum AnkiImporter {
             manifest.insert(deck.deck.id + ".json")
             summary.deckFiles.append((folder as NSString).appendingPathComponent(deck.deck.id + ".json"))
         }
-        try? (manifest.sorted().joined(separator: "\n") + "\n").write(toFile: manifestPath, atomically: true, encoding: .utf8)
+        try? (manifest.sorted().joined(separator: "\n") + "\n").write(
+            toFile: manifestPath, atomically: true, encoding: .utf8)
         return summary
     }
 }

@@ -164,7 +164,8 @@ final class AnkiPackage {
 
     /// Reads an entry into memory, counting it against the total.
     private func readCounting(_ entry: Entry) throws -> Data {
-        let data = try Self.read(entry, from: archive, path: path, limit: min(limits.entryBytes, limits.totalBytes - extractedBytes))
+        let data = try Self.read(
+            entry, from: archive, path: path, limit: min(limits.entryBytes, limits.totalBytes - extractedBytes))
         extractedBytes += data.count
         return data
     }
@@ -266,7 +267,9 @@ final class AnkiPackage {
     /// Whether a media name is a plain file name: no path separator, not `.` or `..`, no control characters.
     static func isSafeMediaName(_ name: String) -> Bool {
         guard !name.isEmpty, name != ".", name != "..", name.utf8.count <= 255 else { return false }
-        return !name.unicodeScalars.contains { $0 == "/" || $0 == "\\" || $0 == ":" || $0.value < 0x20 || $0.value == 0x7F }
+        return !name.unicodeScalars.contains {
+            $0 == "/" || $0 == "\\" || $0 == ":" || $0.value < 0x20 || $0.value == 0x7F
+        }
     }
 
     /// Refuses a file that does not start with SQLite's header.

@@ -10,7 +10,8 @@ public struct AnkiPackageLimits: Sendable {
     public var mapBytes: Int
 
     /// Limits well past any real package: 2 GiB an entry, 8 GiB in all, 500 000 entries, 64 MiB of media map.
-    public init(entryBytes: Int = 2 << 30, totalBytes: Int = 8 << 30, entries: Int = 500_000, mapBytes: Int = 64 << 20) {
+    public init(entryBytes: Int = 2 << 30, totalBytes: Int = 8 << 30, entries: Int = 500_000, mapBytes: Int = 64 << 20)
+    {
         self.entryBytes = entryBytes
         self.totalBytes = totalBytes
         self.entries = entries

@@ -79,7 +79,9 @@ enum AnkiTextFile {
                 } else if value.unicodeScalars.count == 1, let scalar = value.unicodeScalars.first {
                     separator = scalar
                 } else {
-                    throw fail("#separator: unknown separator \"\(value)\" (tab, comma, semicolon, space, pipe, colon or one character)", at: line)
+                    throw fail(
+                        "#separator: unknown separator \"\(value)\" (tab, comma, semicolon, space, pipe, colon or one character)",
+                        at: line)
                 }
                 separatorGiven = true
             case "html":
@@ -89,7 +91,8 @@ enum AnkiTextFile {
                 default: throw fail("#html: \"\(value)\" is not true or false", at: line)
                 }
             case "tags": extraTags = value.split(separator: " ").map(String.init)
-            case "columns": columns = value.unicodeScalars.split(separator: separator).map { String(String.UnicodeScalarView($0)) }
+            case "columns":
+                columns = value.unicodeScalars.split(separator: separator).map { String(String.UnicodeScalarView($0)) }
             case "notetype": notetypeName = value
             case "deck": deckName = value
             case "notetype column": notetypeColumn = try number()
@@ -102,10 +105,15 @@ enum AnkiTextFile {
         if !separatorGiven, columns == nil {
             // Anki guesses: a tab if the first line has one, else a comma... keep it simple and safe.
             let firstLine = scalars[index...].prefix { $0 != "\n" }
-            if !firstLine.contains("\t") && firstLine.contains(";") { separator = ";" } else if !firstLine.contains("\t") && firstLine.contains(",") { separator = "," }
+            if !firstLine.contains("\t") && firstLine.contains(";") {
+                separator = ";"
+            } else if !firstLine.contains("\t") && firstLine.contains(",") {
+                separator = ","
+            }
         }
 
-        var collection = AnkiCollection(created: 0, notetypes: [:], decks: [:], options: [:], notes: [], cards: [], revlog: [])
+        var collection = AnkiCollection(
+            created: 0, notetypes: [:], decks: [:], options: [:], notes: [], cards: [], revlog: [])
         collection.hasSchedule = false
         var notetypeIDs: [String: Int64] = [:]
         var deckIDs: [String: Int64] = [:]
@@ -125,7 +133,10 @@ enum AnkiTextFile {
                 let f = stock.fields
                 switch stock.kind {
                 case .basicAndReversed:
-                    templates = [.init(name: "Card 1", front: "{{\(f[0])}}", back: "{{\(f[1])}}"), .init(name: "Card 2", front: "{{\(f[1])}}", back: "{{\(f[0])}}")]
+                    templates = [
+                        .init(name: "Card 1", front: "{{\(f[0])}}", back: "{{\(f[1])}}"),
+                        .init(name: "Card 2", front: "{{\(f[1])}}", back: "{{\(f[0])}}"),
+                    ]
                 case .basicOptionalReversed:
                     templates = [
                         .init(name: "Card 1", front: "{{\(f[0])}}", back: "{{\(f[1])}}"),
@@ -135,9 +146,12 @@ enum AnkiTextFile {
                 default: templates = [.init(name: "Card 1", front: "{{\(f[0])}}", back: "{{\(f[1])}}")]
                 }
                 collection.notetypes[id] = AnkiNotetype(
-                    id: id, name: name, isCloze: stock.kind == .cloze, stockKind: stock.kind, fields: f, templates: templates)
+                    id: id, name: name, isCloze: stock.kind == .cloze, stockKind: stock.kind, fields: f,
+                    templates: templates)
             } else {
-                let fields = (0..<max(fieldCount, 1)).map { columns?.indices.contains($0) == true ? columns![$0] : "Field \($0 + 1)" }
+                let fields = (0..<max(fieldCount, 1)).map {
+                    columns?.indices.contains($0) == true ? columns![$0] : "Field \($0 + 1)"
+                }
                 collection.notetypes[id] = AnkiNotetype(
                     id: id, name: name, isCloze: false, stockKind: nil, fields: fields,
                     templates: [.init(name: "Card 1", front: "{{\(fields[0])}}", back: "")])
@@ -148,7 +162,8 @@ enum AnkiTextFile {
             if let id = deckIDs[name] { return id }
             let id = Int64(deckIDs.count + 1)
             deckIDs[name] = id
-            collection.decks[id] = AnkiDeckRecord(id: id, name: name, optionsID: nil, desiredRetention: nil, description: "")
+            collection.decks[id] = AnkiDeckRecord(
+                id: id, name: name, optionsID: nil, desiredRetention: nil, description: "")
             return id
         }
 
@@ -202,7 +217,9 @@ enum AnkiTextFile {
             func column(_ number: Int?, _ what: String) throws -> String? {
                 guard let number else { return nil }
                 guard number < fields.count else {
-                    throw fail("the \(what) column (\(number + 1)) is missing: the line has \(fields.count) fields", at: recordLine)
+                    throw fail(
+                        "the \(what) column (\(number + 1)) is missing: the line has \(fields.count) fields",
+                        at: recordLine)
                 }
                 return fields[number]
             }

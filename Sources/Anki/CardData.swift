@@ -25,7 +25,8 @@ struct CardData: Sendable, Hashable {
     /// The JSON for a memory state, as Anki writes it (`{"s":…,"d":…,"dr":…,"lrt":…}`).
     static func json(stability: Double, difficulty: Double, desiredRetention: Double, lastReview: Date?) -> String {
         var members = [
-            "\"s\":\(rounded(stability, 4))", "\"d\":\(rounded(difficulty, 3))", "\"dr\":\(rounded(desiredRetention, 2))",
+            "\"s\":\(rounded(stability, 4))", "\"d\":\(rounded(difficulty, 3))",
+            "\"dr\":\(rounded(desiredRetention, 2))",
         ]
         if let lastReview { members.append("\"lrt\":\(Int64(lastReview.timeIntervalSince1970))") }
         return "{" + members.joined(separator: ",") + "}"

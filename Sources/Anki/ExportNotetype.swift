@@ -63,11 +63,15 @@ enum ExportNotetype: Int, CaseIterable, Sendable {
     /// The schema-11 JSON object of the note type (as `col.models` keeps it).
     func json(deckID: Int64, modified: Int64) -> [String: Any] {
         let fields: [[String: Any]] = self.fields.enumerated().map { index, name in
-            ["name": name, "ord": index, "sticky": false, "rtl": false, "font": "Arial", "size": 20, "media": [] as [Any]]
+            [
+                "name": name, "ord": index, "sticky": false, "rtl": false, "font": "Arial", "size": 20,
+                "media": [] as [Any],
+            ]
         }
         let templates: [[String: Any]] = self.templates.enumerated().map { index, template in
             [
-                "name": template.name, "ord": index, "qfmt": template.front, "afmt": template.back, "bqfmt": "", "bafmt": "",
+                "name": template.name, "ord": index, "qfmt": template.front, "afmt": template.back, "bqfmt": "",
+                "bafmt": "",
                 "did": NSNull(), "bfont": "", "bsize": 0,
             ]
         }
@@ -75,11 +79,15 @@ enum ExportNotetype: Int, CaseIterable, Sendable {
             [index, "any", self == .reversed && index == 1 ? [1] : [0]]
         }
         return [
-            "id": id, "name": name, "type": self == .cloze ? 1 : 0, "mod": modified, "usn": -1, "sortf": 0, "did": deckID,
+            "id": id, "name": name, "type": self == .cloze ? 1 : 0, "mod": modified, "usn": -1, "sortf": 0,
+            "did": deckID,
             "tmpls": templates, "flds": fields,
-            "css": ".card {\n font-family: arial;\n font-size: 20px;\n text-align: center;\n color: black;\n background-color: white;\n}\n",
-            "latexPre": "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
-            "latexPost": "\\end{document}", "latexsvg": false, "req": requirements, "tags": [] as [Any], "vers": [] as [Any],
+            "css":
+                ".card {\n font-family: arial;\n font-size: 20px;\n text-align: center;\n color: black;\n background-color: white;\n}\n",
+            "latexPre":
+                "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
+            "latexPost": "\\end{document}", "latexsvg": false, "req": requirements, "tags": [] as [Any],
+            "vers": [] as [Any],
         ]
     }
 }

@@ -40,12 +40,17 @@ struct ExportedNote: Sendable {
             fields = [html(front), html(back), hint, explanation, source]
         case .typed(let prompt, let answers):
             notetype = .typed
-            fields = [html(prompt), html(answers.first ?? ""), answers.dropFirst().map(html).joined(separator: "<br>"), hint, explanation, source]
+            fields = [
+                html(prompt), html(answers.first ?? ""), answers.dropFirst().map(html).joined(separator: "<br>"), hint,
+                explanation, source,
+            ]
         case .choice(let prompt, let choices, let answer):
             notetype = .basic
             let letters = Array("abcdefgh")
             let listed = choices.enumerated().map { "\(letters[$0.offset % letters.count])) \(html($0.element))" }
-            fields = [html(prompt) + "<br><br>" + listed.joined(separator: "<br>"), html(answer), hint, explanation, source]
+            fields = [
+                html(prompt) + "<br><br>" + listed.joined(separator: "<br>"), html(answer), hint, explanation, source,
+            ]
         case .trueFalse(let statement, let answer):
             notetype = .basic
             fields = ["True or false? " + html(statement), answer ? "True" : "False", hint, explanation, source]
@@ -62,7 +67,9 @@ struct ExportedNote: Sendable {
         for name in media {
             let escaped = name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;")
-            out = out.replacingOccurrences(of: "(image: \(escaped))", with: "<img src=\"\(escaped.replacingOccurrences(of: "\"", with: "&quot;"))\">")
+            out = out.replacingOccurrences(
+                of: "(image: \(escaped))",
+                with: "<img src=\"\(escaped.replacingOccurrences(of: "\"", with: "&quot;"))\">")
             out = out.replacingOccurrences(of: "(sound: \(escaped))", with: "[sound:\(name)]")
         }
         return out

@@ -45,7 +45,8 @@ public enum HTMLText {
                     }
                     switch name {
                     case "br", "br/": breakLine()
-                    case "div", "p", "/div", "/p", "li", "tr", "/tr", "/li", "h1", "h2", "h3", "/h1", "/h2", "/h3", "hr":
+                    case "div", "p", "/div", "/p", "li", "tr", "/tr", "/li", "h1", "h2", "h3", "/h1", "/h2", "/h3",
+                        "hr":
                         if !line.isEmpty { breakLine() }
                     case "script", "style": skipUntil = name
                     case "img":
@@ -127,7 +128,9 @@ public enum HTMLText {
         }
 
         func clean(_ text: String) -> String {
-            String(String.UnicodeScalarView(HTMLText.plainEntities(text).unicodeScalars.filter { !TextRules.isForbidden($0) }))
+            String(
+                String.UnicodeScalarView(
+                    HTMLText.plainEntities(text).unicodeScalars.filter { !TextRules.isForbidden($0) }))
         }
 
         /// The index of the `>` that ends the tag starting at `start`, or `nil` when `<` does not start a tag.
@@ -172,7 +175,9 @@ public enum HTMLText {
             var index = 0
             while index + key.count < scalars.count {
                 let before = index == 0 ? " " : lowered[index - 1]
-                if (before == " " || before == "\t" || before == "\n") && Array(lowered[index..<(index + key.count)]) == key {
+                if (before == " " || before == "\t" || before == "\n")
+                    && Array(lowered[index..<(index + key.count)]) == key
+                {
                     var cursor = index + key.count
                     while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
                     guard cursor < scalars.count, scalars[cursor] == "=" else {
@@ -240,7 +245,8 @@ public enum HTMLText {
         guard index < scalars.count, scalars[index] == ";", !body.isEmpty else { return nil }
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
-            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            let value =
+                digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             guard let value, let scalar = Unicode.Scalar(value) else { return nil }
             return (String(scalar), index + 1)
         }

@@ -49,7 +49,8 @@ enum HistoryMapping {
         if final.phase != .new {
             if let stability = data.stability, let difficulty = data.difficulty, stability > 0 {
                 final.stability = max(stability, FSRS.minimumStability)
-                final.difficulty = min(max(difficulty, FSRS.difficultyRange.lowerBound), FSRS.difficultyRange.upperBound)
+                final.difficulty = min(
+                    max(difficulty, FSRS.difficultyRange.lowerBound), FSRS.difficultyRange.upperBound)
             } else if let replayed = state, replayed.stability != nil {
                 final.stability = replayed.stability
                 final.difficulty = replayed.difficulty
@@ -59,7 +60,8 @@ enum HistoryMapping {
                 final.stability = max(Double(max(card.interval, 1)), FSRS.minimumStability)
                 final.difficulty = 5
             }
-            final.lastReview = data.lastReview ?? lastAnswer
+            final.lastReview =
+                data.lastReview ?? lastAnswer
                 ?? (final.phase == .review ? final.due.addingTimeInterval(-Double(card.interval) * 86_400) : nil)
         }
         return ImportedCardProgress(reviews: reviews, state: final, suspended: card.queue == -1, skippedRows: skipped)
@@ -67,12 +69,16 @@ enum HistoryMapping {
 
     /// The study review of one revlog row, following the card's state `previous` (`nil`
     /// before its first answer); `nil` for a row that is not an answer.
-    static func review(_ row: AnkiRevlogEntry, after previous: CardState?, item: ItemRef, scheduler: FSRS) -> ReviewRecord? {
+    static func review(_ row: AnkiRevlogEntry, after previous: CardState?, item: ItemRef, scheduler: FSRS)
+        -> ReviewRecord?
+    {
         guard row.isAnswer, let rating = Rating(rawValue: row.ease) else { return nil }
         let time = Date(timeIntervalSince1970: Double(row.id) / 1000)
         let before = previous ?? CardState.new(due: time)
         let after = scheduler.review(before, rating: rating, at: time)
-        return .study(item, rating: rating, at: time, before: before, after: after, durationMilliseconds: max(0, row.milliseconds))
+        return .study(
+            item, rating: rating, at: time, before: before, after: after, durationMilliseconds: max(0, row.milliseconds)
+        )
     }
 
     /// A card's due date: Unix seconds for (re)learning cards in the intraday queue, else a

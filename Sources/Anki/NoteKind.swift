@@ -22,7 +22,9 @@ enum NoteKind: Sendable, Hashable {
 
     /// Recognises a note type: by the stock kind Anki recorded, else by its fields and templates.
     init(_ notetype: AnkiNotetype) {
-        if notetype.name.hasPrefix(Self.recallPrefix), notetype.fields.contains("Front") || notetype.fields.contains("Text") {
+        if notetype.name.hasPrefix(Self.recallPrefix),
+            notetype.fields.contains("Front") || notetype.fields.contains("Text")
+        {
             self = .recall
             return
         }
@@ -32,7 +34,8 @@ enum NoteKind: Sendable, Hashable {
         }
         switch notetype.stockKind {
         case .basicAndReversed where notetype.templates.count == 2 && notetype.fields.count >= 2: self = .reversed
-        case .basicOptionalReversed where notetype.templates.count == 2 && notetype.fields.count >= 3: self = .optionalReversed
+        case .basicOptionalReversed where notetype.templates.count == 2 && notetype.fields.count >= 3:
+            self = .optionalReversed
         case .basicTyping where notetype.templates.count == 1 && notetype.fields.count >= 2: self = .typed
         default: self = Self.structural(notetype)
         }
@@ -55,7 +58,9 @@ enum NoteKind: Sendable, Hashable {
             let second = templates[1]
             let secondFront = fieldReferences(second.front)
             if fields.count == 2 && secondFront == [fields[1]] { return .reversed }
-            if fields.count == 3 && Set(secondFront) == [fields[1], fields[2]] && second.front.contains("{{#\(fields[2])}}") {
+            if fields.count == 3 && Set(secondFront) == [fields[1], fields[2]]
+                && second.front.contains("{{#\(fields[2])}}")
+            {
                 return .optionalReversed
             }
         }

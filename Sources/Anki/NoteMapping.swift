@@ -31,16 +31,27 @@ enum NoteMapping {
         var keys: [Int: String] = [0: cardID]
         switch NoteKind(notetype) {
         case .basic:
-            card = Card(id: cardID, content: .basic(front: try required(field(0), "front"), back: try required(field(1), "back"), reverse: false))
+            card = Card(
+                id: cardID,
+                content: .basic(
+                    front: try required(field(0), "front"), back: try required(field(1), "back"), reverse: false))
         case .reversed:
-            card = Card(id: cardID, content: .basic(front: try required(field(0), "front"), back: try required(field(1), "back"), reverse: true))
+            card = Card(
+                id: cardID,
+                content: .basic(
+                    front: try required(field(0), "front"), back: try required(field(1), "back"), reverse: true))
             keys[1] = cardID + "#reverse"
         case .optionalReversed:
             let reverse = !field(2).isEmpty
-            card = Card(id: cardID, content: .basic(front: try required(field(0), "front"), back: try required(field(1), "back"), reverse: reverse))
+            card = Card(
+                id: cardID,
+                content: .basic(
+                    front: try required(field(0), "front"), back: try required(field(1), "back"), reverse: reverse))
             if reverse { keys[1] = cardID + "#reverse" }
         case .typed:
-            card = Card(id: cardID, content: .typed(prompt: try required(field(0), "front"), answers: [try required(field(1), "answer")]))
+            card = Card(
+                id: cardID,
+                content: .typed(prompt: try required(field(0), "front"), answers: [try required(field(1), "answer")]))
         case .cloze:
             card = try cloze(field(0), cardID: cardID, keys: &keys)
             if notetype.fields.count > 1 {
@@ -54,7 +65,9 @@ enum NoteMapping {
                 let front = try required(named("Front") ?? "", "front")
                 let back = try required(named("Back") ?? "", "back")
                 if notetype.fields.contains("Other answers") {
-                    let others = (named("Other answers") ?? "").split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+                    let others = (named("Other answers") ?? "").split(separator: "\n").map(String.init).filter {
+                        !$0.isEmpty
+                    }
                     card = Card(id: cardID, content: .typed(prompt: front, answers: [back] + others))
                 } else {
                     let reverse = notetype.templates.count > 1
@@ -72,7 +85,11 @@ enum NoteMapping {
             for (index, name) in notetype.fields.enumerated() {
                 let text = field(index)
                 guard !text.isEmpty else { continue }
-                if shown.contains(name) || (shown.isEmpty && index == 0) { front.append(text) } else { back.append(text) }
+                if shown.contains(name) || (shown.isEmpty && index == 0) {
+                    front.append(text)
+                } else {
+                    back.append(text)
+                }
             }
             card = Card(
                 id: cardID,

@@ -37,7 +37,9 @@ enum Zstd {
                 }
                 produced += written
                 if produced > limit { throw Failure.tooLarge(limit: limit) }
-                if written > 0 { try output.withUnsafeBytes { try consume(UnsafeRawBufferPointer(rebasing: $0[0..<written])) } }
+                if written > 0 {
+                    try output.withUnsafeBytes { try consume(UnsafeRawBufferPointer(rebasing: $0[0..<written])) }
+                }
                 let inputDone = input.pos == input.size
                 // 0: a frame is complete and flushed; with input left, another frame follows.
                 if result == 0 && inputDone {

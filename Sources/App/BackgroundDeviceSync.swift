@@ -39,7 +39,10 @@ final class BackgroundDeviceSync: @unchecked Sendable {
         switch result {
         case nil: return []
         case .failure(let error)?:
-            return ["warning: sync through \(Sanitizer.clean(folder, keepNewlines: false)) failed: " + Sanitizer.clean("\(error)")]
+            return [
+                "warning: sync through \(Sanitizer.clean(folder, keepNewlines: false)) failed: "
+                    + Sanitizer.clean("\(error)")
+            ]
         case .success(let report)?:
             var lines = report.problems.map { "warning: " + Sanitizer.clean($0.description, keepNewlines: false) }
             lines += report.notes.map { "note: " + Sanitizer.clean($0, keepNewlines: false) }
@@ -53,10 +56,13 @@ final class BackgroundDeviceSync: @unchecked Sendable {
     /// Starts `recall sync --quiet` for `store` through `folder` in a process of its own
     /// that outlives this one: the last answers reach the folder without the prompt waiting.
     static func detach(storePath: String, folder: String, deckDirectories: [String]) {
-        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return }
+        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
+            return
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["sync", folder, "--quiet", "--store", storePath] + deckDirectories.flatMap { ["--decks", $0] }
+        process.arguments =
+            ["sync", folder, "--quiet", "--store", storePath] + deckDirectories.flatMap { ["--decks", $0] }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

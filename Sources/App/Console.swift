@@ -25,7 +25,9 @@ public final class Console {
     private let makeWrapper: () -> TextWrapper
 
     /// Creates a console from its parts.
-    public convenience init(reader: LineReader, output: TextOutput, errors: TextOutput, style: Style, wrapper: TextWrapper) {
+    public convenience init(
+        reader: LineReader, output: TextOutput, errors: TextOutput, style: Style, wrapper: TextWrapper
+    ) {
         self.init(reader: { reader }, output: output, errors: errors, style: style, makeWrapper: { wrapper })
     }
 

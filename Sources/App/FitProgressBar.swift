@@ -24,9 +24,11 @@ final class FitProgressBar {
         let percent = min(100, done * 100 / total)
         guard percent != shownPercent else { return }
         shownPercent = percent
-        let width = 30, filled = percent * width / 100
-        errors.write("\rfitting [" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-                     + "] \(percent)%")
+        let width = 30
+        let filled = percent * width / 100
+        errors.write(
+            "\rfitting [" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+                + "] \(percent)%")
     }
 
     /// Erases the bar, if it was drawn.

@@ -32,9 +32,11 @@ struct OptimizerHistory {
                 numbers[review.item] = number
                 items.append(review.item)
             }
-            reviews.append(HistoryReview(
-                card: number, time: Int64((review.time.timeIntervalSince1970 * 1_000).rounded()) * 1_000, rating: rating,
-                startsLearning: review.before.phase == .new))
+            reviews.append(
+                HistoryReview(
+                    card: number, time: Int64((review.time.timeIntervalSince1970 * 1_000).rounded()) * 1_000,
+                    rating: rating,
+                    startsLearning: review.before.phase == .new))
         }
         let rollover = store.dayRollover
         return OptimizerHistory(

@@ -27,7 +27,8 @@ public final class QuizRunner {
         while let question = quiz.next(at: clock()) {
             console.say()
             let number = console.style.bold("Question \(quiz.number) of \(quiz.questions.count)")
-            console.say(number + console.style.dim(" · " + screen.clean(question.deckTitle) + " · " + question.typeName))
+            console.say(
+                number + console.style.dim(" · " + screen.clean(question.deckTitle) + " · " + question.typeName))
             console.say(screen.question(question))
             if let ending = ask(question) { return ending }
         }

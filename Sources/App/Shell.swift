@@ -64,7 +64,8 @@ public final class Shell {
         do {
             words = try ShellWords.split(line)
         } catch {
-            CommandRunner.report(UsageError(error.description), usage: CommandRunner.usage(for: Recall.self), to: console)
+            CommandRunner.report(
+                UsageError(error.description), usage: CommandRunner.usage(for: Recall.self), to: console)
             return 2
         }
         return CommandRunner.run(words, in: context, atPrompt: true)
@@ -80,7 +81,8 @@ public final class Shell {
             text += ": \(context.noDecksMessage)."
         } else {
             let queue = try workspace.store.queue(deckIDs: decks.map(\.id), now: workspace.clock())
-            text += " · \(StudyScreen.count(decks.count, "deck")) · today: \(queue.new.count) new · "
+            text +=
+                " · \(StudyScreen.count(decks.count, "deck")) · today: \(queue.new.count) new · "
                 + "\(queue.learning.count) learning · \(queue.review.count) review."
         }
         return text + " Type \"study\" to start, \"help\" for the commands, Ctrl-D to leave."

@@ -27,17 +27,23 @@ public enum StatsJSON {
         top["streak_days"] = .int(report.streak.current)
         top["longest_streak_days"] = .int(report.streak.longest)
         top["studied_today"] = .bool(report.streak.studiedToday)
-        top["decks"] = .array(report.decks.map { deck in
-            var figures = figures(deck)
-            figures["id"] = .string(deck.id)
-            return .object(figures)
-        })
-        top["heatmap"] = .array(report.days.map {
-            .object(["date": day($0.day), "reviews": .int($0.study + $0.practice), "practice": .int($0.practice)])
-        })
-        top["forecast"] = .array(report.forecast.enumerated().map { index, due in
-            .object(["date": day(calendar.date(byAdding: .day, value: index, to: report.today) ?? report.today), "due": .int(due)])
-        })
+        top["decks"] = .array(
+            report.decks.map { deck in
+                var figures = figures(deck)
+                figures["id"] = .string(deck.id)
+                return .object(figures)
+            })
+        top["heatmap"] = .array(
+            report.days.map {
+                .object(["date": day($0.day), "reviews": .int($0.study + $0.practice), "practice": .int($0.practice)])
+            })
+        top["forecast"] = .array(
+            report.forecast.enumerated().map { index, due in
+                .object([
+                    "date": day(calendar.date(byAdding: .day, value: index, to: report.today) ?? report.today),
+                    "due": .int(due),
+                ])
+            })
         top["hardest"] = .array(report.hardest.map { card(card: $0, decks: decks) })
         top["leeches"] = .array(report.leeches.map { card(card: $0, decks: decks) })
         top["leech_count"] = .int(report.leechCount)
@@ -70,7 +76,8 @@ public enum StatsJSON {
         .object([
             "deck": .string(card.ref.deckID), "key": .string(card.ref.key),
             "prompt": StatsScreen.prompt(for: card.ref, in: decks).map(StatsJSONValue.string) ?? .null,
-            "retrievability": rate(card.retrievability), "lapses": .int(card.lapses), "suspended": .bool(card.suspended),
+            "retrievability": rate(card.retrievability), "lapses": .int(card.lapses),
+            "suspended": .bool(card.suspended),
         ])
     }
 

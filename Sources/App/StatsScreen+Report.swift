@@ -24,7 +24,8 @@ extension StatsScreen {
     /// - Throws: `UsageError` for an id neither the store nor the decks know;
     ///   the store's `ProgressError` when it cannot be read.
     public static func report(store: ProgressStore?, decks: [Deck], deckID: String?, now: Date) throws -> StatsReport {
-        let loaded = Dictionary(decks.map { ($0.id, $0.studyItems.map(\.key)) }, uniquingKeysWith: { first, _ in first })
+        let loaded = Dictionary(
+            decks.map { ($0.id, $0.studyItems.map(\.key)) }, uniquingKeysWith: { first, _ in first })
         let storeDecks = try store?.deckIDs() ?? []
         if let deckID {
             let known = Set(storeDecks).union(loaded.keys)

@@ -60,7 +60,8 @@ public struct StatsScreen: Sendable {
         let rows = tableRows(report) { deck in
             [deck.new, deck.learning, deck.review, deck.suspended, deck.due.today, deck.due.tomorrow].map(String.init)
         }
-        return [style.bold("Cards")] + Table.render(header: header, rows: rows, style: style).components(separatedBy: "\n")
+        return [style.bold("Cards")]
+            + Table.render(header: header, rows: rows, style: style).components(separatedBy: "\n")
     }
 
     /// Today's answers and time, and true retention beside the desired retention.
@@ -101,7 +102,8 @@ public struct StatsScreen: Sendable {
     func heatmapSection(_ report: StatsReport) -> [String] {
         let answers = report.days.reduce(0) { $0 + $1.study + $1.practice }
         let active = report.days.filter { $0.study + $0.practice > 0 }.count
-        let title = style.bold("Reviews per day, last \(StatsReport.heatmapWeeks) weeks")
+        let title =
+            style.bold("Reviews per day, last \(StatsReport.heatmapWeeks) weeks")
             + ": \(StudyScreen.count(answers, "answer")) on \(StudyScreen.count(active, "day"))"
         let days = report.days.map { Heatmap.Day(date: $0.day, count: $0.study + $0.practice) }
         return [title] + Heatmap(days: days, calendar: calendar).lines(style: style)
@@ -110,7 +112,8 @@ public struct StatsScreen: Sendable {
     /// The bar chart of cards due over the next 30 days.
     func forecastSection(_ report: StatsReport) -> [String] {
         let total = report.forecast.reduce(0, +)
-        let title = style.bold("Due in the next \(report.forecast.count) days") + ": \(StudyScreen.count(total, "card"))"
+        let title =
+            style.bold("Due in the next \(report.forecast.count) days") + ": \(StudyScreen.count(total, "card"))"
             + " (today includes overdue cards)"
         guard total > 0 else { return [title] }
         var labels = [BarChart.Label(index: 0, text: "today")]
@@ -125,11 +128,12 @@ public struct StatsScreen: Sendable {
     func hardestSection(_ report: StatsReport, decks: [Deck]) -> [String] {
         let title = style.bold("Hardest cards") + " (lowest chance of recall now)"
         guard !report.hardest.isEmpty else { return [title, "  none yet"] }
-        return [title] + report.hardest.map { card in
-            let recall = card.retrievability.map { percent($0, digits: 0) } ?? "?"
-            let lapses = card.lapses > 0 ? " · " + StudyScreen.count(card.lapses, "lapse") : ""
-            return cardLine(lead: "  " + pad(recall, 4) + "  ", ref: card.ref, trail: lapses, decks: decks)
-        }
+        return [title]
+            + report.hardest.map { card in
+                let recall = card.retrievability.map { percent($0, digits: 0) } ?? "?"
+                let lapses = card.lapses > 0 ? " · " + StudyScreen.count(card.lapses, "lapse") : ""
+                return cardLine(lead: "  " + pad(recall, 4) + "  ", ref: card.ref, trail: lapses, decks: decks)
+            }
     }
 
     /// The cards with 8 or more lapses.
@@ -208,9 +212,12 @@ public struct StatsScreen: Sendable {
     private func longDate(_ date: Date) -> String {
         let parts = calendar.dateComponents([.weekday, .day, .month, .year], from: date)
         let names = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
-        return "\(names[(parts.weekday ?? 1) - 1]) \(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 0)"
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December",
+        ]
+        return
+            "\(names[(parts.weekday ?? 1) - 1]) \(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 0)"
     }
 
     /// "28 Nov".

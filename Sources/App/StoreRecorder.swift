@@ -12,7 +12,9 @@ public final class StoreRecorder: SessionRecorder, QuizRecorder {
     public let sessionID: Int64
 
     /// Starts a session of `kind` over `deckIDs` in `store`.
-    public init(store: ProgressStore, kind: SessionKind, deckIDs: [String], clock: @escaping () -> Date = Date.init) throws {
+    public init(store: ProgressStore, kind: SessionKind, deckIDs: [String], clock: @escaping () -> Date = Date.init)
+        throws
+    {
         self.store = store
         self.clock = clock
         sessionID = try store.startSession(kind, deckIDs: deckIDs, at: clock())
@@ -21,7 +23,8 @@ public final class StoreRecorder: SessionRecorder, QuizRecorder {
     public func save(_ review: SessionReview, reschedule: (CardState) -> CardState) throws -> SessionReview {
         let saved = try store.recordStudy(
             .study(
-                ItemRef(review.item), rating: review.rating, at: review.time, before: review.before, after: review.after,
+                ItemRef(review.item), rating: review.rating, at: review.time, before: review.before,
+                after: review.after,
                 durationMilliseconds: review.durationMilliseconds, sessionID: sessionID),
             reschedule: reschedule, buryingSiblings: review.buriedSiblings.map(ItemRef.init),
             until: review.siblingsBuriedUntil)
@@ -60,7 +63,9 @@ public final class StoreRecorder: SessionRecorder, QuizRecorder {
 
     public func save(_ answer: QuizAnswer) throws {
         let ref = ItemRef(answer.item)
-        guard let state = try store.item(ref)?.state else { throw ProgressError.unknownItem(deckID: ref.deckID, key: ref.key) }
+        guard let state = try store.item(ref)?.state else {
+            throw ProgressError.unknownItem(deckID: ref.deckID, key: ref.key)
+        }
         _ = try store.record(
             .practice(
                 ref, rating: answer.rating, at: answer.time, state: state,
@@ -69,6 +74,8 @@ public final class StoreRecorder: SessionRecorder, QuizRecorder {
 
     public func finish(_ result: QuizResult) throws {
         let wrong = result.answered - result.correct
-        try store.endSession(sessionID, at: clock(), counts: SessionCounts(answered: result.answered, again: wrong, good: result.correct))
+        try store.endSession(
+            sessionID, at: clock(), counts: SessionCounts(answered: result.answered, again: wrong, good: result.correct)
+        )
     }
 }

@@ -52,7 +52,10 @@ public final class StudyRunner {
         console.reader.completion = SessionCommand.completion
         while let question = session.next(at: clock()) {
             console.say()
-            console.say(screen.header(deckTitle: question.deckTitle, typeName: question.typeName, remaining: session.remaining(at: clock())))
+            console.say(
+                screen.header(
+                    deckTitle: question.deckTitle, typeName: question.typeName,
+                    remaining: session.remaining(at: clock())))
             console.say(screen.question(question))
             switch ask(question) {
             case .stay, .next: continue
@@ -116,8 +119,10 @@ public final class StudyRunner {
                 let saved = try recorder.save(review) { [session] state in session.reschedule(review, from: state) }
                 if saved.before != review.before {
                     session.adoptSaved(before: saved.before, after: saved.after)
-                    console.tell(console.style.dim(
-                        "This card was answered in another session meanwhile: your answer was applied to that newer state."))
+                    console.tell(
+                        console.style.dim(
+                            "This card was answered in another session meanwhile: your answer was applied to that newer state."
+                        ))
                 }
             } catch {
                 _ = session.undo(at: clock())
@@ -140,7 +145,8 @@ public final class StudyRunner {
         switch command {
         case .help:
             for command in SessionCommand.listed {
-                console.say("  :" + command.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + command.summary)
+                console.say(
+                    "  :" + command.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + command.summary)
             }
             return .stay
         case .hint:

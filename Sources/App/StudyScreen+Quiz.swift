@@ -23,7 +23,10 @@ extension StudyScreen {
             lines.append(wrapper.wrap(clean(answer.question.prompt), indent: indent, firstIndent: lead))
             let typed = answer.answer.isEmpty ? style.dim("(skipped)") : clean(answer.answer)
             lines.append(indent + "you: " + typed)
-            lines.append(wrapper.wrap(clean(answer.question.expectedAnswer), indent: indent + "     ", firstIndent: indent + style.bold("answer: ")))
+            lines.append(
+                wrapper.wrap(
+                    clean(answer.question.expectedAnswer), indent: indent + "     ",
+                    firstIndent: indent + style.bold("answer: ")))
         }
         return lines.joined(separator: "\n")
     }

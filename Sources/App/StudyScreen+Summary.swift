@@ -5,7 +5,8 @@ import Study
 extension StudyScreen {
     /// The end-of-session screen: cards studied, right and wrong, time spent, and what is
     /// due next and when.
-    public func summary(_ summary: SessionSummary, ending: SessionEnding, outlook: DueOutlook?, at now: Date) -> String {
+    public func summary(_ summary: SessionSummary, ending: SessionEnding, outlook: DueOutlook?, at now: Date) -> String
+    {
         var lines: [String] = []
         if let message = ending.message { lines.append(message) }
         if summary.studied == 0 {
@@ -24,7 +25,9 @@ extension StudyScreen {
         if !extras.isEmpty { lines.append("  " + extras.joined(separator: ", ") + ".") }
         lines.append(whatNext(summary, outlook: outlook, at: now))
         if let reviews = outlook?.reviewsToday, let streak = outlook?.streak {
-            lines.append("Today: \(Self.count(reviews, "answer")) · streak \(Self.count(streak.current, "day")) (type \"stats\" for more).")
+            lines.append(
+                "Today: \(Self.count(reviews, "answer")) · streak \(Self.count(streak.current, "day")) (type \"stats\" for more)."
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -52,7 +52,9 @@ public struct StudyScreen: Sendable {
         switch question.kind {
         case .choice(let options, _):
             for option in options {
-                lines.append(wrapper.wrap(clean(option.text), indent: "     ", firstIndent: "  " + style.cyan(option.label) + ") "))
+                lines.append(
+                    wrapper.wrap(
+                        clean(option.text), indent: "     ", firstIndent: "  " + style.cyan(option.label) + ") "))
             }
         case .trueFalse:
             lines.append(style.dim("  true or false?"))
@@ -102,7 +104,9 @@ public struct StudyScreen: Sendable {
 
     /// The expected answer and the explanation.
     public func answer(for question: Question) -> String {
-        var lines = [wrapper.wrap(clean(question.expectedAnswer), indent: "        ", firstIndent: style.bold("Answer: "))]
+        var lines = [
+            wrapper.wrap(clean(question.expectedAnswer), indent: "        ", firstIndent: style.bold("Answer: "))
+        ]
         if let explanation = question.explanation { lines.append(block(explanation, indent: "  ")) }
         return lines.joined(separator: "\n")
     }

@@ -13,7 +13,9 @@ public enum Table {
         func line(_ cells: [String], isHeader: Bool) -> String {
             cells.enumerated().map { column, cell in
                 let padding = String(repeating: " ", count: max(0, widths[column] - DisplayWidth.of(cell)))
-                let numeric = !isHeader && cell.contains(where: \.isNumber) && cell.allSatisfy { $0.isNumber || $0 == "." || $0 == "%" }
+                let numeric =
+                    !isHeader && cell.contains(where: \.isNumber)
+                    && cell.allSatisfy { $0.isNumber || $0 == "." || $0 == "%" }
                 let aligned = numeric && column > 0 ? padding + cell : cell + padding
                 return isHeader ? style.bold(aligned) : aligned
             }.joined(separator: "  ").trimmingTrailingSpaces()

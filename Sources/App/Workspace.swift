@@ -78,7 +78,8 @@ public final class Workspace {
         let queue = try store.queue(deckIDs: decks.map(\.id), now: now)
         let wanted = Set(tags.map { $0.lowercased() })
         let titles = Dictionary(decks.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        let deckTags = Dictionary(decks.map { ($0.id, Set($0.tags.map { $0.lowercased() })) }, uniquingKeysWith: { first, _ in first })
+        let deckTags = Dictionary(
+            decks.map { ($0.id, Set($0.tags.map { $0.lowercased() })) }, uniquingKeysWith: { first, _ in first })
         var cards: [StudyCard] = []
         for queued in queue.learning + queue.review + Self.interleavingDecks(queue.new) {
             guard let found = entry(deckID: queued.ref.deckID, key: queued.ref.key) else { continue }
@@ -87,7 +88,9 @@ public final class Workspace {
                 if wanted.isDisjoint(with: tags) { continue }
             }
             cards.append(
-                StudyCard(item: found.item, card: found.card, deckTitle: titles[queued.ref.deckID] ?? queued.ref.deckID, state: queued.state))
+                StudyCard(
+                    item: found.item, card: found.card, deckTitle: titles[queued.ref.deckID] ?? queued.ref.deckID,
+                    state: queued.state))
         }
         return cards
     }

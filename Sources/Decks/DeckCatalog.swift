@@ -61,7 +61,9 @@ public struct DeckCatalog: Sendable {
         var problems: [DeckProblem] = []
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: absolute(path, in: currentDirectory), isDirectory: &isDirectory) else {
+            guard
+                FileManager.default.fileExists(atPath: absolute(path, in: currentDirectory), isDirectory: &isDirectory)
+            else {
                 problems.append(DeckProblem(file: path, message: "no such file or directory"))
                 continue
             }
@@ -97,7 +99,8 @@ public struct DeckCatalog: Sendable {
         return .success(decks.map { prefix + $0 })
     }
 
-    private static func load(files: [String], problems initial: [DeckProblem], currentDirectory: String) -> DeckCatalog {
+    private static func load(files: [String], problems initial: [DeckProblem], currentDirectory: String) -> DeckCatalog
+    {
         var problems = initial
         var results: [DeckLoadResult] = []
         var decks: [Deck] = []
@@ -116,7 +119,9 @@ public struct DeckCatalog: Sendable {
                     result.problems.append(
                         DeckProblem(
                             file: display, line: result.idLocation?.line, column: result.idLocation?.column,
-                            message: "duplicate deck id \(quoted(deck.id)): \(first) already defines it (this file is skipped)"))
+                            message:
+                                "duplicate deck id \(quoted(deck.id)): \(first) already defines it (this file is skipped)"
+                        ))
                     result.deck = nil
                 } else {
                     seen[deck.id] = display

@@ -69,7 +69,8 @@ public enum DeckFormat {
     private static let allowedClozeFields = commonCardFields + clozeFields
     private static let allowedAnyCardFields: [String] = {
         var fields = commonCardFields
-        for field in basicFields + typedFields + choiceFields + trueFalseFields + clozeFields where !fields.contains(field) {
+        for field in basicFields + typedFields + choiceFields + trueFalseFields + clozeFields
+        where !fields.contains(field) {
             fields.append(field)
         }
         return fields

@@ -52,7 +52,8 @@ public struct DeckProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// The problem as one line: `Decks/plot.json:41:17: error: card "ruth": unknown field…`.
     public var description: String {
         // A file name is untrusted too: escape any control character in it.
-        var result = TextRules.firstForbiddenCharacter(in: file) == nil ? file : String(quoted(file).dropFirst().dropLast())
+        var result =
+            TextRules.firstForbiddenCharacter(in: file) == nil ? file : String(quoted(file).dropFirst().dropLast())
         if let line, let column { result += ":\(line):\(column)" }
         result += ": \(severity.rawValue): "
         if let cardID {

@@ -95,7 +95,8 @@ final class DeckValidator {
         if let schema = fields.member("$schema") {
             switch schema.value.value {
             case .string: break
-            default: report("\"$schema\" must be a string, not \(schema.value.kindDescription)", at: schema.value.offset)
+            default:
+                report("\"$schema\" must be a string, not \(schema.value.kindDescription)", at: schema.value.offset)
             }
         }
         let id = slug(fields, "id")
@@ -116,7 +117,8 @@ final class DeckValidator {
     private func validateSources(_ deck: Fields) -> [Source] {
         guard let member = deck.member("sources") else { return [] }
         guard case .array(let elements) = member.value.value else {
-            report("\"sources\" must be a list of sources, not \(member.value.kindDescription)", at: member.value.offset)
+            report(
+                "\"sources\" must be a list of sources, not \(member.value.kindDescription)", at: member.value.offset)
             return []
         }
         var sources: [Source] = []
@@ -139,7 +141,9 @@ final class DeckValidator {
             }
             guard let id, let idMember = fields.member("id") else { continue }
             if let first = firstOffsets[id] {
-                report("duplicate source id \(quoted(id)) (first used on line \(locator.location(of: first).line))", at: idMember.value.offset)
+                report(
+                    "duplicate source id \(quoted(id)) (first used on line \(locator.location(of: first).line))",
+                    at: idMember.value.offset)
                 continue
             }
             firstOffsets[id] = idMember.value.offset
@@ -153,7 +157,8 @@ final class DeckValidator {
     private func validateCards(_ deck: Fields, sources: [Source]) -> [Card] {
         if let member = deck.member("cards") {
             guard case .array(let elements) = member.value.value else {
-                report("\"cards\" must be a list of cards, not \(member.value.kindDescription)", at: member.value.offset)
+                report(
+                    "\"cards\" must be a list of cards, not \(member.value.kindDescription)", at: member.value.offset)
                 return []
             }
             // Empty when the parser streamed the cards to `acceptCard` already.
@@ -196,7 +201,9 @@ final class DeckValidator {
         if let idMember = members.first(where: { $0.key == "id" }), case .string(let id) = idMember.value.value {
             cardID = id
             if let first = firstCardOffsets[id] {
-                report("duplicate card id \(quoted(id)) (first used on line \(locator.location(of: first).line))", at: idMember.value.offset)
+                report(
+                    "duplicate card id \(quoted(id)) (first used on line \(locator.location(of: first).line))",
+                    at: idMember.value.offset)
             } else {
                 firstCardOffsets[id] = idMember.value.offset
             }
@@ -267,7 +274,8 @@ final class DeckValidator {
                 do throws(ClozeSyntaxError) {
                     let cloze = try ClozeText(parsing: text)
                     // A deletion is an answer: invisible characters in it are errors.
-                    if let scalar = cloze.deletions.lazy.compactMap({ TextRules.firstInvisibleCharacter(in: $0.answer) }).first {
+                    if let scalar = cloze.deletions.lazy.compactMap({ TextRules.firstInvisibleCharacter(in: $0.answer) }
+                    ).first {
                         report(
                             "\"text\" has a deletion that contains the invisible character \(TextRules.codePoint(scalar)) (\(TextRules.invisibleCharacterName(scalar))): answers must look like what they are",
                             at: member.value.offset)
@@ -299,7 +307,9 @@ final class DeckValidator {
                 let look = TextRules.appearance(of: list[index])
                 looks.append(look)
                 if let first = list[..<index].firstIndex(of: list[index]) {
-                    report("duplicate choice \(quoted(list[index])) (the same as choice \(first + 1))", at: elements[index].offset)
+                    report(
+                        "duplicate choice \(quoted(list[index])) (the same as choice \(first + 1))",
+                        at: elements[index].offset)
                     choices = nil
                 } else if let first = looks[..<index].firstIndex(of: look) {
                     report(
@@ -344,7 +354,9 @@ final class DeckValidator {
         checkDuplicates(members)
         let allowed = DeckFormat.allowedCardFields(ofType: type)
         for member in members where !allowed.contains(member.key) {
-            if let type, DeckFormat.cardTypes.contains(where: { DeckFormat.fields(ofType: $0)?.contains(member.key) ?? false }) {
+            if let type,
+                DeckFormat.cardTypes.contains(where: { DeckFormat.fields(ofType: $0)?.contains(member.key) ?? false })
+            {
                 report("field \(quoted(member.key)) does not belong to a \(quoted(type)) card", at: member.keyOffset)
                 continue
             }
@@ -442,7 +454,9 @@ final class DeckValidator {
             return nil
         }
         guard TextRules.isSlug(string) else {
-            let length = string.count > TextRules.maximumSlugLength ? " of at most \(TextRules.maximumSlugLength) characters" : ""
+            let length =
+                string.count > TextRules.maximumSlugLength
+                ? " of at most \(TextRules.maximumSlugLength) characters" : ""
             report(
                 "\(quoted(name)) must be a slug\(length): \(TextRules.slugRule) (not \(quoted(string)))",
                 at: member.value.offset)
@@ -468,9 +482,12 @@ final class DeckValidator {
         case .bool(let value):
             return value
         case .string(let string) where string == "true" || string == "false":
-            report("\(quoted(name)) must be true or false without quotes, not the string \(quoted(string))", at: member.value.offset)
+            report(
+                "\(quoted(name)) must be true or false without quotes, not the string \(quoted(string))",
+                at: member.value.offset)
         default:
-            report("\(quoted(name)) must be true or false, not \(member.value.kindDescription)", at: member.value.offset)
+            report(
+                "\(quoted(name)) must be true or false, not \(member.value.kindDescription)", at: member.value.offset)
         }
         return nil
     }
@@ -479,7 +496,11 @@ final class DeckValidator {
     private func stringList(_ fields: Fields, _ name: String, quiet: Bool = false) -> [String]? {
         guard let member = fields.member(name) else { return nil }
         guard case .array(let elements) = member.value.value else {
-            if !quiet { report("\(quoted(name)) must be a list of strings, not \(member.value.kindDescription)", at: member.value.offset) }
+            if !quiet {
+                report(
+                    "\(quoted(name)) must be a list of strings, not \(member.value.kindDescription)",
+                    at: member.value.offset)
+            }
             return nil
         }
         var strings: [String] = []
@@ -487,14 +508,19 @@ final class DeckValidator {
         var valid = true
         for (index, element) in elements.enumerated() {
             guard case .string(let string) = element.value else {
-                if !quiet { report("\(quoted(name)) entry \(index + 1) must be a string, not \(element.kindDescription)", at: element.offset) }
+                if !quiet {
+                    report(
+                        "\(quoted(name)) entry \(index + 1) must be a string, not \(element.kindDescription)",
+                        at: element.offset)
+                }
                 valid = false
                 continue
             }
             if quiet {
                 strings.append(string)
             } else if checkText(
-                string, label: "\(quoted(name)) entry \(index + 1)", strict: Self.answerFields.contains(name), at: element.offset)
+                string, label: "\(quoted(name)) entry \(index + 1)", strict: Self.answerFields.contains(name),
+                at: element.offset)
             {
                 strings.append(string)
             } else {

@@ -38,7 +38,8 @@ struct JSONParser: ~Copyable {
     static func parse(
         _ bytes: [UInt8], recovered: inout [JSONSyntaxError], cardSink: ((JSONNode) -> Void)? = nil
     ) throws(JSONSyntaxError) -> JSONNode {
-        let (result, errors): (Result<JSONNode, JSONSyntaxError>, [JSONSyntaxError]) = bytes.withUnsafeBufferPointer { buffer in
+        let (result, errors): (Result<JSONNode, JSONSyntaxError>, [JSONSyntaxError]) = bytes.withUnsafeBufferPointer {
+            buffer in
             var parser = JSONParser(bytes: buffer, cardSink: cardSink)
             do throws(JSONSyntaxError) {
                 let node = try parser.parseDocument()
@@ -141,7 +142,9 @@ struct JSONParser: ~Copyable {
             let key = try parseString()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                if index == bytes.count { throw error("unexpected end of file: expected ':' after field name \(quoted(key))") }
+                if index == bytes.count {
+                    throw error("unexpected end of file: expected ':' after field name \(quoted(key))")
+                }
                 throw error("expected ':' after field name \(quoted(key))")
             }
             index += 1
@@ -403,7 +406,9 @@ struct JSONParser: ~Copyable {
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             if digits(&self) == 0 { throw error("invalid number: expected a digit in the exponent", at: start) }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)

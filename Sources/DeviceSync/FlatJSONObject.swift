@@ -30,7 +30,9 @@ struct FlatJSONObject {
         var index = 0
 
         mutating func skipSpace() {
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D {
+                index += 1
+            }
         }
 
         mutating func expect(_ byte: UInt8, _ what: String) throws(JournalLineError) {
@@ -53,8 +55,14 @@ struct FlatJSONObject {
                     fields.append((key, try value()))
                     skipSpace()
                     guard index < bytes.count else { throw .malformed("unterminated object") }
-                    if bytes[index] == 0x2C { index += 1; continue }
-                    if bytes[index] == 0x7D { index += 1; break }
+                    if bytes[index] == 0x2C {
+                        index += 1
+                        continue
+                    }
+                    if bytes[index] == 0x7D {
+                        index += 1
+                        break
+                    }
                     throw .malformed("expected ',' or '}'")
                 }
             }
@@ -69,7 +77,8 @@ struct FlatJSONObject {
             switch bytes[index] {
             case 0x22: return .string(try string())
             case 0x6E:
-                guard index + 4 <= bytes.count, bytes[index + 1] == 0x75, bytes[index + 2] == 0x6C, bytes[index + 3] == 0x6C
+                guard index + 4 <= bytes.count, bytes[index + 1] == 0x75, bytes[index + 2] == 0x6C,
+                    bytes[index + 3] == 0x6C
                 else { throw .malformed("invalid value") }
                 index += 4
                 return .null
@@ -81,7 +90,10 @@ struct FlatJSONObject {
 
         mutating func integer() throws(JournalLineError) -> Int64 {
             var negative = false
-            if bytes[index] == 0x2D { negative = true; index += 1 }
+            if bytes[index] == 0x2D {
+                negative = true
+                index += 1
+            }
             var value: Int64 = 0
             var digits = 0
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
@@ -130,7 +142,10 @@ struct FlatJSONObject {
             let start = index
             var escaped = false
             while index < bytes.count, bytes[index] != 0x22 {
-                if bytes[index] == 0x5C { escaped = true; index += 1 }
+                if bytes[index] == 0x5C {
+                    escaped = true
+                    index += 1
+                }
                 guard index < bytes.count, bytes[index] >= 0x20 else { throw .malformed("invalid string") }
                 index += 1
             }

@@ -9,7 +9,9 @@ final class JournalAppender {
     init(path: String, truncate: Bool) throws {
         self.path = path
         descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (truncate ? O_TRUNC : 0), 0o644)
-        guard descriptor >= 0 else { throw DeviceSyncError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else {
+            throw DeviceSyncError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
     }
 
     deinit {

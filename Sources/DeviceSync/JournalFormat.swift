@@ -22,7 +22,8 @@ public enum JournalFormat {
             appendString(review.deckID, to: &text)
             text += ",\"item\":"
             appendString(review.itemKey, to: &text)
-            text += ",\"time\":\(review.time),\"kind\":\"\(review.kind.rawValue)\",\"rating\":\(review.rating),\"duration\":"
+            text +=
+                ",\"time\":\(review.time),\"kind\":\"\(review.kind.rawValue)\",\"rating\":\(review.rating),\"duration\":"
             text += review.durationMilliseconds.map { "\($0)" } ?? "null"
         case .undo(let target, let time):
             text += "\"undo\",\"time\":\(time),\"undoes_device\":"
@@ -74,7 +75,9 @@ public enum JournalFormat {
             default: throw .missingField("settings")
             }
             return JournalEvent(
-                id: id, body: .settings(deckID: try text(object, "deck"), time: try integer(object, "time"), settings: settings))
+                id: id,
+                body: .settings(deckID: try text(object, "deck"), time: try integer(object, "time"), settings: settings)
+            )
         default:
             throw .invalidField("type", "unknown event type")
         }

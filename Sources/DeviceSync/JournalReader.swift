@@ -19,7 +19,9 @@ struct JournalReader {
         from offset: Int64, line: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws -> (offset: Int64, line: Int) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw DeviceSyncError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else {
+            throw DeviceSyncError.cannotRead(path: path, reason: String(cString: strerror(errno)))
+        }
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
         var carried = 0  // bytes of an unfinished line kept at the start of the buffer
@@ -30,7 +32,9 @@ struct JournalReader {
             let count = buffer.withUnsafeMutableBytes { raw in
                 pread(descriptor, raw.baseAddress! + carried, raw.count - carried, off_t(position) + off_t(carried))
             }
-            guard count >= 0 else { throw DeviceSyncError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
+            guard count >= 0 else {
+                throw DeviceSyncError.cannotRead(path: path, reason: String(cString: strerror(errno)))
+            }
             if count == 0 { break }
             let filled = carried + count
             let consumed = try buffer.withUnsafeBufferPointer { all -> Int in

@@ -19,7 +19,8 @@ public struct JournalReview: Sendable, Hashable {
     public var kind: ReviewKind
 
     /// Creates a journal review.
-    public init(deckID: String, itemKey: String, time: Int64, rating: Int, durationMilliseconds: Int?, kind: ReviewKind) {
+    public init(deckID: String, itemKey: String, time: Int64, rating: Int, durationMilliseconds: Int?, kind: ReviewKind)
+    {
         self.deckID = deckID
         self.itemKey = itemKey
         self.time = time

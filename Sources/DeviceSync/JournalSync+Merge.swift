@@ -21,7 +21,8 @@ extension JournalSync {
             let merge = try JournalMerge(
                 ledger: try SyncLedger(db: db, store: store), ownDevice: report.deviceID, now: nowMilliseconds)
             for name in names {
-                try merge.read(path: (journalFolder as NSString).appendingPathComponent(name), name: name, report: &report)
+                try merge.read(
+                    path: (journalFolder as NSString).appendingPathComponent(name), name: name, report: &report)
             }
             try merge.finish(&report)
             try db.execute(sql: "UPDATE device_sync_state SET applying = 0")
@@ -60,7 +61,8 @@ final class JournalMerge {
 
     /// Reads the journal at `path` (named `name` in the folder) from its stored position.
     func read(path: String, name: String, report: inout JournalSyncReport) throws {
-        let stored = try Row.fetchOne(db, sql: "SELECT offset, line FROM device_sync_offset WHERE file = ?", arguments: [name])
+        let stored = try Row.fetchOne(
+            db, sql: "SELECT offset, line FROM device_sync_offset WHERE file = ?", arguments: [name])
         var offset: Int64 = stored?[0] ?? 0
         var line: Int = stored?[1] ?? 0
         var info = stat()
@@ -80,7 +82,8 @@ final class JournalMerge {
                 return
             }
             if case .settings(_, _, let json?) = event.body, SyncLedger.settings(from: json) == nil {
-                problems.append(JournalProblem(file: path, line: number, message: "field \"settings\": invalid deck settings"))
+                problems.append(
+                    JournalProblem(file: path, line: number, message: "field \"settings\": invalid deck settings"))
                 return
             }
             try accept(event, file: path, line: number)
@@ -94,7 +97,8 @@ final class JournalMerge {
     /// Takes one event: skips it when the store or this merge has it, stops when the store has
     /// a different event under its id, and otherwise queues or records it.
     private func accept(_ event: JournalEvent, file: String, line: Int) throws {
-        let duplicate = DeviceSyncError.duplicateDevice(file: file, line: line, device: event.id.device, sequence: event.id.sequence)
+        let duplicate = DeviceSyncError.duplicateDevice(
+            file: file, line: line, device: event.id.device, sequence: event.id.sequence)
         let origin = try ledger.origin(of: event.id)
         if event.id.device == ownDevice {
             // This device's own event, copied: it must be exactly what the store has.
@@ -153,7 +157,8 @@ final class JournalMerge {
             placed = .other(event)
         case .settings(let deck, let time, let json):
             try db.execute(
-                sql: "INSERT OR IGNORE INTO device_sync_setting_event (origin, deck_id, changed_at, settings) VALUES (?, ?, ?, ?)",
+                sql:
+                    "INSERT OR IGNORE INTO device_sync_setting_event (origin, deck_id, changed_at, settings) VALUES (?, ?, ?, ?)",
                 arguments: [origin, deck, time, json])
             settingsDecks.insert(deck)
             placed = .other(event)
@@ -221,7 +226,8 @@ final class JournalMerge {
             let origin: Int64 = row[0]
             incoming.append(
                 IncomingReview(
-                    origin: origin, itemID: row[1], time: row[2], rating: row[4], kind: ReviewKind(rawValue: kindText) ?? .study,
+                    origin: origin, itemID: row[1], time: row[2], rating: row[4],
+                    kind: ReviewKind(rawValue: kindText) ?? .study,
                     duration: row[5]))
             try db.execute(sql: "DELETE FROM device_sync_pending WHERE origin = ?", arguments: [origin])
             devices.insert(ledger.id(of: origin).device)
@@ -244,7 +250,8 @@ final class JournalMerge {
             touched.formUnion(
                 try Int64.fetchAll(
                     db,
-                    sql: "SELECT id FROM item WHERE deck_id = ? AND EXISTS (SELECT 1 FROM review WHERE review.item_id = item.id)",
+                    sql:
+                        "SELECT id FROM item WHERE deck_id = ? AND EXISTS (SELECT 1 FROM review WHERE review.item_id = item.id)",
                     arguments: [deck]))
         }
 

@@ -40,13 +40,15 @@ extension JournalSync {
             let oldRef = try ledger.ref(for: own.device)
             let newRef = try ledger.ref(for: fresh)
             let range = SyncLedger.range(ref: oldRef, from: agreed + 1, through: (1 << SyncLedger.sequenceBits) - 1)
-            let shift = "(\(newRef) << \(SyncLedger.sequenceBits)) | ((%1$@ & \((1 << SyncLedger.sequenceBits) - 1)) - \(agreed))"
+            let shift =
+                "(\(newRef) << \(SyncLedger.sequenceBits)) | ((%1$@ & \((1 << SyncLedger.sequenceBits) - 1)) - \(agreed))"
             for (table, column) in [
                 ("review_origin", "origin"), ("device_sync_undone", "origin"), ("device_sync_undone", "undo_origin"),
                 ("device_sync_setting_event", "origin"),
             ] {
                 try db.execute(
-                    sql: "UPDATE \(table) SET \(column) = \(String(format: shift, column)) WHERE \(column) BETWEEN ? AND ?",
+                    sql:
+                        "UPDATE \(table) SET \(column) = \(String(format: shift, column)) WHERE \(column) BETWEEN ? AND ?",
                     arguments: [range.lowerBound, range.upperBound])
             }
             try db.execute(

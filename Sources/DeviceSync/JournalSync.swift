@@ -95,7 +95,10 @@ public struct JournalSync: Sendable {
         init(_ db: Database) throws {
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT device_id, next_sequence, written_through, journal_size, local_mark FROM device_sync_state")
+                    db,
+                    sql:
+                        "SELECT device_id, next_sequence, written_through, journal_size, local_mark FROM device_sync_state"
+                )
             else { throw DeviceSyncError.cannotRead(path: "device_sync_state", reason: "the store has no device id") }
             device = row[0]
             nextSequence = row[1]
@@ -165,7 +168,8 @@ public struct JournalSync: Sendable {
         }
         if let badLine {
             let sequence = badLine.event?.id.device == own.device ? badLine.event?.id.sequence ?? 0 : 0
-            throw DeviceSyncError.duplicateDevice(file: path, line: badLine.line, device: own.device, sequence: sequence)
+            throw DeviceSyncError.duplicateDevice(
+                file: path, line: badLine.line, device: own.device, sequence: sequence)
         }
         if end.offset < size {
             // A half-written line of this device's own (a sync killed mid-append): drop it.
@@ -200,7 +204,8 @@ public struct JournalSync: Sendable {
                     ORDER BY r.id
                     """,
                 arguments: [own.localMark])
-            let insertOrigin = try db.cachedStatement(sql: "INSERT INTO review_origin (review_id, origin) VALUES (?, ?)")
+            let insertOrigin = try db.cachedStatement(
+                sql: "INSERT INTO review_origin (review_id, origin) VALUES (?, ?)")
             for row in reviews {
                 try insertOrigin.execute(arguments: [row[0] as Int64, ref << SyncLedger.sequenceBits | sequence])
                 sequence += 1
@@ -222,12 +227,17 @@ public struct JournalSync: Sendable {
                 if let item = row[1] as Int64? { items.insert(item) }
             }
             var decks: Set<String> = []
-            for row in try Row.fetchAll(db, sql: "SELECT deck_id, changed_at FROM device_sync_setting_pending ORDER BY changed_at, deck_id") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT deck_id, changed_at FROM device_sync_setting_pending ORDER BY changed_at, deck_id")
+            {
                 let deck: String = row[0]
-                let hasRow = try Bool.fetchOne(db, sql: "SELECT 1 FROM deck_settings WHERE deck_id = ?", arguments: [deck]) ?? false
+                let hasRow =
+                    try Bool.fetchOne(db, sql: "SELECT 1 FROM deck_settings WHERE deck_id = ?", arguments: [deck])
+                    ?? false
                 let json = hasRow ? SyncLedger.json(try store.deviceSyncSettings(for: deck, in: db)) : nil
                 try db.execute(
-                    sql: "INSERT INTO device_sync_setting_event (origin, deck_id, changed_at, settings) VALUES (?, ?, ?, ?)",
+                    sql:
+                        "INSERT INTO device_sync_setting_event (origin, deck_id, changed_at, settings) VALUES (?, ?, ?, ?)",
                     arguments: [ref << SyncLedger.sequenceBits | sequence, deck, row[1] as Int64, json])
                 sequence += 1
                 decks.insert(deck)
@@ -249,7 +259,9 @@ public struct JournalSync: Sendable {
     func reviewedItems(ofDeck deck: String, in db: Database) throws -> Set<Int64> {
         Set(
             try Int64.fetchAll(
-                db, sql: "SELECT id FROM item WHERE deck_id = ? AND EXISTS (SELECT 1 FROM review WHERE review.item_id = item.id)",
+                db,
+                sql:
+                    "SELECT id FROM item WHERE deck_id = ? AND EXISTS (SELECT 1 FROM review WHERE review.item_id = item.id)",
                 arguments: [deck]))
     }
 

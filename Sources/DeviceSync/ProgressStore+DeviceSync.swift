@@ -15,6 +15,7 @@ extension ProgressStore {
 
     /// Configures the sync folder (`nil` forgets it).
     public func setSyncFolder(_ folder: String?) throws {
-        try deviceSyncWrite { db in try db.execute(sql: "UPDATE device_sync_state SET folder = ?", arguments: [folder]) }
+        try deviceSyncWrite { db in try db.execute(sql: "UPDATE device_sync_state SET folder = ?", arguments: [folder])
+        }
     }
 }

@@ -45,7 +45,8 @@ extension SyncLedger {
         let stateColumns = ProgressStore.deviceSyncStateColumns()
         let assignments = stateColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }
             .joined(separator: ", ")
-        let itemStatement = try db.cachedStatement(sql: "SELECT deck_id, first_seen, \(stateColumns) FROM item WHERE id = ?")
+        let itemStatement = try db.cachedStatement(
+            sql: "SELECT deck_id, first_seen, \(stateColumns) FROM item WHERE id = ?")
         let historyStatement = try db.cachedStatement(
             sql: """
                 SELECT r.id, r.session_id, r.reviewed_at, r.kind, r.rating, r.duration_ms, o.origin,
@@ -84,7 +85,9 @@ extension SyncLedger {
             // The next item, in id order, with its incoming reviews.
             let itemID: Int64
             var newReviews: ArraySlice<IncomingReview> = []
-            if extraIndex < items.count, incomingIndex >= incoming.count || items[extraIndex] < incoming[incomingIndex].itemID {
+            if extraIndex < items.count,
+                incomingIndex >= incoming.count || items[extraIndex] < incoming[incomingIndex].itemID
+            {
                 itemID = items[extraIndex]
                 extraIndex += 1
             } else {
@@ -127,10 +130,13 @@ extension SyncLedger {
                         time: review.time, id: id(of: review.origin), rowID: nil, kind: review.kind,
                         rating: Rating(rawValue: review.rating), manualAfter: nil, index: entries.count))
             }
-            let (outcomes, final) = HistoryReplay.replay(entries, scheduler: try scheduler(for: deck), normalize: Self.stored)
+            let (outcomes, final) = HistoryReplay.replay(
+                entries, scheduler: try scheduler(for: deck), normalize: Self.stored)
 
             for (index, old) in existing.enumerated() {
-                guard let outcome = outcomes[index], outcome.before != old.before || outcome.after != old.after else { continue }
+                guard let outcome = outcomes[index], outcome.before != old.before || outcome.after != old.after else {
+                    continue
+                }
                 let row = old.row
                 let id: Int64 = row[0]
                 try deleteStatement.execute(arguments: [id])
@@ -163,7 +169,8 @@ extension SyncLedger {
                 originStatement.bind(2, review.origin)
                 try originStatement.run(db)
             }
-            let wanted = final ?? (current.phase == .new ? current : CardState.new(due: Date(unixMilliseconds: firstSeen)))
+            let wanted =
+                final ?? (current.phase == .new ? current : CardState.new(due: Date(unixMilliseconds: firstSeen)))
             if wanted != current {
                 var arguments = ProgressStore.deviceSyncValues(of: wanted)
                 arguments.append(itemID)

@@ -120,12 +120,17 @@ final class SyncLedger {
             found.append((origin, JournalEvent(id: id(of: origin), body: .undo(of: id(of: row[1]), time: row[2]))))
         }
         let settings = try Row.fetchCursor(
-            db, sql: "SELECT origin, deck_id, changed_at, settings FROM device_sync_setting_event WHERE origin BETWEEN ? AND ?",
+            db,
+            sql:
+                "SELECT origin, deck_id, changed_at, settings FROM device_sync_setting_event WHERE origin BETWEEN ? AND ?",
             arguments: arguments)
         while let row = try settings.next() {
             let origin: Int64 = row[0]
             found.append(
-                (origin, JournalEvent(id: id(of: origin), body: .settings(deckID: row[1], time: row[2], settings: row[3]))))
+                (
+                    origin,
+                    JournalEvent(id: id(of: origin), body: .settings(deckID: row[1], time: row[2], settings: row[3]))
+                ))
         }
         return found.sorted { $0.0 < $1.0 }.map(\.1)
     }
@@ -171,7 +176,8 @@ final class SyncLedger {
             let winner = rows.map { (id: id(of: $0[0]), settings: $0[1] as String?) }.max { $0.id < $1.id }
             guard let winner else { continue }
             let wanted = winner.settings.flatMap(Self.settings(from:))
-            let hasRow = try Bool.fetchOne(db, sql: "SELECT 1 FROM deck_settings WHERE deck_id = ?", arguments: [deck]) ?? false
+            let hasRow =
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM deck_settings WHERE deck_id = ?", arguments: [deck]) ?? false
             let current = try store.deviceSyncSettings(for: deck, in: db)
             if wanted == nil && !hasRow { continue }
             if let wanted, hasRow, wanted == current { continue }

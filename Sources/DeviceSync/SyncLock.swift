@@ -8,7 +8,9 @@ final class SyncLock {
     /// Takes the lock at `path`, waiting for another holder.
     init(path: String) throws {
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw DeviceSyncError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else {
+            throw DeviceSyncError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
                 close(descriptor)

@@ -52,7 +52,8 @@ public enum DeckJSON {
         }
         if !card.tags.isEmpty { fields.append(("tags", list(card.tags))) }
         for (name, value) in [
-            ("hint", card.hint), ("explanation", card.explanation), ("source", card.source), ("location", card.location),
+            ("hint", card.hint), ("explanation", card.explanation), ("source", card.source),
+            ("location", card.location),
         ] {
             if let value { fields.append((name, string(value))) }
         }

@@ -108,7 +108,11 @@ extension DraftBuilder {
         for (index, word) in words.enumerated() {
             guard let first = word.first, first.isUppercaseLetter, word.dropFirst().allSatisfy({ !$0.isUppercase })
             else { continue }
-            if !CommonWords.contains(word.lowercased()), lexicon.names.contains(where: { $0.split(separator: " ").contains(Substring(word)) }) { continue }
+            if !CommonWords.contains(word.lowercased()),
+                lexicon.names.contains(where: { $0.split(separator: " ").contains(Substring(word)) })
+            {
+                continue
+            }
             words[index] = word.lowercased()
         }
         return words.joined(separator: " ")

@@ -13,7 +13,9 @@ extension DraftBuilder {
     /// Hedges: a sentence with one is the writer's opinion, not the book's content.
     static let hedges: Set<String> = ["perhaps", "possibly", "presumably", "maybe", "probably", "arguably"]
     /// First and second person: the summary's writer talking, not the book's content.
-    private static let personal: Set<String> = ["i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours"]
+    private static let personal: Set<String> = [
+        "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours",
+    ]
     /// Verbs that introduce a quotation.
     static let speechVerbs: Set<String> = [
         "says", "said", "tells", "told", "asks", "asked", "replies", "replied", "answers", "answered", "explains",
@@ -72,7 +74,8 @@ extension DraftBuilder {
         var cards: [Card] = []
         let quote = explanation(sentence.text)
         if wants(.cloze), let text = clozeText(index),
-            let card = card("cloze", from: sentence.text, content: .cloze(text: text), block: block, line: sentence.line,
+            let card = card(
+                "cloze", from: sentence.text, content: .cloze(text: text), block: block, line: sentence.line,
                 explanation: quote)
         {
             cards.append(card)
@@ -233,7 +236,9 @@ extension DraftBuilder {
         let adjacent = before.last.flatMap { span in
             String(sentence.characters[span.end..<verb.start]).allSatisfy(\.isWhitespace) ? span : nil
         }
-        guard let speaker = adjacent ?? before.first ?? people.first(where: { $0.start >= verb.end }) else { return nil }
+        guard let speaker = adjacent ?? before.first ?? people.first(where: { $0.start >= verb.end }) else {
+            return nil
+        }
         var quote = String(sentence.characters[quotation]).trimmed
         let words = quote.split(separator: " ")
         if words.count > 30 { quote = words.prefix(30).joined(separator: " ") + " …" }

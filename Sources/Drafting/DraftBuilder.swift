@@ -79,12 +79,14 @@ struct DraftBuilder {
         sentenceTexts = Set(sentences.map(\.text))
         let lexicon = lexicon
         let excludedNames = excluded
-        let byUse = lexicon.names.enumerated().filter { !excludedNames.contains($0.element) && !lexicon.isAuthor($0.element) }
-            .sorted { left, right in
-                let (a, b) = (lexicon.count(of: left.element), lexicon.count(of: right.element))
-                return a != b ? a > b : left.offset < right.offset
-            }
-            .map(\.element).filter { !lexicon.words(of: $0).isEmpty }
+        let byUse = lexicon.names.enumerated().filter {
+            !excludedNames.contains($0.element) && !lexicon.isAuthor($0.element)
+        }
+        .sorted { left, right in
+            let (a, b) = (lexicon.count(of: left.element), lexicon.count(of: right.element))
+            return a != b ? a > b : left.offset < right.offset
+        }
+        .map(\.element).filter { !lexicon.words(of: $0).isEmpty }
         peopleByUse = byUse.filter { lexicon.kind(of: $0) == .person }
         placesByUse = byUse.filter { lexicon.kind(of: $0) == .place }
         for (index, names) in lexicon.sentenceNames.enumerated() {

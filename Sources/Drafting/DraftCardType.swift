@@ -37,7 +37,8 @@ public struct DraftTypeListError: Error, Sendable, Hashable, CustomStringConvert
 
     /// The message: the unknown name and the names allowed.
     public var description: String {
-        let shown = name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }
+        let shown =
+            name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }
             ? name : "?"
         return "unknown card type \"\(shown)\" in --types (use: "
             + DraftCardType.allCases.map(\.rawValue).joined(separator: ", ") + ")"

@@ -23,7 +23,8 @@ public enum Drafter {
         let cards = builder.build()
         guard !cards.isEmpty else { throw .noUsableSentence }
         let fileName = Drafter.fileName(file)
-        let title = options.title.map { SummaryText.clean($0).collapsingWhitespace }.flatMap { $0.isEmpty ? nil : $0 }
+        let title =
+            options.title.map { SummaryText.clean($0).collapsingWhitespace }.flatMap { $0.isEmpty ? nil : $0 }
             ?? parser.firstHeading?.text ?? fileName
         return Deck(
             id: options.deckID ?? Drafter.deckID(forFile: file),

@@ -15,7 +15,9 @@ struct Entry: Sendable, Hashable {
     ]
 
     /// Words a name may contain in lowercase: `Duke of York`, `Ludwig van Beethoven`.
-    static let connectors: Set<String> = ["of", "the", "de", "van", "von", "der", "du", "da", "di", "le", "la", "del", "y"]
+    static let connectors: Set<String> = [
+        "of", "the", "de", "van", "von", "der", "du", "da", "di", "le", "la", "del", "y",
+    ]
 
     /// Parses an entry line, or returns nil when the line is not one.
     init?(line: String) {
@@ -33,7 +35,9 @@ struct Entry: Sendable, Hashable {
                 separator = previousIsSpace && next == " " ? (index - 1, index + 2) : (index, index + 1)
             } else if character == "–" || character == "-", previousIsSpace, next == " " {
                 separator = (index - 1, index + 2)
-            } else if character == "-", next == "-", previousIsSpace, index + 2 < characters.count, characters[index + 2] == " " {
+            } else if character == "-", next == "-", previousIsSpace, index + 2 < characters.count,
+                characters[index + 2] == " "
+            {
                 separator = (index - 1, index + 3)
             }
             if separator != nil { break }

@@ -52,10 +52,13 @@ struct Heading: Sendable {
 
     /// The numbered division a heading starts with: `Chapter 3`, `Part Two`, `Act IV`.
     static func division(_ text: String) -> (word: String, number: Int, tag: String)? {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "." || $0 == "," || $0 == "—" || $0 == "–" })
+        let words = text.split(whereSeparator: {
+            $0 == " " || $0 == ":" || $0 == "." || $0 == "," || $0 == "—" || $0 == "–"
+        })
         guard words.count >= 2 else { return nil }
         let word = words[0].lowercased()
-        guard ["chapter", "part", "act", "book", "scene", "section", "canto", "volume", "letter", "stave"].contains(word)
+        guard
+            ["chapter", "part", "act", "book", "scene", "section", "canto", "volume", "letter", "stave"].contains(word)
         else { return nil }
         guard let number = Heading.number(String(words[1])) else { return nil }
         return (word, number, "\(word)-\(number)")
@@ -66,7 +69,8 @@ struct Heading: Sendable {
         if let value = Int(text), value > 0, value < 10_000 { return value }
         let lower = text.lowercased()
         let words = [
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen",
             "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
         ]
         if let index = words.firstIndex(of: lower) { return index + 1 }

@@ -67,7 +67,8 @@ struct Lexicon {
                 // "Duncan's elder son", "killed in his bed": a character's description says
                 // whether they are a man or a woman.
                 let tokens = Token.scan(Array(entry.description))
-                let evidence = Lexicon.genderEvidence(in: Array(tokens.prefix(6)), nouns: true)
+                let evidence =
+                    Lexicon.genderEvidence(in: Array(tokens.prefix(6)), nouns: true)
                     + Lexicon.genderEvidence(in: tokens)
                 // The name and its first name ("George Wilson", "George"; not "Wilson",
                 // which Myrtle Wilson shares).
@@ -115,7 +116,9 @@ struct Lexicon {
                 stats.person += evidence.person
                 stats.place += evidence.place
                 nameStats[span.text] = stats
-                if Lexicon.isAuthor(span, in: sentence) { authorWords.formUnion(Lexicon.identifyingWords(of: span.text)) }
+                if Lexicon.isAuthor(span, in: sentence) {
+                    authorWords.formUnion(Lexicon.identifyingWords(of: span.text))
+                }
             }
         }
         // The characters of a cast list are people of the summary even if no sentence names them.
@@ -258,7 +261,9 @@ struct Lexicon {
         guard token.isCapitalized else { return false }
         let lower = token.base.lowercased()
         // "I’m", "It’s", "We’ve": a pronoun with its verb.
-        if let stem = lower.split(whereSeparator: { $0 == "'" || $0 == "’" }).first, Lexicon.neverNames.contains(String(stem)) {
+        if let stem = lower.split(whereSeparator: { $0 == "'" || $0 == "’" }).first,
+            Lexicon.neverNames.contains(String(stem))
+        {
             return false
         }
         if Lexicon.neverNames.contains(lower) { return false }
@@ -307,7 +312,9 @@ struct Lexicon {
             while !tokens[last].isPossessive, last + 1 < tokens.count {
                 let next = tokens[last + 1]
                 guard joined(tokens[last], next) else { break }
-                if isNameWord(next, initial: false) || (next.isCapitalized && Lexicon.titles.contains(tokens[last].lower)) {
+                if isNameWord(next, initial: false)
+                    || (next.isCapitalized && Lexicon.titles.contains(tokens[last].lower))
+                {
                     last += 1
                     continue
                 }

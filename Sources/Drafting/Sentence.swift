@@ -53,7 +53,8 @@ enum SentenceSplitter {
             var boundary: Int?
             if character.isOne(of: Character.sentenceEnds), !inQuote[index] {
                 boundary = index + 1
-            } else if character.isOne(of: [0x201D, 0x22]), index > 0, characters[index - 1].isOne(of: Character.sentenceEnds),
+            } else if character.isOne(of: [0x201D, 0x22]), index > 0,
+                characters[index - 1].isOne(of: Character.sentenceEnds),
                 inQuote[index - 1]
             {
                 boundary = index + 1

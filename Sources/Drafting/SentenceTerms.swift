@@ -79,7 +79,9 @@ struct SentenceTerms {
             var phrase = String(characters[inner])
             // A quoted term keeps its closing punctuation outside the deletion.
             while let last = phrase.last, ",.;:!?".contains(last) { phrase.removeLast() }
-            guard phrase.contains(where: \.isLetter), !phrase.trimmed.isEmpty, phrase == phrase.trimmed else { continue }
+            guard phrase.contains(where: \.isLetter), !phrase.trimmed.isEmpty, phrase == phrase.trimmed else {
+                continue
+            }
             let range = inner.lowerBound..<(inner.lowerBound + phrase.count)
             take(range)
             terms.append(KeyTerm(text: phrase, kind: .title, ranges: [range]))
@@ -117,10 +119,11 @@ struct SentenceTerms {
     /// Whether quoted words are a title: at most eight, each capitalised or a small word
     /// ("The Remains of the Day").
     static func isTitleCase(_ words: [ArraySlice<Character>]) -> Bool {
-        words.count <= 8 && words.allSatisfy { word in
-            word.first?.isUppercaseLetter == true
-                || ["a", "an", "and", "in", "on", "at", "of", "the", "to", "for"].contains(String(word))
-        }
+        words.count <= 8
+            && words.allSatisfy { word in
+                word.first?.isUppercaseLetter == true
+                    || ["a", "an", "and", "in", "on", "at", "of", "the", "to", "for"].contains(String(word))
+            }
     }
 
     /// Pairs of quotation marks, as ranges including the marks: “…”, "…", ‘…’ and '…'

@@ -11,7 +11,8 @@ enum Slug {
             case 0x61...0x7A, 0x30...0x39, 0x41...0x5A:
                 if pendingHyphen, !result.isEmpty { result.append("-") }
                 pendingHyphen = false
-                result.unicodeScalars.append((0x41...0x5A).contains(plain.value) ? Unicode.Scalar(UInt8(plain.value + 32)) : plain)
+                result.unicodeScalars.append(
+                    (0x41...0x5A).contains(plain.value) ? Unicode.Scalar(UInt8(plain.value + 32)) : plain)
             case 0x27, 0x2019:
                 continue  // Kathy's → kathys
             default:

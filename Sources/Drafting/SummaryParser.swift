@@ -40,7 +40,9 @@ struct SummaryParser {
             }
             // An underlined heading: a line followed by === or ---.
             if paragraph.isEmpty, index < lines.count, SummaryParser.isUnderline(lines[index].trimmed) {
-                push(Heading(text: InlineMarkup.strip(line).text, level: lines[index].contains("=") ? 1 : 2, line: number))
+                push(
+                    Heading(
+                        text: InlineMarkup.strip(line).text, level: lines[index].contains("=") ? 1 : 2, line: number))
                 index += 1
                 continue
             }
@@ -81,7 +83,9 @@ struct SummaryParser {
                 flush()
                 continue
             }
-            if paragraph.isEmpty, SummaryParser.isPlainHeading(stripped.text), SummaryParser.textFollows(lines, from: index) {
+            if paragraph.isEmpty, SummaryParser.isPlainHeading(stripped.text),
+                SummaryParser.textFollows(lines, from: index)
+            {
                 var text = stripped.text
                 if text.hasSuffix(":") { text.removeLast() }
                 push(Heading(text: text, level: 2, line: number))

@@ -9,7 +9,8 @@ struct Adam {
     /// Moves `weights` against `gradient` with learning rate `rate`.
     mutating func step(_ weights: inout [Double], gradient: [Double], rate: Double) {
         t += 1
-        let correction1 = 1 - pow(0.9, t), correction2 = 1 - pow(0.999, t)
+        let correction1 = 1 - pow(0.9, t)
+        let correction2 = 1 - pow(0.999, t)
         for i in 0..<21 {
             m[i] = 0.9 * m[i] + (1 - 0.9) * gradient[i]
             v[i] = 0.999 * v[i] + (1 - 0.999) * gradient[i] * gradient[i]

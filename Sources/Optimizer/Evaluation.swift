@@ -37,7 +37,8 @@ public struct Evaluator: Sendable {
         var longTermCounts = [Int32](repeating: 0, count: set.reviewCount)
         var lapseCounts = [Int32](repeating: 0, count: set.reviewCount)
         for card in 0..<set.cardCount {
-            var longTerm: Int32 = 0, lapses: Int32 = 0
+            var longTerm: Int32 = 0
+            var lapses: Int32 = 0
             for index in Int(set.cardStarts[card])..<Int(set.cardStarts[card + 1]) {
                 lapseCounts[index] = lapses
                 if set.deltas[index] > 0 {
@@ -51,7 +52,10 @@ public struct Evaluator: Sendable {
         // Bins depend on (delta_t, reviews with delta_t > 0, lapses) only: number the triples.
         var keys: [BinKey: Int32] = [:]
         var triples: [Int64: Int32] = [:]
-        var reviewIndex: [Int32] = [], bin: [Int32] = [], weight: [Double] = [], recalled: [Bool] = []
+        var reviewIndex: [Int32] = []
+        var bin: [Int32] = []
+        var weight: [Double] = []
+        var recalled: [Bool] = []
         reviewIndex.reserveCapacity(set.items.count)
         bin.reserveCapacity(set.items.count)
         weight.reserveCapacity(set.items.count)
@@ -94,17 +98,23 @@ public struct Evaluator: Sendable {
         set.deltas.withUnsafeBufferPointer { deltas in
             set.ratings.withUnsafeBufferPointer { ratings in
                 predictions.withUnsafeMutableBufferPointer { out in
-                    guard let deltas = deltas.baseAddress, let ratings = ratings.baseAddress, let out = out.baseAddress else { return }
+                    guard let deltas = deltas.baseAddress, let ratings = ratings.baseAddress, let out = out.baseAddress
+                    else { return }
                     for card in 0..<set.cardCount {
                         let start = Int(set.cardStarts[card])
-                        model.predict(deltas: deltas, ratings: ratings, start: start,
-                                      count: Int(set.cardStarts[card + 1]) - start, into: out)
+                        model.predict(
+                            deltas: deltas, ratings: ratings, start: start,
+                            count: Int(set.cardStarts[card + 1]) - start, into: out)
                     }
                 }
             }
         }
-        var loss = 0.0, weightSum = 0.0
-        var predicted = [Double](repeating: 0, count: binCount), actual = predicted, counts = predicted, binWeights = predicted
+        var loss = 0.0
+        var weightSum = 0.0
+        var predicted = [Double](repeating: 0, count: binCount)
+        var actual = predicted
+        var counts = predicted
+        var binWeights = predicted
         for index in reviewIndex.indices {
             let p = predictions[Int(reviewIndex[index])]
             guard p.isFinite else { return nil }
@@ -118,7 +128,8 @@ public struct Evaluator: Sendable {
             counts[b] += 1
             binWeights[b] += w
         }
-        var squares = 0.0, totalWeight = 0.0
+        var squares = 0.0
+        var totalWeight = 0.0
         for b in 0..<binCount {
             let error = predicted[b] / counts[b] - actual[b] / counts[b]
             squares += error * error * binWeights[b]
@@ -148,6 +159,7 @@ struct BinKey: Hashable {
         interval = UInt32((2.48 * pow(3.62, (log(Double(delta)) / log(3.62)).rounded(.down)) * 100).rounded())
         let length = Double(longTermReviews) + 1
         self.length = UInt32((1.99 * pow(1.89, (log(length) / log(1.89)).rounded(.down))).rounded())
-        self.lapses = lapses == 0 ? 0 : UInt32((1.65 * pow(1.73, (log(Double(lapses)) / log(1.73)).rounded(.down))).rounded())
+        self.lapses =
+            lapses == 0 ? 0 : UInt32((1.65 * pow(1.73, (log(Double(lapses)) / log(1.73)).rounded(.down))).rounded())
     }
 }

@@ -84,7 +84,8 @@ public struct FSRSOptimizer: Sendable {
             return Fit(parameters: defaults, outcome: .tooFewItems, trainingItems: split.training.count)
         }
         let recall = StabilityPretrainer.averageRecall(of: split.training, in: set)
-        guard let pretrained = StabilityPretrainer.pretrain(items: split.initialization, in: set, averageRecall: recall) else {
+        guard let pretrained = StabilityPretrainer.pretrain(items: split.initialization, in: set, averageRecall: recall)
+        else {
             return Fit(parameters: defaults, outcome: .notEnoughData, trainingItems: split.training.count)
         }
         let initial = pretrained.stabilities + defaults[4...]
@@ -122,8 +123,10 @@ public struct FSRSOptimizer: Sendable {
     }
 
     /// Adam over the batches, from `initial`.
-    func train(_ items: [(item: TrainingSet.Item, weight: Double)], in set: TrainingSet, initial: [Double],
-               progress: ((Int, Int) -> Void)?) -> [Double] {
+    func train(
+        _ items: [(item: TrainingSet.Item, weight: Double)], in set: TrainingSet, initial: [Double],
+        progress: ((Int, Int) -> Void)?
+    ) -> [Double] {
         // The weight of the prediction of each review (0 where nothing is predicted).
         var reviewWeights = [Double](repeating: 0, count: set.reviewCount)
         // Per card: how many reviews to run (up to its longest item) and its number of items.
@@ -153,16 +156,18 @@ public struct FSRSOptimizer: Sendable {
 
         let total = items.count
         let plannedSteps = (total / configuration.batchSize + 1) * configuration.epochs
-        var rate = CosineAnnealing(steps: Double(max(plannedSteps, batches.count * configuration.epochs)),
-                                   initial: configuration.learningRate)
+        var rate = CosineAnnealing(
+            steps: Double(max(plannedSteps, batches.count * configuration.epochs)),
+            initial: configuration.learningRate)
         var parameters = initial
         var adam = Adam()
         var random = SplitMix64(seed: configuration.seed)
         var order = Array(batches.indices)
         let longest = Int(extent.max() ?? 0)
-        var steps = [MemoryModel.Step](repeating: MemoryModel.Step(
-            kind: .initial, rating: 1, s: 0, d: 0, t: 0, base: 1, r: 0, a: 0, b: 0, e1: 0, e2: 0, flag: false,
-            stabilityPasses: true, difficultyPasses: true, lossSlope: 0), count: max(longest, 1))
+        var steps = [MemoryModel.Step](
+            repeating: MemoryModel.Step(
+                kind: .initial, rating: 1, s: 0, d: 0, t: 0, base: 1, r: 0, a: 0, b: 0, e1: 0, e2: 0, flag: false,
+                stabilityPasses: true, difficultyPasses: true, lossSlope: 0), count: max(longest, 1))
         var gradient = [Double](repeating: 0, count: 21)
         var done = 0
         for _ in 0..<configuration.epochs {
@@ -182,11 +187,13 @@ public struct FSRSOptimizer: Sendable {
                             steps.withUnsafeMutableBufferPointer { steps in
                                 gradient.withUnsafeMutableBufferPointer { g in
                                     guard let deltas = deltas.baseAddress, let ratings = ratings.baseAddress,
-                                          let weights = weights.baseAddress, let steps = steps.baseAddress,
-                                          let g = g.baseAddress else { return }
+                                        let weights = weights.baseAddress, let steps = steps.baseAddress,
+                                        let g = g.baseAddress
+                                    else { return }
                                     for (start, count) in batch.cards {
-                                        _ = model.lossAndGradient(deltas: deltas, ratings: ratings, weights: weights,
-                                                                  start: start, count: count, steps: steps, gradient: g)
+                                        _ = model.lossAndGradient(
+                                            deltas: deltas, ratings: ratings, weights: weights,
+                                            start: start, count: count, steps: steps, gradient: g)
                                     }
                                 }
                             }

@@ -69,7 +69,9 @@ struct MemoryModel {
         var lossSlope: Double
     }
 
-    @inline(__always) static func clampStability(_ s: Double) -> Double { min(max(s, minimumStability), maximumStability) }
+    @inline(__always) static func clampStability(_ s: Double) -> Double {
+        min(max(s, minimumStability), maximumStability)
+    }
     @inline(__always) static func clampDifficulty(_ d: Double) -> Double { min(max(d, 1), 10) }
     @inline(__always) static func passes(_ x: Double, _ low: Double, _ high: Double) -> Bool { x >= low && x <= high }
 
@@ -79,16 +81,19 @@ struct MemoryModel {
         if first {
             let rawS = w[rating - 1]
             let rawD = w[4] - exp(w[5] * Double(rating - 1)) + 1
-            let step = Step(kind: .initial, rating: rating, s: 0, d: 0, t: Double(delta), base: 1, r: 0, a: 0, b: 0, e1: 0, e2: 0, flag: false,
-                            stabilityPasses: Self.passes(rawS, Self.minimumStability, Self.maximumStability),
-                            difficultyPasses: Self.passes(rawD, 1, 10), lossSlope: 0)
+            let step = Step(
+                kind: .initial, rating: rating, s: 0, d: 0, t: Double(delta), base: 1, r: 0, a: 0, b: 0, e1: 0, e2: 0,
+                flag: false,
+                stabilityPasses: Self.passes(rawS, Self.minimumStability, Self.maximumStability),
+                difficultyPasses: Self.passes(rawD, 1, 10), lossSlope: 0)
             return (step, Self.clampStability(rawS), Self.clampDifficulty(rawD))
         }
         let t = Double(delta)
         let base = t / s * factor + 1
         let r = pow(base, decay)
-        var step = Step(kind: .success, rating: rating, s: s, d: d, t: t, base: base, r: r, a: 0, b: 0, e1: 0, e2: 0, flag: false,
-                        stabilityPasses: true, difficultyPasses: true, lossSlope: 0)
+        var step = Step(
+            kind: .success, rating: rating, s: s, d: d, t: t, base: base, r: r, a: 0, b: 0, e1: 0, e2: 0, flag: false,
+            stabilityPasses: true, difficultyPasses: true, lossSlope: 0)
         let newS: Double
         if delta == 0 {
             step.kind = .shortTerm
@@ -111,7 +116,8 @@ struct MemoryModel {
             step.flag = floor < longTerm
             newS = step.flag ? floor : longTerm
         } else {
-            let hard = rating == 2 ? w[15] : 1, easy = rating == 4 ? w[16] : 1
+            let hard = rating == 2 ? w[15] : 1
+            let easy = rating == 4 ? w[16] : 1
             let sPower = pow(s, -w[9])
             let recallExp = exp((1 - r) * w[10])
             let increase = expW8 * (11 - d) * sPower * (recallExp - 1) * hard * easy
@@ -149,7 +155,9 @@ struct MemoryModel {
         deltas: UnsafePointer<Int32>, ratings: UnsafePointer<UInt8>, weights: UnsafePointer<Double>,
         start: Int, count: Int, steps: UnsafeMutablePointer<Step>, gradient g: UnsafeMutablePointer<Double>
     ) -> Double {
-        var s = 0.0, d = 0.0, loss = 0.0
+        var s = 0.0
+        var d = 0.0
+        var loss = 0.0
         for position in 0..<count {
             let index = start + position
             let rating = Int(ratings[index])
@@ -163,7 +171,8 @@ struct MemoryModel {
             steps[position] = step
             (s, d) = (nextS, nextD)
         }
-        var gS = 0.0, gD = 0.0
+        var gS = 0.0
+        var gD = 0.0
         var position = count - 1
         while position >= 0 {
             (gS, gD) = backward(steps[position], gS: gS, gD: gD, gradient: g)
@@ -175,7 +184,9 @@ struct MemoryModel {
     /// Backpropagates d(loss)/d(S, D after a review) to d(loss)/d(S, D before it), adding the
     /// weights' share to `g`.
     @inline(__always)
-    func backward(_ c: Step, gS gOutS: Double, gD gOutD: Double, gradient g: UnsafeMutablePointer<Double>) -> (Double, Double) {
+    func backward(_ c: Step, gS gOutS: Double, gD gOutD: Double, gradient g: UnsafeMutablePointer<Double>) -> (
+        Double, Double
+    ) {
         let gNewS = c.stabilityPasses ? gOutS : 0
         let rating = c.rating
         if c.kind == .initial {
@@ -187,8 +198,12 @@ struct MemoryModel {
             }
             return (0, 0)
         }
-        let s = c.s, d = c.d, r = c.r
-        var gS = 0.0, gD = 0.0, gR = c.lossSlope
+        let s = c.s
+        let d = c.d
+        let r = c.r
+        var gS = 0.0
+        var gD = 0.0
+        var gR = c.lossSlope
         if gNewS != 0 {
             switch c.kind {
             case .shortTerm:
@@ -207,7 +222,9 @@ struct MemoryModel {
                     g[18] += gNewS * floor * -w[17]
                     gS += gNewS * floor / s
                 } else {
-                    let longTerm = c.a, power = c.e1, rest = c.e2
+                    let longTerm = c.a
+                    let power = c.e1
+                    let rest = c.e2
                     g[11] += gNewS * rest * (power - 1)
                     g[12] += gNewS * longTerm * -log(d)
                     g[13] += gNewS * w[11] * rest * power * log(s + 1)
@@ -217,8 +234,11 @@ struct MemoryModel {
                     gR += gNewS * longTerm * -w[14]
                 }
             case .success:
-                let increase = c.a, sPower = c.b, recallExp = c.e1
-                let hard = rating == 2 ? w[15] : 1, easy = rating == 4 ? w[16] : 1
+                let increase = c.a
+                let sPower = c.b
+                let recallExp = c.e1
+                let hard = rating == 2 ? w[15] : 1
+                let easy = rating == 4 ? w[16] : 1
                 let gIncrease = gNewS * s
                 gS += gNewS * (increase + 1) + gIncrease * increase * (-w[9] / s)
                 // increase = e^w8 · (11 − D) · S^−w9 · (e^((1−R)·w10) − 1) · hard · easy
@@ -248,7 +268,8 @@ struct MemoryModel {
             gD += gDamped * (1 - change / 9)
         }
         if gR != 0 {
-            let t = c.t, base = c.base
+            let t = c.t
+            let base = c.base
             gS += gR * r * decay / base * (-t * factor / (s * s))
             let dRdDecay = r * (log(base) + decay / base * (t / s * factorSlope))
             g[20] += -gR * dRdDecay
@@ -258,12 +279,16 @@ struct MemoryModel {
 
     /// The retrievability predicted for each review of a card after its first, written to
     /// `predictions[i]` (forward pass only).
-    func predict(deltas: UnsafePointer<Int32>, ratings: UnsafePointer<UInt8>, start: Int, count: Int,
-                 into predictions: UnsafeMutablePointer<Double>) {
-        var s = 0.0, d = 0.0
+    func predict(
+        deltas: UnsafePointer<Int32>, ratings: UnsafePointer<UInt8>, start: Int, count: Int,
+        into predictions: UnsafeMutablePointer<Double>
+    ) {
+        var s = 0.0
+        var d = 0.0
         for position in 0..<count {
             let index = start + position
-            let (step, nextS, nextD) = self.step(s: s, d: d, first: position == 0, delta: deltas[index], rating: Int(ratings[index]))
+            let (step, nextS, nextD) = self.step(
+                s: s, d: d, first: position == 0, delta: deltas[index], rating: Int(ratings[index]))
             if position > 0 { predictions[index] = step.r }
             (s, d) = (nextS, nextD)
         }

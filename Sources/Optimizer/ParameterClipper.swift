@@ -8,7 +8,9 @@ import Foundation
 /// exceed the stability before it (for D = 1, R = 0.7, S = 1).
 public enum ParameterClipper {
     /// The lower and upper bound of each weight, for a number of relearning steps.
-    public static func bounds(for weights: [Double], relearningSteps: Int, shortTerm: Bool = true) -> [ClosedRange<Double>] {
+    public static func bounds(for weights: [Double], relearningSteps: Int, shortTerm: Bool = true) -> [ClosedRange<
+        Double
+    >] {
         var ceiling = 2.0
         if relearningSteps > 1 {
             let limit = -(log(weights[11]) + log(pow(2, weights[13]) - 1) + weights[14] * 0.3) / Double(relearningSteps)
@@ -26,7 +28,8 @@ public enum ParameterClipper {
         let bounds = bounds(for: weights, relearningSteps: relearningSteps, shortTerm: shortTerm)
         for index in weights.indices {
             let bound = bounds[index]
-            weights[index] = weights[index].isNaN ? bound.lowerBound : min(max(weights[index], bound.lowerBound), bound.upperBound)
+            weights[index] =
+                weights[index].isNaN ? bound.lowerBound : min(max(weights[index], bound.lowerBound), bound.upperBound)
         }
     }
 }

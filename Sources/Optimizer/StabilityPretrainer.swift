@@ -54,7 +54,9 @@ public enum StabilityPretrainer {
         for (rating, byDelta) in tallies {
             let groups = byDelta.keys.sorted().map { delta -> Group in
                 let tally = byDelta[delta] ?? (0, 0)
-                return Group(delta: Double(delta), recall: Double(tally.passed) / Double(tally.count), count: Double(tally.count))
+                return Group(
+                    delta: Double(delta), recall: Double(tally.passed) / Double(tally.count), count: Double(tally.count)
+                )
             }
             counts[rating] = Int(groups.reduce(0.0) { $0 + $1.count })
             found[rating] = search(groups, rating: rating, averageRecall: averageRecall)
@@ -80,13 +82,15 @@ public enum StabilityPretrainer {
             }
             return total + abs(stability - defaultStability) / 16
         }
-        var low = Double(minimumStability), high = Double(maximumStability)
+        var low = Double(minimumStability)
+        var high = Double(maximumStability)
         var best = defaultStability
         var iterations = 0
         while high - low > Double.ulpOfOne && iterations < 1000 {
             iterations += 1
             let third = (high - low) / 3
-            let left = low + third, right = high - third
+            let left = low + third
+            let right = high - third
             if loss(left) < loss(right) { high = right } else { low = left }
             best = (high + low) / 2
         }
@@ -107,7 +111,8 @@ public enum StabilityPretrainer {
                 }
             }
         }
-        let w1: Float = 0.41, w2: Float = 0.54
+        let w1: Float = 0.41
+        let w2: Float = 0.54
         var s: [Float?] = [stability[1], stability[2], stability[3], stability[4]]
         switch stability.count {
         case 0:
@@ -117,7 +122,8 @@ public enum StabilityPretrainer {
             let factor = value / defaults[rating - 1]
             s = defaults.map { $0 * factor }.sorted().map { Optional($0) }
         case 2:
-            let a = w1 / (w1 + w2).addingProduct(w1, -w2), b = w2 / (w1 + w2).addingProduct(w1, -w2)
+            let a = w1 / (w1 + w2).addingProduct(w1, -w2)
+            let b = w2 / (w1 + w2).addingProduct(w1, -w2)
             switch (s[0], s[1], s[2], s[3]) {
             case (nil, nil, let r3?, let r4?):
                 let r2 = powf(r3, 1 / (1 - w2)) * powf(r4, 1 - 1 / (1 - w2))

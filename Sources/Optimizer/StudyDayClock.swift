@@ -26,8 +26,9 @@ public struct StudyDayClock: Sendable {
         self.rolloverHour = min(max(rolloverHour, 0), 23)
         let early = Date(timeIntervalSince1970: -2_208_988_800)  // 1900
         let offset = timeZone.secondsFromGMT(for: early)
-        fixedOffset = timeZone.nextDaylightSavingTimeTransition(after: early) == nil
-            && offset == timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: 4_102_444_800))  // 2100
+        fixedOffset =
+            timeZone.nextDaylightSavingTimeTransition(after: early) == nil
+                && offset == timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: 4_102_444_800))  // 2100
             ? Int64(offset) : nil
     }
 

@@ -11,7 +11,8 @@ extension TrainingSet {
 
     /// The position of a card's first review with `delta_t > 0`, if any.
     func firstLongTermPosition(ofCard card: Int) -> Int? {
-        let start = Int(cardStarts[card]), end = Int(cardStarts[card + 1])
+        let start = Int(cardStarts[card])
+        let end = Int(cardStarts[card + 1])
         var index = start + 1
         while index < end {
             if deltas[index] > 0 { return index - start }

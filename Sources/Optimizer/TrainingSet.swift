@@ -50,7 +50,9 @@ public struct TrainingSet: Sendable {
             next[Int(review.card)] += 1
         }
 
-        var deltas: [Int32] = [], ratings: [UInt8] = [], cardStarts: [Int32] = [0]
+        var deltas: [Int32] = []
+        var ratings: [UInt8] = []
+        var cardStarts: [Int32] = [0]
         deltas.reserveCapacity(reviews.count)
         ratings.reserveCapacity(reviews.count)
         // The items with their sort key: the time of the predicted review.

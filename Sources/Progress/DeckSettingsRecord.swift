@@ -43,7 +43,8 @@ struct DeckSettingsRecord: Codable, FetchableRecord, PersistableRecord {
         do {
             try configuration.validate()  // FSRS parameters through `FSRSParameters.init(_:)`
         } catch {
-            throw ProgressError.invalidValue(path: path, detail: "deck \"\(deckId)\" has settings recall cannot use: \(error)")
+            throw ProgressError.invalidValue(
+                path: path, detail: "deck \"\(deckId)\" has settings recall cannot use: \(error)")
         }
         guard newPerDay >= 0 else {
             throw ProgressError.invalidValue(path: path, detail: "deck \"\(deckId)\" has \(newPerDay) new cards a day")

@@ -82,7 +82,8 @@ public struct DeckStats: Sendable, Hashable {
         sum.review += other.review
         sum.suspended += other.suspended
         sum.due = DueCounts(
-            now: due.now + other.due.now, today: due.today + other.due.today, tomorrow: due.tomorrow + other.due.tomorrow)
+            now: due.now + other.due.now, today: due.today + other.due.today,
+            tomorrow: due.tomorrow + other.due.tomorrow)
         sum.reviewsToday += other.reviewsToday
         sum.practiceToday += other.practiceToday
         sum.studyMillisecondsToday += other.studyMillisecondsToday

@@ -25,8 +25,8 @@ final class IntegrityCheck: @unchecked Sendable {
         let check = IntegrityCheck(verdict: nil)
         let thread = Thread {
             #if os(Linux)
-            // Linux nice values are per thread: yield the cores to the queue being built.
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+                // Linux nice values are per thread: yield the cores to the queue being built.
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
             #endif
             check.finish(run(path: path, openingPath: openingPath, readWrite: readWrite))
         }
@@ -89,10 +89,13 @@ final class IntegrityCheck: @unchecked Sendable {
             if report == ["ok"] && !readWrite {
                 report = try queue.read { db in
                     var problems: [String] = []
-                    let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                    let tables = Set(
+                        try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
                     for (table, check) in constraintChecks where tables.contains(table) {
                         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE NOT (\(check))") ?? 0
-                        if count > 0 { problems.append("CHECK constraint failed in \(table): \(check) (\(count) rows)") }
+                        if count > 0 {
+                            problems.append("CHECK constraint failed in \(table): \(check) (\(count) rows)")
+                        }
                     }
                     return problems.isEmpty ? ["ok"] : problems
                 }

@@ -60,9 +60,11 @@ struct ItemRecord: FetchableRecord, TableRecord {
 
     /// Its schedule, checked.
     func state() throws(StateDecodingError) -> CardState {
-        guard let state = try StoredValue.state(
-            phase: phase, step: step, stability: stability, difficulty: difficulty, due: due, lastReview: lastReview,
-            reps: reps, lapses: lapses)
+        guard
+            let state = try StoredValue.state(
+                phase: phase, step: step, stability: stability, difficulty: difficulty, due: due,
+                lastReview: lastReview,
+                reps: reps, lapses: lapses)
         else { throw StateDecodingError(detail: "an item without a state") }
         return state
     }
@@ -71,8 +73,12 @@ struct ItemRecord: FetchableRecord, TableRecord {
     func stored() throws(StateDecodingError) -> StoredItem {
         StoredItem(
             ref: ref, cardID: cardId, contentHash: contentHash, state: try state(), suspended: suspended,
-            buriedUntil: try buriedUntil.map { value throws(StateDecodingError) in try StoredValue.time(value, "buried_until") },
-            orphanedAt: try orphanedAt.map { value throws(StateDecodingError) in try StoredValue.time(value, "orphaned_at") })
+            buriedUntil: try buriedUntil.map { value throws(StateDecodingError) in
+                try StoredValue.time(value, "buried_until")
+            },
+            orphanedAt: try orphanedAt.map { value throws(StateDecodingError) in
+                try StoredValue.time(value, "orphaned_at")
+            })
     }
 
     /// The item of `ref`, if the store has it.

@@ -14,7 +14,7 @@ public enum LogDate {
             guard let (year, month, day) = dateParts(bytes) else { return nil }
             let components = DateComponents(year: year, month: month, day: day)
             guard let date = calendar.date(from: components),
-                  calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month
+                calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month
             else { return nil }
             return date
         }
@@ -26,7 +26,7 @@ public enum LogDate {
     private static func dateParts(_ bytes: [UInt8]) -> (Int, Int, Int)? {
         let digitPositions = [0, 1, 2, 3, 5, 6, 8, 9]
         guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              digitPositions.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) })
+            digitPositions.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) })
         else { return nil }
         func number(_ range: Range<Int>) -> Int {
             range.reduce(0) { $0 * 10 + Int(bytes[$1] - UInt8(ascii: "0")) }

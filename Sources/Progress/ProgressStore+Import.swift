@@ -53,19 +53,25 @@ extension ProgressStore {
                         """,
                     arguments: [deck.deckID, nowMilliseconds, nowMilliseconds])
                 var existing: [String: Int64] = [:]
-                let rows = try Row.fetchCursor(db, sql: "SELECT item_key, id FROM item WHERE deck_id = ?", arguments: [deck.deckID])
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT item_key, id FROM item WHERE deck_id = ?", arguments: [deck.deckID])
                 while let row = try rows.next() { existing[row[0]] = row[1] }
                 var ids: [String: Int64] = [:]
                 for (position, item) in deck.items.enumerated() where ids[item.key] == nil {
                     if let id = existing[item.key] {
                         try updateItem.execute(
                             arguments: StatementArguments(
-                                [item.cardID, item.contentHash, position, item.suspended] + stateValues(item.state) + [id]))
+                                [item.cardID, item.contentHash, position, item.suspended] + stateValues(item.state) + [
+                                    id
+                                ]))
                         ids[item.key] = id
                     } else {
                         try insertItem.execute(
                             arguments: StatementArguments(
-                                [deck.deckID, item.key, item.cardID, item.contentHash, position, nowMilliseconds, item.suspended]
+                                [
+                                    deck.deckID, item.key, item.cardID, item.contentHash, position, nowMilliseconds,
+                                    item.suspended,
+                                ]
                                     + stateValues(item.state)))
                         ids[item.key] = db.lastInsertedRowID
                     }
@@ -79,7 +85,8 @@ extension ProgressStore {
                 if !existing.isEmpty {
                     let times = try Row.fetchCursor(
                         db,
-                        sql: "SELECT item_id, reviewed_at FROM review JOIN item ON item.id = review.item_id WHERE deck_id = ?",
+                        sql:
+                            "SELECT item_id, reviewed_at FROM review JOIN item ON item.id = review.item_id WHERE deck_id = ?",
                         arguments: [deck.deckID])
                     while let row = try times.next() {
                         let itemID: Int64 = row[0]
@@ -98,7 +105,9 @@ extension ProgressStore {
                         review.rating?.rawValue, review.durationMilliseconds,
                     ]
                     arguments += StateColumns.values(of: review.before)
-                    arguments += review.after.map(StateColumns.values(of:)) ?? Array(repeating: nil, count: StateColumns.names.count)
+                    arguments +=
+                        review.after.map(StateColumns.values(of:))
+                        ?? Array(repeating: nil, count: StateColumns.names.count)
                     try insertReview.execute(arguments: StatementArguments(arguments))
                     added += 1
                 }

@@ -27,7 +27,8 @@ extension ProgressStore {
                 let allowance = NewCardAllowance(limit: limit, introducedToday: introduced[deckID] ?? 0)
                 queue.newAllowance[deckID] = allowance
                 if allowance.remaining > 0 {
-                    queue.new += try Self.newItems(in: db, deckID: deckID, limit: allowance.remaining, now: nowMilliseconds)
+                    queue.new += try Self.newItems(
+                        in: db, deckID: deckID, limit: allowance.remaining, now: nowMilliseconds)
                 }
             }
             queue.learning.sort { ($0.state.due, $0.ref) < ($1.state.due, $1.ref) }

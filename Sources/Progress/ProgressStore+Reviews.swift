@@ -86,8 +86,12 @@ extension ProgressStore {
             let kind = try review.reviewKind()
             let before = try review.before()
             if kind != .practice {
-                let later = try ReviewLogRecord
-                    .filter(Column("item_id") == review.itemId && Column("id") > id && Column("kind") != ReviewKind.practice.rawValue)
+                let later =
+                    try ReviewLogRecord
+                    .filter(
+                        Column("item_id") == review.itemId && Column("id") > id
+                            && Column("kind") != ReviewKind.practice.rawValue
+                    )
                     .fetchCount(db) > 0
                 if later { throw ProgressError.undoConflict(deckID: item.deckId, key: item.itemKey) }
                 try Self.setState(before, ofItem: review.itemId, in: db)

@@ -32,7 +32,8 @@ extension ProgressStore {
         } catch let error as DatabaseError {
             throw error
         } catch {
-            throw ProgressError.invalidValue(path: path, detail: "deck \"\(deckID)\" has settings recall cannot read (\(error))")
+            throw ProgressError.invalidValue(
+                path: path, detail: "deck \"\(deckID)\" has settings recall cannot read (\(error))")
         }
         return try record?.settings(path: path) ?? DeckSettings()
     }

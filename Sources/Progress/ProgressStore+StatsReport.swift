@@ -55,7 +55,8 @@ extension ProgressStore {
                     arguments: StatementArguments(filterArguments)))
             for (index, id) in ids.enumerated() {
                 guard let keys = loadedDecks[id] else { continue }
-                let known = Set(try String.fetchAll(db, sql: "SELECT item_key FROM item WHERE deck_id = ?", arguments: [id]))
+                let known = Set(
+                    try String.fetchAll(db, sql: "SELECT item_key FROM item WHERE deck_id = ?", arguments: [id]))
                 builder.decks[index].new += Set(keys).subtracting(known).count
             }
 
@@ -89,7 +90,9 @@ extension ProgressStore {
                 let rows = try Row.fetchCursor(
                     db, sql: "SELECT id, deck_id, item_key FROM item WHERE id IN (\(marks))",
                     arguments: StatementArguments(selected))
-                while let row = try rows.next() { refs[row["id"]] = ItemRef(deckID: row["deck_id"], key: row["item_key"]) }
+                while let row = try rows.next() {
+                    refs[row["id"]] = ItemRef(deckID: row["deck_id"], key: row["item_key"])
+                }
             }
             let standing = { (candidate: StatsBuilder.Candidate) -> CardStanding? in
                 refs[candidate.id].map {
@@ -99,9 +102,12 @@ extension ProgressStore {
                 }
             }
             let days = zip(dayStarts, builder.dayAnswers).map { start, answers in
-                DailyReviews(day: Date(unixMilliseconds: start), study: answers.answers - answers.practice, practice: answers.practice)
+                DailyReviews(
+                    day: Date(unixMilliseconds: start), study: answers.answers - answers.practice,
+                    practice: answers.practice)
             }
-            let total = builder.decks.reduce(DeckStats(id: "", desiredRetention: builder.decks.first?.desiredRetention)) {
+            let total = builder.decks.reduce(DeckStats(id: "", desiredRetention: builder.decks.first?.desiredRetention))
+            {
                 $0.adding($1)
             }
             return StatsReport(

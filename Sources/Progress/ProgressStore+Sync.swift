@@ -46,7 +46,9 @@ extension ProgressStore {
             arguments: [deckID])
         while let row = try rows.next() {
             let orphanedAt: Int64? = row["orphaned_at"]
-            existing[row["item_key"]] = (row["id"], row["content_hash"], row["card_id"], row["position"], orphanedAt != nil)
+            existing[row["item_key"]] = (
+                row["id"], row["content_hash"], row["card_id"], row["position"], orphanedAt != nil
+            )
         }
 
         var report = SyncReport()
@@ -100,9 +102,12 @@ extension ProgressStore {
                 arguments: [deckID])
             return try rows.map { row in
                 let item = try ItemRecord(row: row).stored()
-                guard let orphanedAt = item.orphanedAt else { throw StateDecodingError(detail: "an orphan without orphaned_at") }
+                guard let orphanedAt = item.orphanedAt else {
+                    throw StateDecodingError(detail: "an orphan without orphaned_at")
+                }
                 return OrphanedItem(
-                    ref: item.ref, cardID: item.cardID, orphanedAt: orphanedAt, reviewCount: row["review_count"], state: item.state)
+                    ref: item.ref, cardID: item.cardID, orphanedAt: orphanedAt, reviewCount: row["review_count"],
+                    state: item.state)
             }
         }
     }

@@ -100,7 +100,9 @@ public final class ProgressStore: Sendable {
                 }
                 check = IntegrityCheck.start(path: path, openingPath: openingPath, readWrite: access == .readWrite)
             }
-            try Self.prepare(database, path: path, access: access, integrity: check, migrator: StoreSchema.migrator(studyDays: studyDays))
+            try Self.prepare(
+                database, path: path, access: access, integrity: check,
+                migrator: StoreSchema.migrator(studyDays: studyDays))
         } catch {
             throw Self.openingError(error, path: path, creating: !existed)
         }
@@ -146,8 +148,9 @@ public final class ProgressStore: Sendable {
     /// user's folder) and no WAL index is there, which SQLite would need to create.
     static func readOnlyPath(_ path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent
-        guard Glibc.access(folder.isEmpty ? "." : folder, W_OK) != 0, !FileManager.default.fileExists(atPath: path + "-shm"),
-              let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+        guard Glibc.access(folder.isEmpty ? "." : folder, W_OK) != 0,
+            !FileManager.default.fileExists(atPath: path + "-shm"),
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
         else { return path }
         return "file:\(encoded)?immutable=1"
     }
@@ -201,7 +204,9 @@ public final class ProgressStore: Sendable {
             throw ProgressError.notARecallStore(path: path, detail: "it is a folder")
         }
         if Glibc.access(path, W_OK) != 0 && errno == EROFS {
-            throw ProgressError.readOnly(path: path, detail: "it is on a read-only file system (reading commands such as log, stats and cards still work)")
+            throw ProgressError.readOnly(
+                path: path,
+                detail: "it is on a read-only file system (reading commands such as log, stats and cards still work)")
         }
         guard fileManager.isWritableFile(atPath: path) else {
             throw ProgressError.readOnly(path: path, detail: "the file is read-only")
@@ -327,8 +332,8 @@ public final class ProgressStore: Sendable {
         configuration.readonly = true
         configuration.label = "recall.progress.integrity"
         guard let queue = try? DatabaseQueue(path: readOnlyPath(path), configuration: configuration),
-              let report = try? queue.read({ db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }),
-              report != ["ok"]
+            let report = try? queue.read({ db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }),
+            report != ["ok"]
         else { return nil }
         return IntegrityCheck.summary(of: report)
     }
@@ -376,7 +381,9 @@ public final class ProgressStore: Sendable {
     /// The `ProgressError` for an error met while reading or writing an open store.
     func storeError(_ error: any Error, writing: Bool) -> any Error {
         if error is ProgressError { return error }
-        if let error = error as? StateDecodingError { return ProgressError.invalidValue(path: path, detail: error.detail) }
+        if let error = error as? StateDecodingError {
+            return ProgressError.invalidValue(path: path, detail: error.detail)
+        }
         guard let error = error as? DatabaseError else { return error }
         let message = error.message ?? "\(error.resultCode)"
         switch error.resultCode {

@@ -110,7 +110,9 @@ struct ReviewLogRecord: Encodable, FetchableRecord, MutablePersistableRecord {
 
     /// The kind of answer, checked.
     func reviewKind() throws(StateDecodingError) -> ReviewKind {
-        guard let kind = ReviewKind(rawValue: kind) else { throw StateDecodingError(detail: "unknown review kind \"\(kind)\"") }
+        guard let kind = ReviewKind(rawValue: kind) else {
+            throw StateDecodingError(detail: "unknown review kind \"\(kind)\"")
+        }
         return kind
     }
 
@@ -125,9 +127,10 @@ struct ReviewLogRecord: Encodable, FetchableRecord, MutablePersistableRecord {
 
     /// The state before the answer, checked.
     func before() throws(StateDecodingError) -> CardState {
-        guard let state = try StoredValue.state(
-            phase: beforePhase, step: beforeStep, stability: beforeStability, difficulty: beforeDifficulty,
-            due: beforeDue, lastReview: beforeLastReview, reps: beforeReps, lapses: beforeLapses, prefix: "before_")
+        guard
+            let state = try StoredValue.state(
+                phase: beforePhase, step: beforeStep, stability: beforeStability, difficulty: beforeDifficulty,
+                due: beforeDue, lastReview: beforeLastReview, reps: beforeReps, lapses: beforeLapses, prefix: "before_")
         else { throw StateDecodingError(detail: "a review without a before state") }
         return state
     }
@@ -145,7 +148,9 @@ struct ReviewLogRecord: Encodable, FetchableRecord, MutablePersistableRecord {
         return LoggedReview(
             id: id, item: item, cardID: cardID, time: try StoredValue.time(reviewedAt, "reviewed_at"),
             rating: try checkedRating(), kind: try reviewKind(),
-            durationMilliseconds: try durationMs.map { value throws(StateDecodingError) in try StoredValue.count(value, "duration_ms") },
+            durationMilliseconds: try durationMs.map { value throws(StateDecodingError) in
+                try StoredValue.count(value, "duration_ms")
+            },
             before: try before(), after: try after())
     }
 }

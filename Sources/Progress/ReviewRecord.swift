@@ -50,20 +50,4 @@ public struct ReviewRecord: Sendable, Hashable {
             item: item, time: time, rating: nil, before: before, after: after,
             durationMilliseconds: nil, kind: .manual, sessionID: sessionID)
     }
-
-    /// Creates a record from all of its parts; the public constructors keep kind, rating and
-    /// `after` consistent (a rating unless manual, an `after` state unless practice).
-    init(
-        item: ItemRef, time: Date, rating: Rating?, before: CardState, after: CardState?,
-        durationMilliseconds: Int?, kind: ReviewKind, sessionID: Int64?
-    ) {
-        self.item = item
-        self.time = time
-        self.rating = rating
-        self.before = before
-        self.after = after
-        self.durationMilliseconds = durationMilliseconds
-        self.kind = kind
-        self.sessionID = sessionID
-    }
 }

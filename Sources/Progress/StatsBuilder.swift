@@ -60,9 +60,10 @@ struct StatsBuilder {
                 lastDeck = deckID
                 deck = found
             }
-            guard let state = try StoredValue.state(
-                phase: row[2], step: row[8], stability: row[4], difficulty: row[9], due: row[5], lastReview: row[6],
-                reps: row[10], lapses: row[7])
+            guard
+                let state = try StoredValue.state(
+                    phase: row[2], step: row[8], stability: row[4], difficulty: row[9], due: row[5], lastReview: row[6],
+                    reps: row[10], lapses: row[7])
             else { throw StateDecodingError(detail: "an item without a state") }
             let phase = state.phase
             let suspended: Bool = row[3]
@@ -86,7 +87,8 @@ struct StatsBuilder {
             if let scheduler = schedulers[deck] {
                 retrievability = scheduler.retrievability(of: state, at: now)
             }
-            let candidate = Candidate(id: row[0], retrievability: retrievability, lapses: lapses, suspended: suspended, due: due)
+            let candidate = Candidate(
+                id: row[0], retrievability: retrievability, lapses: lapses, suspended: suspended, due: due)
             if let retrievability, !suspended {
                 decks[deck].retrievabilitySum += retrievability
                 decks[deck].memoryCards += 1
@@ -124,7 +126,8 @@ struct StatsBuilder {
             guard let deck = index[deckID] else { continue }
             decks[deck].reviews += row[1]
             decks[deck].practice += row[2]
-            decks[deck].retentionAllTime = decks[deck].retentionAllTime.adding(Retention(reviews: row[3], recalled: row[4]))
+            decks[deck].retentionAllTime = decks[deck].retentionAllTime.adding(
+                Retention(reviews: row[3], recalled: row[4]))
         }
     }
 
@@ -167,7 +170,8 @@ struct StatsBuilder {
         while day <= end {
             starts.append(day.unixMilliseconds)
             let next = day.addingTimeInterval(86_400)
-            day = timeZone.secondsFromGMT(for: next) == timeZone.secondsFromGMT(for: day)
+            day =
+                timeZone.secondsFromGMT(for: next) == timeZone.secondsFromGMT(for: day)
                 ? next : rollover.start(ofDayAfter: day)
         }
         return starts

@@ -4,7 +4,8 @@ extension StatsReport {
     /// The report when there is no progress store yet: every card of `loadedDecks` (deck id
     /// → item keys) is new, nothing is due, nothing was answered.
     public static func unstudied(
-        loadedDecks: [String: [String]], deckIDs: [String]? = nil, now: Date = Date(), dayRollover: DayRollover = DayRollover()
+        loadedDecks: [String: [String]], deckIDs: [String]? = nil, now: Date = Date(),
+        dayRollover: DayRollover = DayRollover()
     ) -> StatsReport {
         let today = dayRollover.start(ofDayContaining: now)
         let decks = (deckIDs ?? loadedDecks.keys.sorted()).map { id in
@@ -12,7 +13,9 @@ extension StatsReport {
             deck.new = Set(loadedDecks[id] ?? []).count
             return deck
         }
-        let total = decks.reduce(DeckStats(id: "", desiredRetention: DeckSettings().scheduler.desiredRetention)) { $0.adding($1) }
+        let total = decks.reduce(DeckStats(id: "", desiredRetention: DeckSettings().scheduler.desiredRetention)) {
+            $0.adding($1)
+        }
         let days = StatsBuilder.dayStarts(
             from: heatmapStart(today: today, dayRollover: dayRollover), through: today, rollover: dayRollover
         ).map { DailyReviews(day: Date(unixMilliseconds: $0), study: 0, practice: 0) }
@@ -27,7 +30,8 @@ extension StatsReport {
         let calendar = dayRollover.calendar
         let weekday = (calendar.component(.weekday, from: today) + 5) % 7
         let days = (heatmapWeeks - 1) * 7 + weekday
-        let back = calendar.date(byAdding: .day, value: -days, to: today) ?? today.addingTimeInterval(Double(-days) * 86_400)
+        let back =
+            calendar.date(byAdding: .day, value: -days, to: today) ?? today.addingTimeInterval(Double(-days) * 86_400)
         return dayRollover.start(ofDayContaining: back)
     }
 }

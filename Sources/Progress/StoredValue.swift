@@ -47,9 +47,11 @@ enum StoredValue {
         if let step, !steps.contains(step) { throw StateDecodingError(detail: "\(prefix)step \(step) is out of range") }
         return CardState(
             phase: cardPhase, step: step.map { Int($0) },
-            stability: try real(stability, prefix + "stability"), difficulty: try real(difficulty, prefix + "difficulty"),
+            stability: try real(stability, prefix + "stability"),
+            difficulty: try real(difficulty, prefix + "difficulty"),
             due: try time(due, prefix + "due"),
-            lastReview: try lastReview.map { value throws(StateDecodingError) in try time(value, prefix + "last_review") },
+            lastReview: try lastReview.map { value throws(StateDecodingError) in try time(value, prefix + "last_review")
+            },
             reps: try count(reps ?? 0, prefix + "reps"), lapses: try count(lapses ?? 0, prefix + "lapses"))
     }
 }

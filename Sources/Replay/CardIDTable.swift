@@ -23,7 +23,9 @@ struct CardIDTable {
 
     /// The number of the id at `range` in `bytes`, adding it if it is new, and whether `time`
     /// is earlier than the latest time given for the id before (which it then keeps).
-    mutating func index(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, time: Int64) -> (number: Int, isEarlier: Bool) {
+    mutating func index(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, time: Int64) -> (
+        number: Int, isEarlier: Bool
+    ) {
         index(of: Self.key(of: range, in: bytes, time: time), range: range, in: bytes)
     }
 
@@ -68,7 +70,9 @@ struct CardIDTable {
 
     /// The number of the id of `key` (at `range` in `bytes`), adding it if it is new, and
     /// whether the key's time is earlier than the latest time of the id before.
-    mutating func index(of key: Slot, range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> (number: Int, isEarlier: Bool) {
+    mutating func index(of key: Slot, range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> (
+        number: Int, isEarlier: Bool
+    ) {
         var key = key
         let time = key.latest
         let mask = slots.count - 1
@@ -77,7 +81,8 @@ struct CardIDTable {
             let slot = slots[position]
             if slot.number < 0 { break }
             if slot.hash == key.hash, slot.length == key.length, slot.head == key.head, slot.tail == key.tail,
-               key.length <= 16 || equal(bytes, ranges[Int(slot.number)], range) {
+                key.length <= 16 || equal(bytes, ranges[Int(slot.number)], range)
+            {
                 let isEarlier = time < slot.latest
                 if !isEarlier { slots[position].latest = time }
                 return (Int(slot.number), isEarlier)

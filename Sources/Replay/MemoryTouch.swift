@@ -6,7 +6,7 @@ enum MemoryTouch {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension MemoryTouch {
@@ -14,12 +14,12 @@ extension MemoryTouch {
     /// transparent huge pages in `madvise` mode): fewer page faults when it is first written.
     static func adviseHugePages(_ start: UnsafeRawPointer?, byteCount: Int) {
         #if os(Linux)
-        guard let start else { return }
-        let huge = 2 << 20
-        let first = (Int(bitPattern: start) + huge - 1) & ~(huge - 1)
-        let end = (Int(bitPattern: start) + byteCount) & ~(huge - 1)
-        guard end > first, let address = UnsafeMutableRawPointer(bitPattern: first) else { return }
-        _ = madvise(address, end - first, MADV_HUGEPAGE)
+            guard let start else { return }
+            let huge = 2 << 20
+            let first = (Int(bitPattern: start) + huge - 1) & ~(huge - 1)
+            let end = (Int(bitPattern: start) + byteCount) & ~(huge - 1)
+            guard end > first, let address = UnsafeMutableRawPointer(bitPattern: first) else { return }
+            _ = madvise(address, end - first, MADV_HUGEPAGE)
         #endif
     }
 }
@@ -29,14 +29,15 @@ extension MemoryTouch {
     /// not stop at a page fault every few kilobytes (Linux 5.14 and later; elsewhere a hint).
     static func populate(_ bytes: UnsafeBufferPointer<UInt8>) {
         #if os(Linux)
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let first = Int(bitPattern: base) & ~(page - 1)
-        guard let address = UnsafeMutableRawPointer(bitPattern: first) else { return }
-        let length = Int(bitPattern: base) + bytes.count - first
-        if madvise(address, length, 22 /* MADV_POPULATE_READ */) != 0 {
-            _ = madvise(address, length, MADV_WILLNEED)
-        }
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            let first = Int(bitPattern: base) & ~(page - 1)
+            guard let address = UnsafeMutableRawPointer(bitPattern: first) else { return }
+            let length = Int(bitPattern: base) + bytes.count - first
+            // 22 is MADV_POPULATE_READ (Linux 5.14 and later).
+            if madvise(address, length, 22) != 0 {
+                _ = madvise(address, length, MADV_WILLNEED)
+            }
         #endif
     }
 }

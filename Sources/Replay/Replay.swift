@@ -41,7 +41,9 @@ public enum Replay {
         }
     }
 
-    private static func run<S: Scheduler>(_ reviews: UnsafeBufferPointer<ReviewHistory.Review>, cardCount: Int, scheduler: S) -> [Outcome] {
+    private static func run<S: Scheduler>(
+        _ reviews: UnsafeBufferPointer<ReviewHistory.Review>, cardCount: Int, scheduler: S
+    ) -> [Outcome] {
         // Group the reviews by card, keeping file order within each card (a counting sort).
         var starts = [Int](repeating: 0, count: cardCount + 1)
         for review in reviews { starts[Int(review.card) + 1] += 1 }
@@ -60,7 +62,8 @@ public enum Replay {
                 for card in 0..<cardCount {
                     let slice = starts[card]..<starts[card + 1]
                     var inTimeOrder = true
-                    for position in slice.dropFirst() where reviews[Int(order[position])].time < reviews[Int(order[position - 1])].time {
+                    for position in slice.dropFirst()
+                    where reviews[Int(order[position])].time < reviews[Int(order[position - 1])].time {
                         inTimeOrder = false
                         break
                     }
@@ -75,7 +78,8 @@ public enum Replay {
                         let index = Int(order[position])
                         let review = reviews[index]
                         let now = Date(timeIntervalSince1970: Double(review.time) / 1e6)
-                        let reviewed = scheduler.review(state ?? CardState.new(due: now), rating: review.rating, at: now)
+                        let reviewed = scheduler.review(
+                            state ?? CardState.new(due: now), rating: review.rating, at: now)
                         outcomes[index] = Outcome(reviewed)
                         state = reviewed
                     }

@@ -42,9 +42,11 @@ public enum ReplayPipeline {
         let capacity = ReviewHistory.rowCapacity(bytes)
         let echo = UnsafeMutableBufferPointer<ReviewHistory.EchoFields>.allocate(capacity: capacity)
         defer { echo.deallocate() }
-        MemoryTouch.adviseHugePages(echo.baseAddress, byteCount: capacity * MemoryLayout<ReviewHistory.EchoFields>.stride)
+        MemoryTouch.adviseHugePages(
+            echo.baseAddress, byteCount: capacity * MemoryLayout<ReviewHistory.EchoFields>.stride)
         let reviews = [ReviewHistory.Review](unsafeUninitializedCapacity: capacity) { buffer, count in
-            MemoryTouch.adviseHugePages(buffer.baseAddress, byteCount: capacity * MemoryLayout<ReviewHistory.Review>.stride)
+            MemoryTouch.adviseHugePages(
+                buffer.baseAddress, byteCount: capacity * MemoryLayout<ReviewHistory.Review>.stride)
             let shared = UncheckedSendable(value: (bytes, buffer, echo))
             Thread {
                 let (bytes, buffer, echo) = shared.value
@@ -53,8 +55,9 @@ public enum ReplayPipeline {
                 }
                 channel.finish(result)
             }.start()
-            streamed = stream(bytes, reviews: UnsafeBufferPointer(buffer), echo: UnsafeBufferPointer(echo),
-                              channel: channel, scheduler: scheduler, sink: sink)
+            streamed = stream(
+                bytes, reviews: UnsafeBufferPointer(buffer), echo: UnsafeBufferPointer(echo),
+                channel: channel, scheduler: scheduler, sink: sink)
             // The parser has finished (and no longer touches the buffers) once there is a result.
             count = channel.waitForResult().count
         }
@@ -118,7 +121,8 @@ public enum ReplayPipeline {
                         let card = Int(reviews[ahead].card)
                         if card < states.count {  // Both ends: a state may straddle two cache lines.
                             sum &+= raw.load(fromByteOffset: card * MemoryLayout<CardState?>.stride, as: UInt8.self)
-                            sum &+= raw.load(fromByteOffset: (card + 1) * MemoryLayout<CardState?>.stride - 1, as: UInt8.self)
+                            sum &+= raw.load(
+                                fromByteOffset: (card + 1) * MemoryLayout<CardState?>.stride - 1, as: UInt8.self)
                         }
                     }
                     return sum
@@ -149,8 +153,10 @@ public enum ReplayPipeline {
         to buffer: inout FlushingBuffer
     ) {
         let fields = echo[index]
-        let cardID = UnsafeBufferPointer(rebasing: bytes[Int(fields.cardStart)..<Int(fields.cardStart) + Int(fields.cardLength)])
-        let time = UnsafeBufferPointer(rebasing: bytes[Int(fields.timeStart)..<Int(fields.timeStart) + Int(fields.timeLength)])
+        let cardID = UnsafeBufferPointer(
+            rebasing: bytes[Int(fields.cardStart)..<Int(fields.cardStart) + Int(fields.cardLength)])
+        let time = UnsafeBufferPointer(
+            rebasing: bytes[Int(fields.timeStart)..<Int(fields.timeStart) + Int(fields.timeLength)])
         ReplayWriter.appendRow(reviews[index], outcome, cardID: cardID, time: time, to: &buffer)
     }
 }

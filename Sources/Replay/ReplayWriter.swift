@@ -38,8 +38,9 @@ public enum ReplayWriter {
         _ review: ReviewHistory.Review, _ outcome: Replay.Outcome, rows: ReviewHistory.RowScanner,
         bytes: UnsafeBufferPointer<UInt8>, to buffer: inout FlushingBuffer
     ) {
-        appendRow(review, outcome, cardID: UnsafeBufferPointer(rebasing: bytes[rows.card]),
-                  time: UnsafeBufferPointer(rebasing: bytes[rows.time]), to: &buffer)
+        appendRow(
+            review, outcome, cardID: UnsafeBufferPointer(rebasing: bytes[rows.card]),
+            time: UnsafeBufferPointer(rebasing: bytes[rows.time]), to: &buffer)
     }
 
     /// Appends one output row: the card id and time fields as written, then the outcome.

@@ -96,15 +96,19 @@ public struct ReviewHistory: Sendable {
             while true {
                 var count = 0
                 var firstIsEmpty = false
-                var card = 0..<0, time = 0..<0, rating = 0..<0
+                var card = 0..<0
+                var time = 0..<0
+                var rating = 0..<0
                 let (cardColumn, timeColumn, ratingColumn) = (layout.cardColumn, layout.timeColumn, layout.ratingColumn)
-                guard let line = reader.nextRecord({ field in
-                    if count == 0 { firstIsEmpty = field.isEmpty }
-                    if count == cardColumn { card = field }
-                    if count == timeColumn { time = field }
-                    if count == ratingColumn { rating = field }
-                    count += 1
-                }) else { return false }
+                guard
+                    let line = reader.nextRecord({ field in
+                        if count == 0 { firstIsEmpty = field.isEmpty }
+                        if count == cardColumn { card = field }
+                        if count == timeColumn { time = field }
+                        if count == ratingColumn { rating = field }
+                        count += 1
+                    })
+                else { return false }
                 if count == 1 && firstIsEmpty { continue }  // a blank line
                 (self.card, self.time, self.rating, fieldCount, self.line) = (card, time, rating, count, line)
                 return true
@@ -147,24 +151,41 @@ public struct ReviewHistory: Sendable {
         reader.position = start
         var header: [Range<Int>] = []
         guard let headerLine = reader.nextRecord(into: &header) else {
-            return .failure(ReviewHistoryError(file: file, line: 1, message: "the file is empty; expected a header naming card_id, review_time and rating"))
+            return .failure(
+                ReviewHistoryError(
+                    file: file, line: 1,
+                    message: "the file is empty; expected a header naming card_id, review_time and rating"))
         }
         // The record ran to the limit without a line end, and the file goes on.
         if reader.position > limit && limit < bytes.count {
-            return .failure(ReviewHistoryError(file: file, line: 1, message: "the header line is longer than 64 KiB (is this a CSV file? it needs a header naming card_id, review_time and rating)"))
+            return .failure(
+                ReviewHistoryError(
+                    file: file, line: 1,
+                    message:
+                        "the header line is longer than 64 KiB (is this a CSV file? it needs a header naming card_id, review_time and rating)"
+                ))
         }
-        let names = header.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[reader.unquoted($0)]), as: UTF8.self).trimmed.lowercased() }
+        let names = header.map {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[reader.unquoted($0)]), as: UTF8.self).trimmed
+                .lowercased()
+        }
         func column(_ candidates: String...) -> Int? {
             for name in candidates { if let index = names.firstIndex(of: name) { return index } }
             return nil
         }
-        guard let cardColumn = column("card_id") else { return .failure(missing("card_id", file: file, line: headerLine)) }
-        guard let timeColumn = column("review_time") else { return .failure(missing("review_time", file: file, line: headerLine)) }
+        guard let cardColumn = column("card_id") else {
+            return .failure(missing("card_id", file: file, line: headerLine))
+        }
+        guard let timeColumn = column("review_time") else {
+            return .failure(missing("review_time", file: file, line: headerLine))
+        }
         guard let ratingColumn = column("rating", "review_rating") else {
             return .failure(missing("rating", file: file, line: headerLine))
         }
-        return .success(Layout(firstRow: reader.position, firstLine: reader.line, cardColumn: cardColumn,
-                               timeColumn: timeColumn, ratingColumn: ratingColumn))
+        return .success(
+            Layout(
+                firstRow: reader.position, firstLine: reader.line, cardColumn: cardColumn,
+                timeColumn: timeColumn, ratingColumn: ratingColumn))
     }
 
     /// Parses every row into `reviews` (which has room for ``rowCapacity(_:)`` of them),
@@ -194,7 +215,10 @@ public struct ReviewHistory: Sendable {
             if more {
                 let line = rows.line
                 guard rows.fieldCount >= needed else {
-                    return .failure(ReviewHistoryError(file: file, line: line, message: "expected at least \(needed) fields, found \(rows.fieldCount)"))
+                    return .failure(
+                        ReviewHistoryError(
+                            file: file, line: line,
+                            message: "expected at least \(needed) fields, found \(rows.fieldCount)"))
                 }
                 let cardID = CSVReader.unquoted(rows.card, in: bytes)
                 guard !cardID.isEmpty else {
@@ -202,25 +226,38 @@ public struct ReviewHistory: Sendable {
                 }
                 let timeField = CSVReader.unquoted(rows.time, in: bytes)
                 guard let time = Timestamp.parse(UnsafeBufferPointer(rebasing: bytes[timeField])) else {
-                    return .failure(ReviewHistoryError(file: file, line: line, message: "review_time \(quote(bytes, timeField)) is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"))
+                    return .failure(
+                        ReviewHistoryError(
+                            file: file, line: line,
+                            message:
+                                "review_time \(quote(bytes, timeField)) is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"
+                        ))
                 }
                 let ratingField = CSVReader.unquoted(rows.rating, in: bytes)
-                guard ratingField.count == 1, let rating = Rating(rawValue: Int(bytes[ratingField.lowerBound]) - 48) else {
-                    return .failure(ReviewHistoryError(file: file, line: line, message: "rating \(quote(bytes, ratingField)) is not 1 to 4"))
+                guard ratingField.count == 1, let rating = Rating(rawValue: Int(bytes[ratingField.lowerBound]) - 48)
+                else {
+                    return .failure(
+                        ReviewHistoryError(
+                            file: file, line: line, message: "rating \(quote(bytes, ratingField)) is not 1 to 4"))
                 }
                 guard count + batch.count < reviews.count else {  // Unreachable: see rowCapacity.
-                    return .failure(ReviewHistoryError(file: file, line: line, message: "more rows than the file can hold"))
+                    return .failure(
+                        ReviewHistoryError(file: file, line: line, message: "more rows than the file can hold"))
                 }
                 if let echo {
                     let cardField = rows.card
                     let timeField = rows.time
                     guard cardField.count <= Int(UInt16.max), timeField.count <= Int(UInt16.max) else {
-                        return .failure(ReviewHistoryError(file: file, line: line, message: "card_id or review_time is longer than 65 535 bytes"))
+                        return .failure(
+                            ReviewHistoryError(
+                                file: file, line: line, message: "card_id or review_time is longer than 65 535 bytes"))
                     }
-                    echo.initializeElement(at: count + batch.count, to: EchoFields(
-                        cardStart: UInt32(cardField.lowerBound), timeStart: UInt32(timeField.lowerBound),
-                        cardLength: UInt16(cardField.count), timeLength: UInt16(timeField.count)
-                    ))
+                    echo.initializeElement(
+                        at: count + batch.count,
+                        to: EchoFields(
+                            cardStart: UInt32(cardField.lowerBound), timeStart: UInt32(timeField.lowerBound),
+                            cardLength: UInt16(cardField.count), timeLength: UInt16(timeField.count)
+                        ))
                 }
                 batch.append((CardIDTable.key(of: cardID, in: bytes, time: time), cardID, rating))
                 if batch.count < 16 { continue }
@@ -241,7 +278,9 @@ public struct ReviewHistory: Sendable {
     }
 
     private static func missing(_ name: String, file: String, line: Int) -> ReviewHistoryError {
-        ReviewHistoryError(file: file, line: line, message: "the header has no \(name) column (it needs card_id, review_time and rating or review_rating)")
+        ReviewHistoryError(
+            file: file, line: line,
+            message: "the header has no \(name) column (it needs card_id, review_time and rating or review_rating)")
     }
 
     /// The field's text in double quotes, shortened and with control characters escaped.

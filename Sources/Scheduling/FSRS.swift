@@ -132,7 +132,8 @@ public struct FSRS: Scheduler, Hashable {
 
     // MARK: - Memory
 
-    private func nextMemory(_ state: CardState, rating: Rating, at now: Date) -> (stability: Double, difficulty: Double) {
+    private func nextMemory(_ state: CardState, rating: Rating, at now: Date) -> (stability: Double, difficulty: Double)
+    {
         guard state.phase != .new, let stability = state.stability, let difficulty = state.difficulty else {
             return (initialStability(rating), clampDifficulty(initialDifficulty(rating)))
         }
@@ -141,10 +142,12 @@ public struct FSRS: Scheduler, Hashable {
             nextStability = shortTermStability(stability, rating: rating)
         } else {
             // Like the reference, a card with no last review counts as fully forgotten (R = 0).
-            let recall = state.lastReview.map {
-                retrievability(stability: stability, elapsedDays: max(0, Self.elapsedDays(from: $0, to: now)))
-            } ?? 0
-            nextStability = rating == .again
+            let recall =
+                state.lastReview.map {
+                    retrievability(stability: stability, elapsedDays: max(0, Self.elapsedDays(from: $0, to: now)))
+                } ?? 0
+            nextStability =
+                rating == .again
                 ? forgetStability(difficulty: difficulty, stability: stability, retrievability: recall)
                 : recallStability(difficulty: difficulty, stability: stability, retrievability: recall, rating: rating)
         }
@@ -182,17 +185,21 @@ public struct FSRS: Scheduler, Hashable {
     }
 
     private func forgetStability(difficulty: Double, stability: Double, retrievability: Double) -> Double {
-        let longTerm = w[11] * pow(difficulty, -w[12]) * (pow(stability + 1, w[13]) - 1)
+        let longTerm =
+            w[11] * pow(difficulty, -w[12]) * (pow(stability + 1, w[13]) - 1)
             * pow(Self.e, (1 - retrievability) * w[14])
         let shortTerm = stability / lapseDivisor
         return min(longTerm, shortTerm)
     }
 
-    private func recallStability(difficulty: Double, stability: Double, retrievability: Double, rating: Rating) -> Double {
+    private func recallStability(difficulty: Double, stability: Double, retrievability: Double, rating: Rating)
+        -> Double
+    {
         let hardPenalty = rating == .hard ? w[15] : 1
         let easyBonus = rating == .easy ? w[16] : 1
-        return stability * (1 + recallScale * (11 - difficulty) * pow(stability, -w[9])
-            * (pow(Self.e, (1 - retrievability) * w[10]) - 1) * hardPenalty * easyBonus)
+        return stability
+            * (1 + recallScale * (11 - difficulty) * pow(stability, -w[9])
+                * (pow(Self.e, (1 - retrievability) * w[10]) - 1) * hardPenalty * easyBonus)
     }
 
     /// Python's `math.e`, raised with `pow` as the reference does (`math.e ** x`).

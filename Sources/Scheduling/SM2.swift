@@ -107,7 +107,8 @@ public struct SM2: Scheduler, Hashable {
             if rating == .again {
                 card.lapses += 1
                 card.difficulty = max(ease - 0.2, Self.minimumEase)
-                let days = min(max(Int((scheduled * Self.lapseMultiplier).rounded()), Self.minimumLapseInterval), maximumInterval)
+                let days = min(
+                    max(Int((scheduled * Self.lapseMultiplier).rounded()), Self.minimumLapseInterval), maximumInterval)
                 card.stability = Double(days)
                 if let first = relearningSteps.first {
                     card.phase = .relearning
@@ -119,7 +120,8 @@ public struct SM2: Scheduler, Hashable {
                 }
             } else {
                 let elapsed = state.lastReview.map { Double(max(0, FSRS.elapsedDays(from: $0, to: now))) } ?? scheduled
-                let (hard, good, easy) = passingIntervals(scheduled: scheduled, elapsed: elapsed, ease: ease, unit: unit)
+                let (hard, good, easy) = passingIntervals(
+                    scheduled: scheduled, elapsed: elapsed, ease: ease, unit: unit)
                 let days: Int
                 switch rating {
                 case .hard:
@@ -144,7 +146,9 @@ public struct SM2: Scheduler, Hashable {
 
     /// The Hard, Good and Easy intervals of a review-phase card, in days.
     private func passingIntervals(scheduled: Double, elapsed: Double, ease: Double, unit: Double?) -> (Int, Int, Int) {
-        let hard, good, easy: Double
+        let hard: Double
+        let good: Double
+        let easy: Double
         let hardMinimum: Int
         if elapsed < scheduled {
             hard = max(elapsed * Self.hardMultiplier, scheduled * Self.hardMultiplier / 2)

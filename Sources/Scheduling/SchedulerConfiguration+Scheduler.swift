@@ -25,7 +25,8 @@ extension SchedulerConfiguration {
     /// The FSRS-6 scheduler of this configuration, whatever its `kind`.
     public func makeFSRS(fuzz: Fuzz = .off) throws(SchedulerConfigurationError) -> FSRS {
         try FSRS(
-            parameters: parameters.map { weights throws(SchedulerConfigurationError) in try FSRSParameters(weights) } ?? .default,
+            parameters: parameters.map { weights throws(SchedulerConfigurationError) in try FSRSParameters(weights) }
+                ?? .default,
             desiredRetention: desiredRetention, learningSteps: learningSteps,
             relearningSteps: relearningSteps, maximumInterval: maximumInterval, fuzz: fuzz
         )
@@ -54,6 +55,8 @@ extension SchedulerConfiguration {
 extension SchedulerConfiguration {
     /// The SM-2 scheduler of this configuration, whatever its `kind`.
     public func makeSM2(fuzz: Fuzz = .off) throws(SchedulerConfigurationError) -> SM2 {
-        try SM2(learningSteps: learningSteps, relearningSteps: relearningSteps, maximumInterval: maximumInterval, fuzz: fuzz)
+        try SM2(
+            learningSteps: learningSteps, relearningSteps: relearningSteps, maximumInterval: maximumInterval, fuzz: fuzz
+        )
     }
 }

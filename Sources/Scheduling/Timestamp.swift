@@ -7,7 +7,11 @@ public enum Timestamp {
     /// Returns `nil` for anything else, including impossible dates and times.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         var cursor = ByteCursor(bytes: bytes)
-        let year, month, day, hour, minute: Int
+        let year: Int
+        let month: Int
+        let day: Int
+        let hour: Int
+        let minute: Int
         var second = 0
         var hasSeconds = false
         if let fields = fixedDateTime(bytes) {
@@ -17,8 +21,8 @@ public enum Timestamp {
             cursor.index = 19
         } else {
             guard let y = cursor.digits(4), cursor.skip(0x2D), let m = cursor.digits(2), cursor.skip(0x2D),
-                  let d = cursor.digits(2), cursor.skip(0x54) || cursor.skip(0x74) || cursor.skip(0x20),
-                  let h = cursor.digits(2), cursor.skip(0x3A), let mi = cursor.digits(2)
+                let d = cursor.digits(2), cursor.skip(0x54) || cursor.skip(0x74) || cursor.skip(0x20),
+                let h = cursor.digits(2), cursor.skip(0x3A), let mi = cursor.digits(2)
             else { return nil }
             (year, month, day, hour, minute) = (y, m, d, h, mi)
             if cursor.skip(0x3A) {
@@ -28,7 +32,7 @@ public enum Timestamp {
             }
         }
         guard (1...12).contains(month), day >= 1, day <= daysInMonth(month, year: year),
-              hour <= 23, minute <= 59, second <= 59
+            hour <= 23, minute <= 59, second <= 59
         else { return nil }
         var microsecond = 0
         if hasSeconds && (cursor.skip(0x2E) || cursor.skip(0x2C)) {
@@ -55,7 +59,8 @@ public enum Timestamp {
             return nil
         }
         guard cursor.atEnd else { return nil }
-        let seconds = daysSince1970(year: year, month: month, day: day) * 86_400
+        let seconds =
+            daysSince1970(year: year, month: month, day: day) * 86_400
             + hour * 3_600 + minute * 60 + second - offsetSeconds
         return Int64(seconds) * 1_000_000 + Int64(microsecond)
     }
@@ -64,13 +69,23 @@ public enum Timestamp {
     /// space) at the start of `bytes`, or `nil` when they are not in exactly that form.
     private static func fixedDateTime(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int, Int, Int, Int)? {
         guard bytes.count >= 19, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[13] == 0x3A, bytes[16] == 0x3A,
-              bytes[10] == 0x54 || bytes[10] == 0x74 || bytes[10] == 0x20
+            bytes[10] == 0x54 || bytes[10] == 0x74 || bytes[10] == 0x20
         else { return nil }
         // Each digit as its value (a non-digit gives more than 9).
-        let y0 = bytes[0] &- 48, y1 = bytes[1] &- 48, y2 = bytes[2] &- 48, y3 = bytes[3] &- 48
-        let m0 = bytes[5] &- 48, m1 = bytes[6] &- 48, d0 = bytes[8] &- 48, d1 = bytes[9] &- 48
-        let h0 = bytes[11] &- 48, h1 = bytes[12] &- 48, n0 = bytes[14] &- 48, n1 = bytes[15] &- 48
-        let s0 = bytes[17] &- 48, s1 = bytes[18] &- 48
+        let y0 = bytes[0] &- 48
+        let y1 = bytes[1] &- 48
+        let y2 = bytes[2] &- 48
+        let y3 = bytes[3] &- 48
+        let m0 = bytes[5] &- 48
+        let m1 = bytes[6] &- 48
+        let d0 = bytes[8] &- 48
+        let d1 = bytes[9] &- 48
+        let h0 = bytes[11] &- 48
+        let h1 = bytes[12] &- 48
+        let n0 = bytes[14] &- 48
+        let n1 = bytes[15] &- 48
+        let s0 = bytes[17] &- 48
+        let s1 = bytes[18] &- 48
         // v + 6 stays under 16 exactly when v ≤ 9 (computed in UInt32, so nothing wraps).
         func spill(_ a: UInt8, _ b: UInt8) -> UInt32 { (UInt32(a) + 6) | (UInt32(b) + 6) }
         var spilled = spill(y0, y1) | spill(y2, y3) | spill(m0, m1)

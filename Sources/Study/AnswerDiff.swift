@@ -77,6 +77,7 @@ enum AnswerDiff {
     private static func leadingArticleLength(_ text: String) -> Int {
         guard let space = text.firstIndex(of: " ") else { return 0 }
         let first = AnswerNormalization.fold(String(text[..<space]))
-        return AnswerNormalization.leadingDeterminers.contains(first) ? text.distance(from: text.startIndex, to: space) + 1 : 0
+        return AnswerNormalization.leadingDeterminers.contains(first)
+            ? text.distance(from: text.startIndex, to: space) + 1 : 0
     }
 }

@@ -89,7 +89,8 @@ public struct AnswerMatcher: Sendable, Hashable {
     /// Whether the typed words match the expected words with at most one typo per long word.
     func isTypoMatch(_ typed: [String], _ expected: [String]) -> Bool {
         guard typed.count == expected.count, !expected.isEmpty else { return false }
-        for (typedWord, expectedWord) in zip(typed, expected) where !AnswerNormalization.sameWord(typedWord, expectedWord) {
+        for (typedWord, expectedWord) in zip(typed, expected)
+        where !AnswerNormalization.sameWord(typedWord, expectedWord) {
             let expectedLetters = Array(expectedWord)
             guard expectedLetters.count >= minimumTypoLength, !expectedLetters.contains(where: \.isNumber),
                 EditDistance.isWithinOneEdit(Array(typedWord), expectedLetters)

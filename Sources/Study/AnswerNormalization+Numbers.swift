@@ -27,7 +27,8 @@ extension AnswerNormalization {
         let units = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
         for (value, word) in units.enumerated() { table[word] = .unit(value) }
         let teens = [
-            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen",
         ]
         for (offset, word) in teens.enumerated() { table[word] = .teen(10 + offset) }
         let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
@@ -53,7 +54,9 @@ extension AnswerNormalization {
             "eighteenth", "nineteenth",
         ]
         for (offset, word) in teens.enumerated() { table[word] = .teen(10 + offset) }
-        let tens = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"]
+        let tens = [
+            "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth",
+        ]
         for (offset, word) in tens.enumerated() { table[word] = .tens(20 + 10 * offset) }
         table["zeroth"] = .unit(0)
         table["hundredth"] = .hundred
@@ -131,22 +134,37 @@ extension AnswerNormalization {
                 switch part.word {
                 case .unit(0):
                     // Zero stands alone.
-                    guard last == .nothing else { fits = false; break }
+                    guard last == .nothing else {
+                        fits = false
+                        break
+                    }
                     ended = true
                 case .unit(let value):
-                    guard last == .nothing || last == .tens || last == .hundred || last == .scale else { fits = false; break }
+                    guard last == .nothing || last == .tens || last == .hundred || last == .scale else {
+                        fits = false
+                        break
+                    }
                     group += value
                     last = .unit
                 case .teen(let value), .tens(let value):
-                    guard last == .nothing || last == .hundred || last == .scale else { fits = false; break }
+                    guard last == .nothing || last == .hundred || last == .scale else {
+                        fits = false
+                        break
+                    }
                     group += value
                     if case .teen = part.word { last = .teen } else { last = .tens }
                 case .hundred:
-                    guard group < 100, last != .hundred else { fits = false; break }
+                    guard group < 100, last != .hundred else {
+                        fits = false
+                        break
+                    }
                     group = last == .nothing || last == .scale ? 100 : group * 100
                     last = .hundred
                 case .scale(let scale):
-                    guard scale < smallestScale else { fits = false; break }
+                    guard scale < smallestScale else {
+                        fits = false
+                        break
+                    }
                     total += (last == .nothing || last == .scale ? 1 : group) * scale
                     group = 0
                     smallestScale = scale

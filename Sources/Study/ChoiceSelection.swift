@@ -26,9 +26,13 @@ public enum ChoiceSelection: Sendable, Hashable {
             return .invalid(message: "There is no choice \(token). \(usage)")
         }
         let typedWords = AnswerNormalization.words(trimmed)
-        let exact = options.indices.filter { AnswerNormalization.sameWords(AnswerNormalization.words(options[$0].text), typedWords) }
+        let exact = options.indices.filter {
+            AnswerNormalization.sameWords(AnswerNormalization.words(options[$0].text), typedWords)
+        }
         if exact.count == 1 { return .picked(exact[0]) }
-        let close = exact.isEmpty ? options.indices.filter { matcher.check(trimmed, against: options[$0].text).isCorrect } : exact
+        let close =
+            exact.isEmpty
+            ? options.indices.filter { matcher.check(trimmed, against: options[$0].text).isCorrect } : exact
         switch close.count {
         case 1: return .picked(close[0])
         case 0: return .invalid(message: "\"\(trimmed)\" is not one of the choices. \(usage)")

@@ -28,9 +28,13 @@ extension Question {
             }
             guard let correct = options.firstIndex(where: { $0.text == answer }) else { return nil }
             let label = options[correct].label
-            (prompt, kind, expected, hint) = (text, .choice(options: options, correct: correct), "\(label)) \(answer)", card.hint)
+            (prompt, kind, expected, hint) = (
+                text, .choice(options: options, correct: correct), "\(label)) \(answer)", card.hint
+            )
         case (.trueFalse(let statement, let answer), .forward):
-            (prompt, kind, expected, hint) = (statement, .trueFalse(answer: answer), answer ? "true" : "false", card.hint)
+            (prompt, kind, expected, hint) = (
+                statement, .trueFalse(answer: answer), answer ? "true" : "false", card.hint
+            )
         case (.cloze, .cloze(let number)):
             guard let cloze = card.clozeText else { return nil }
             let answers = cloze.answers(for: number)
@@ -38,7 +42,8 @@ extension Question {
             let deletionHints = cloze.deletions.filter { $0.number == number }.compactMap(\.hint)
             let fallback = deletionHints.isEmpty ? nil : deletionHints.joined(separator: ", ")
             (prompt, kind, expected, hint) = (
-                cloze.question(for: number), .cloze(answers: answers), cloze.answerText(for: number), card.hint ?? fallback
+                cloze.question(for: number), .cloze(answers: answers), cloze.answerText(for: number),
+                card.hint ?? fallback
             )
         default:
             return nil

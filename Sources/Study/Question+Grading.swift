@@ -21,12 +21,14 @@ extension Question {
         case .choice(let options, let correct):
             switch ChoiceSelection.read(input, options: options, matcher: matcher) {
             case .invalid(let message): return .invalid(message: message)
-            case .picked(let index): return .answered(index == correct ? .correct : .incorrect(closest: nil, differences: []))
+            case .picked(let index):
+                return .answered(index == correct ? .correct : .incorrect(closest: nil, differences: []))
             }
         case .trueFalse(let answer):
             switch TrueFalseSelection.read(input) {
             case .invalid(let message): return .invalid(message: message)
-            case .answered(let given): return .answered(given == answer ? .correct : .incorrect(closest: nil, differences: []))
+            case .answered(let given):
+                return .answered(given == answer ? .correct : .incorrect(closest: nil, differences: []))
             }
         }
     }
@@ -55,6 +57,7 @@ extension Question {
         }
         differences = AnswerDiff.merge(differences)
         if verdicts.allSatisfy(\.isCorrect) { return .correctWithTypo(expected: joined, differences: differences) }
-        return allClose ? .incorrect(closest: joined, differences: differences) : .incorrect(closest: nil, differences: [])
+        return allClose
+            ? .incorrect(closest: joined, differences: differences) : .incorrect(closest: nil, differences: [])
     }
 }

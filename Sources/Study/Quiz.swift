@@ -63,7 +63,9 @@ public struct Quiz: Sendable {
         var random = SplitMix64(seed: seed)
         var questions: [Question] = []
         for candidate in random.shuffled(candidates) where questions.count < max(0, count) {
-            if let question = Question(card: candidate.card, item: candidate.item, deckTitle: candidate.deckTitle, random: &random) {
+            if let question = Question(
+                card: candidate.card, item: candidate.item, deckTitle: candidate.deckTitle, random: &random)
+            {
                 questions.append(question)
             }
         }
@@ -108,7 +110,8 @@ public struct Quiz: Sendable {
         case .revealed:
             return .invalid(message: "This question is not graded automatically.")
         case .answered(let verdict):
-            return .graded(record(question, answer: AnswerNormalization.collapsingWhitespace(input), verdict: verdict, at: now))
+            return .graded(
+                record(question, answer: AnswerNormalization.collapsingWhitespace(input), verdict: verdict, at: now))
         }
     }
 
@@ -131,7 +134,9 @@ public struct Quiz: Sendable {
         )
     }
 
-    private mutating func record(_ question: Question, answer: String, verdict: AnswerVerdict, at now: Date) -> QuizAnswer {
+    private mutating func record(_ question: Question, answer: String, verdict: AnswerVerdict, at now: Date)
+        -> QuizAnswer
+    {
         let duration = min(max(0, now.timeIntervalSince(shownAt ?? now)), maximumAnswerDuration)
         let given = QuizAnswer(question: question, answer: answer, verdict: verdict, time: now, duration: duration)
         answers.append(given)

@@ -111,7 +111,9 @@ public struct StudySession: Sendable {
     public mutating func next(at now: Date) -> Question? {
         if let current = queues.current { return current.question }
         while let card = queues.takeNext(at: now, learnAhead: options.learnAheadLimit) {
-            if let question = Question(card: card.card, item: card.item, deckTitle: card.deckTitle, random: &queues.random) {
+            if let question = Question(
+                card: card.card, item: card.item, deckTitle: card.deckTitle, random: &queues.random)
+            {
                 queues.current = PresentedQuestion(card: card, question: question, shownAt: now)
                 return question
             }
@@ -176,7 +178,8 @@ public struct StudySession: Sendable {
     /// until then, unless the deck is in ``StudySessionOptions/siblingsKeptIn``; the review
     /// lists them (``SessionReview/buriedSiblings``) to be saved with it. Siblings in the
     /// learning steps stay, as in Anki. Undo brings them back.
-    public mutating func rate(_ rating: Rating, at now: Date, buryingSiblingsUntil until: Date? = nil) -> SessionReview? {
+    public mutating func rate(_ rating: Rating, at now: Date, buryingSiblingsUntil until: Date? = nil) -> SessionReview?
+    {
         guard let current = queues.current else { return nil }
         let snapshot = queues
         let before = current.card.state
@@ -221,7 +224,8 @@ public struct StudySession: Sendable {
         let item = review.item
         queues.learning.removeAll { $0.card.item == item }
         if after.phase == .learning || after.phase == .relearning,
-           var card = last.queues.current?.card {
+            var card = last.queues.current?.card
+        {
             card.state = after
             queues.enqueueLearning(card)
         }
@@ -302,7 +306,11 @@ public struct StudySession: Sendable {
         for card in queues.reviews + queues.new + queues.skipped { notReached.add(card.category) }
         if let current = queues.current {
             // Asked but not rated: a learning item still waits for its step; others were not reached.
-            if current.card.category == .learning { waiting.append(current.card) } else { notReached.add(current.card.category) }
+            if current.card.category == .learning {
+                waiting.append(current.card)
+            } else {
+                notReached.add(current.card.category)
+            }
         }
         let pending = waiting.enumerated()
             .sorted { ($0.element.state.due, $0.offset) < ($1.element.state.due, $1.offset) }

@@ -110,7 +110,8 @@ public struct Heatmap: Sendable, Hashable {
     /// "Less · ░ ▒ ▓ █ More   · 0  ░ 1–3 …": the shades and the counts each stands for.
     private func legend(maximum: Int) -> String {
         let ranges = Self.ranges(maximum: maximum).map { level, counts in
-            let text = counts.lowerBound == counts.upperBound
+            let text =
+                counts.lowerBound == counts.upperBound
                 ? "\(counts.lowerBound)" : "\(counts.lowerBound)–\(counts.upperBound)"
             return "\(Self.shades[level]) \(text)"
         }

@@ -37,11 +37,13 @@ struct AnkiExportTests {
             for (step, rating) in [Rating.good, .good, .again, .good].prefix(index + 1).enumerated() {
                 let time = start.addingTimeInterval(Double(step) * 86_400 * 3 + Double(index) * 60)
                 let after = fsrs.review(state, rating: rating, at: time)
-                reviews.append(.study(ref, rating: rating, at: time, before: state, after: after, durationMilliseconds: 4200))
+                reviews.append(
+                    .study(ref, rating: rating, at: time, before: state, after: after, durationMilliseconds: 4200))
                 state = after
             }
         }
-        reviews.append(.practice(ItemRef(deckID: "hailsham", key: "friend"), rating: .good, at: start, state: .new(due: start)))
+        reviews.append(
+            .practice(ItemRef(deckID: "hailsham", key: "friend"), rating: .good, at: start, state: .new(due: start)))
         try store.record(batch: reviews)
         try store.suspend(ItemRef(deckID: "hailsham", key: "carer"))
         return (deck, store, reviews.count - 1)
@@ -76,15 +78,26 @@ struct AnkiExportTests {
         #expect(again.cards[0].location == "Never Let Me Go, Kazuo Ishiguro, Chapter 1")
         #expect(again.cards[0].tags == ["cast"])
         #expect(again.cards[1].content == deck.cards[1].content)
-        #expect(again.cards[2].content == .basic(front: "Closest friend?\n\na) Ruth\nb) Madame", back: "Ruth", reverse: false))
-        #expect(again.cards[3].content == .basic(front: "True or false? Kathy is a carer.", back: "True", reverse: false))
+        #expect(
+            again.cards[2].content
+                == .basic(front: "Closest friend?\n\na) Ruth\nb) Madame", back: "Ruth", reverse: false))
+        #expect(
+            again.cards[3].content == .basic(front: "True or false? Kathy is a carer.", back: "True", reverse: false))
         #expect(again.cards[4].content == deck.cards[4].content)
 
         // Every review, at the same millisecond, with the same rating and duration.
         var original: [String] = []
-        try store.forEachReview { original.append("\($0.item.key) \($0.time.timeIntervalSince1970) \($0.rating!.rawValue) \($0.durationMilliseconds ?? -1)") }
+        try store.forEachReview {
+            original.append(
+                "\($0.item.key) \($0.time.timeIntervalSince1970) \($0.rating!.rawValue) \($0.durationMilliseconds ?? -1)"
+            )
+        }
         var copied: [String] = []
-        try backStore.forEachReview { copied.append("\($0.item.key) \($0.time.timeIntervalSince1970) \($0.rating!.rawValue) \($0.durationMilliseconds ?? -1)") }
+        try backStore.forEachReview {
+            copied.append(
+                "\($0.item.key) \($0.time.timeIntervalSince1970) \($0.rating!.rawValue) \($0.durationMilliseconds ?? -1)"
+            )
+        }
         #expect(copied == original)
         // The states: phase, due (to the second for learning, the day for review), memory, suspension.
         for key in ["narrator", "narrator#reverse", "school", "trio#c2", "carer", "trio#c1"] {
@@ -132,10 +145,16 @@ struct AnkiExportTests {
             [deck], store: store, to: folder.file("notes.txt"), options: AnkiExportOptions(format: .text))
         #expect(summary.notes == 5)
         let text = try String(contentsOfFile: folder.file("notes.txt"), encoding: .utf8)
-        #expect(text.hasPrefix("#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:10\n"))
-        #expect(text.contains("recall:hailsham/narrator\trecall Basic (and reversed card)\tLit::Hailsham\tWho narrates &lt;the&gt; novel?\tKathy H.<br>A carer"))
+        #expect(
+            text.hasPrefix(
+                "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:10\n"))
+        #expect(
+            text.contains(
+                "recall:hailsham/narrator\trecall Basic (and reversed card)\tLit::Hailsham\tWho narrates &lt;the&gt; novel?\tKathy H.<br>A carer"
+            ))
         let back = TemporaryFolder()
-        _ = try AnkiImporter.importFile(folder.file("notes.txt"), options: AnkiImportOptions(decksDirectory: back.file("decks")), store: nil)
+        _ = try AnkiImporter.importFile(
+            folder.file("notes.txt"), options: AnkiImportOptions(decksDirectory: back.file("decks")), store: nil)
         let again = try #require(DeckLoader.load(file: back.file("decks/hailsham.json")).deck)
         #expect(again.cards.map(\.id) == deck.cards.map(\.id))
         #expect(again.cards[0].content == deck.cards[0].content)

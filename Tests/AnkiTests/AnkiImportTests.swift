@@ -8,9 +8,11 @@ import Testing
 
 @Suite("Anki import")
 struct AnkiImportTests {
-    @Test("the latest, legacy and colpkg packages import the same decks, history and states", arguments: [
-        "latest.apkg", "legacy.apkg", "collection.colpkg",
-    ])
+    @Test(
+        "the latest, legacy and colpkg packages import the same decks, history and states",
+        arguments: [
+            "latest.apkg", "legacy.apkg", "collection.colpkg",
+        ])
     func packages(name: String) throws {
         let folder = TemporaryFolder()
         let store = try ProgressStore(path: folder.file("progress.sqlite"))
@@ -22,10 +24,13 @@ struct AnkiImportTests {
         // Basic 1, reversed 2, optional reversed 2 + 1, typed 1, cloze 2, media 1, quote 1, suspended 1.
         #expect(summary.items == 12)
         #expect(summary.reviews == expected.revlog.filter { (1...4).contains($0.ease) }.count)
-        #expect(summary.skipped["review-log rows of manual changes and reschedules"] == expected.revlog.filter { $0.ease == 0 }.count)
+        #expect(
+            summary.skipped["review-log rows of manual changes and reschedules"]
+                == expected.revlog.filter { $0.ease == 0 }.count)
         #expect(summary.media == 2)
         #expect(summary.warnings.contains { $0.contains("\"Quote\"") })
-        #expect(folder.listing("decks") == [".recall-anki-imports", "lit-novel-part-1.json", "vocab.json", "vocab.media"])
+        #expect(
+            folder.listing("decks") == [".recall-anki-imports", "lit-novel-part-1.json", "vocab.json", "vocab.media"])
         #expect(folder.listing("decks/vocab.media") == ["hello.mp3", "pic.png"])
 
         let lit = try #require(DeckLoader.load(file: folder.file("decks/lit-novel-part-1.json")).deck)
@@ -38,7 +43,11 @@ struct AnkiImportTests {
         #expect(texts.contains(.basic(front: "Madame", back: "the gallery", reverse: false)))
         #expect(texts.contains(.typed(prompt: "Kathy's closest friend?", answers: ["Ruth"])))
         #expect(texts.contains(.cloze(text: "{{c1::Kathy}}, {{c2::Ruth::a friend}} and {{c1::Tommy}} 's story")))
-        #expect(texts.contains(.basic(front: "A picture: (image: pic.png) and a sound (sound: hello.mp3)", back: "media", reverse: false)))
+        #expect(
+            texts.contains(
+                .basic(
+                    front: "A picture: (image: pic.png) and a sound (sound: hello.mp3)", back: "media", reverse: false))
+        )
         #expect(texts.contains(.basic(front: "Memories fade", back: "Kazuo Ishiguro\n2005", reverse: false)))
         let narrator = try #require(lit.cards.first { $0.content.typeName == "basic" && $0.tags.contains("part-one") })
         #expect(narrator.tags == ["narrator", "part-one"])
@@ -52,7 +61,9 @@ struct AnkiImportTests {
         #expect(basic.state.stability == 165.7065)
         #expect(basic.state.difficulty == 3.655)
         #expect(basic.state.reps == anki.reps)
-        let suspended = try #require(vocab.cards.first { $0.content == .basic(front: "suspended front", back: "suspended back", reverse: false) })
+        let suspended = try #require(
+            vocab.cards.first { $0.content == .basic(front: "suspended front", back: "suspended back", reverse: false) }
+        )
         #expect(try store.item(ItemRef(deckID: "vocab", key: suspended.id))?.suspended == true)
         let typed = try #require(lit.cards.first { $0.content.typeName == "typed" })
         let typedState = try #require(try store.item(ItemRef(deckID: "lit-novel-part-1", key: typed.id))).state

@@ -25,13 +25,18 @@ struct HistoryMappingTests {
             AnkiRevlogEntry(id: base + 600_000, cardID: 7, ease: 3, interval: 1, milliseconds: 4_000, type: 0),
             AnkiRevlogEntry(id: base + 700_000, cardID: 7, ease: 0, interval: 5, milliseconds: 0, type: 4),
             AnkiRevlogEntry(id: base + 800_000, cardID: 7, ease: 0, interval: 9, milliseconds: 0, type: 5),
-            AnkiRevlogEntry(id: base + 86_400_000 * 3, cardID: 7, ease: 1, interval: -600, milliseconds: 9_000, type: 1),
+            AnkiRevlogEntry(
+                id: base + 86_400_000 * 3, cardID: 7, ease: 1, interval: -600, milliseconds: 9_000, type: 1),
         ]
         let progress = HistoryMapping.map(
-            card(type: 3, queue: 1, due: created + 5 * 86_400, left: 1), revlog: rows[...], item: item, created: created,
+            card(type: 3, queue: 1, due: created + 5 * 86_400, left: 1), revlog: rows[...], item: item,
+            created: created,
             scheduler: fsrs, now: Date())
         #expect(progress.reviews.map(\.rating) == [.good, .good, .again])
-        #expect(progress.reviews.map { $0.time.timeIntervalSince1970 } == [Double(base) / 1000, Double(base + 600_000) / 1000, Double(base + 86_400_000 * 3) / 1000])
+        #expect(
+            progress.reviews.map { $0.time.timeIntervalSince1970 } == [
+                Double(base) / 1000, Double(base + 600_000) / 1000, Double(base + 86_400_000 * 3) / 1000,
+            ])
         #expect(progress.reviews.map(\.durationMilliseconds) == [5_000, 4_000, 9_000])
         #expect(progress.reviews.allSatisfy { $0.kind == .study })
         #expect(progress.reviews[1].before == progress.reviews[0].after)
@@ -62,7 +67,8 @@ struct HistoryMappingTests {
     @Test("a review card without history or memory state gets its interval as stability")
     func estimated() {
         let progress = HistoryMapping.map(
-            card(type: 2, queue: 2, due: 10, interval: 30), revlog: [], item: item, created: created, scheduler: fsrs, now: Date())
+            card(type: 2, queue: 2, due: 10, interval: 30), revlog: [], item: item, created: created, scheduler: fsrs,
+            now: Date())
         #expect(progress.state.stability == 30)
         #expect(progress.state.lastReview == Date(timeIntervalSince1970: Double(created + 10 * 86_400 - 30 * 86_400)))
     }
@@ -70,12 +76,14 @@ struct HistoryMappingTests {
     @Test("new cards stay new; learning cards keep their step")
     func newAndLearning() {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        let new = HistoryMapping.map(card(type: 0, queue: 0, due: 3), revlog: [], item: item, created: created, scheduler: fsrs, now: now)
+        let new = HistoryMapping.map(
+            card(type: 0, queue: 0, due: 3), revlog: [], item: item, created: created, scheduler: fsrs, now: now)
         #expect(new.state.phase == .new)
         #expect(new.state.due == now)
         #expect(new.state.stability == nil)
         let learning = HistoryMapping.map(
-            card(type: 1, queue: 1, due: 1_790_000_600, left: 1), revlog: [], item: item, created: created, scheduler: fsrs, now: now)
+            card(type: 1, queue: 1, due: 1_790_000_600, left: 1), revlog: [], item: item, created: created,
+            scheduler: fsrs, now: now)
         #expect(learning.state.phase == .learning)
         #expect(learning.state.step == 1)  // 2 steps, 1 left
         #expect(learning.state.due == Date(timeIntervalSince1970: 1_790_000_600))

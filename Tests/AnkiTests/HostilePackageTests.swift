@@ -34,11 +34,13 @@ struct HostilePackageTests {
         try FileManager.default.createDirectory(atPath: decks, withIntermediateDirectories: true)
         try "{}".write(toFile: folder.file("decks/mine.json"), atomically: true, encoding: .utf8)
         let store = try ProgressStore(path: folder.file("progress.sqlite"))
-        _ = try AnkiImporter.importFile(fixture("genanki.apkg"), options: AnkiImportOptions(decksDirectory: folder.file("other")), store: store)
+        _ = try AnkiImporter.importFile(
+            fixture("genanki.apkg"), options: AnkiImportOptions(decksDirectory: folder.file("other")), store: store)
         let reviews = try store.reviewCount()
         let items = try store.deckIDs()
         do {
-            _ = try AnkiImporter.importFile(file, options: AnkiImportOptions(decksDirectory: decks), store: store, limits: limits)
+            _ = try AnkiImporter.importFile(
+                file, options: AnkiImportOptions(decksDirectory: decks), store: store, limits: limits)
             Issue.record("\(file) was imported")
         } catch let error as AnkiError {
             #expect(message(error.description), "\(error.description)")
@@ -52,7 +54,9 @@ struct HostilePackageTests {
     func notAZip() throws {
         let folder = TemporaryFolder()
         try "hello".write(toFile: folder.file("x.apkg"), atomically: true, encoding: .utf8)
-        try refuse(folder.file("x.apkg")) { $0.hasSuffix("x.apkg is not an Anki package (.apkg or .colpkg): it is not a zip archive") }
+        try refuse(folder.file("x.apkg")) {
+            $0.hasSuffix("x.apkg is not an Anki package (.apkg or .colpkg): it is not a zip archive")
+        }
     }
 
     @Test("a zip bomb: an entry expanding past the limit")
@@ -98,15 +102,21 @@ struct HostilePackageTests {
     func mediaPath(name: String) throws {
         let folder = TemporaryFolder()
         let map = try JSONSerialization.data(withJSONObject: ["0": name])
-        try Self.zip(folder.file("media.apkg"), [("collection.anki21", try Self.sqliteBytes()), ("media", map), ("0", Data("x".utf8))])
-        try refuse(folder.file("media.apkg")) { $0.contains("names a media file \"\(name)\" with a path in it; refusing the package") }
+        try Self.zip(
+            folder.file("media.apkg"),
+            [("collection.anki21", try Self.sqliteBytes()), ("media", map), ("0", Data("x".utf8))])
+        try refuse(folder.file("media.apkg")) {
+            $0.contains("names a media file \"\(name)\" with a path in it; refusing the package")
+        }
     }
 
     @Test("a collection that is not SQLite")
     func notSQLite() throws {
         let folder = TemporaryFolder()
         try Self.zip(folder.file("text.apkg"), [("collection.anki21", Data("not a database at all".utf8))])
-        try refuse(folder.file("text.apkg")) { $0.hasSuffix("collection.anki21 is not an SQLite database; the package is damaged") }
+        try refuse(folder.file("text.apkg")) {
+            $0.hasSuffix("collection.anki21 is not an SQLite database; the package is damaged")
+        }
     }
 
     @Test("a package from a newer Anki")
@@ -128,11 +138,16 @@ struct HostilePackageTests {
     @Test("a damaged text file names its line")
     func damagedText() throws {
         let folder = TemporaryFolder()
-        try "#separator:tab\n#html:true\nfront\tback\n\"open\tquote\n".write(toFile: folder.file("notes.txt"), atomically: true, encoding: .utf8)
-        try refuse(folder.file("notes.txt")) { $0.hasSuffix("notes.txt:4: a quoted field is not closed (a \" is missing)") }
-        try "#separator:nonsense\nfront\tback\n".write(toFile: folder.file("bad.txt"), atomically: true, encoding: .utf8)
+        try "#separator:tab\n#html:true\nfront\tback\n\"open\tquote\n".write(
+            toFile: folder.file("notes.txt"), atomically: true, encoding: .utf8)
+        try refuse(folder.file("notes.txt")) {
+            $0.hasSuffix("notes.txt:4: a quoted field is not closed (a \" is missing)")
+        }
+        try "#separator:nonsense\nfront\tback\n".write(
+            toFile: folder.file("bad.txt"), atomically: true, encoding: .utf8)
         try refuse(folder.file("bad.txt")) { $0.contains("bad.txt:1: #separator: unknown separator \"nonsense\"") }
-        try "#notetype column:3\nfront\tback\n".write(toFile: folder.file("short.txt"), atomically: true, encoding: .utf8)
+        try "#notetype column:3\nfront\tback\n".write(
+            toFile: folder.file("short.txt"), atomically: true, encoding: .utf8)
         try refuse(folder.file("short.txt")) { $0.contains("short.txt:2: the note type column (3) is missing") }
     }
 
@@ -144,7 +159,8 @@ struct HostilePackageTests {
         try "mine".write(toFile: folder.file("decks/vocab.json"), atomically: true, encoding: .utf8)
         let store = try ProgressStore(path: folder.file("progress.sqlite"))
         #expect(throws: AnkiError.deckExists(path: folder.file("decks/vocab.json"))) {
-            try AnkiImporter.importFile(fixture("latest.apkg"), options: AnkiImportOptions(decksDirectory: decks), store: store)
+            try AnkiImporter.importFile(
+                fixture("latest.apkg"), options: AnkiImportOptions(decksDirectory: decks), store: store)
         }
         #expect(folder.listing("decks") == ["vocab.json"])
         #expect(try store.reviewCount() == 0)
@@ -160,7 +176,8 @@ struct HostilePackageTests {
         try "not a store".write(toFile: folder.file("progress.sqlite"), atomically: true, encoding: .utf8)
         #expect(throws: (any Error).self) {
             let store = try ProgressStore(path: folder.file("progress.sqlite"))
-            _ = try AnkiImporter.importFile(fixture("latest.apkg"), options: AnkiImportOptions(decksDirectory: folder.file("decks")), store: store)
+            _ = try AnkiImporter.importFile(
+                fixture("latest.apkg"), options: AnkiImportOptions(decksDirectory: folder.file("decks")), store: store)
         }
         #expect(folder.listing("decks").isEmpty)
     }

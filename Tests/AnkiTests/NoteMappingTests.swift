@@ -5,22 +5,36 @@ import Testing
 
 @Suite("Anki import: note types")
 struct NoteMappingTests {
-    static func notetype(_ name: String, fields: [String], templates: [(String, String)], cloze: Bool = false,
-                         stock: AnkiNotetype.StockKind? = nil) -> AnkiNotetype {
+    static func notetype(
+        _ name: String, fields: [String], templates: [(String, String)], cloze: Bool = false,
+        stock: AnkiNotetype.StockKind? = nil
+    ) -> AnkiNotetype {
         AnkiNotetype(
             id: 1, name: name, isCloze: cloze, stockKind: stock, fields: fields,
-            templates: templates.enumerated().map { .init(name: "Card \($0.offset + 1)", front: $0.element.0, back: $0.element.1) })
+            templates: templates.enumerated().map {
+                .init(name: "Card \($0.offset + 1)", front: $0.element.0, back: $0.element.1)
+            })
     }
-    static let basic = notetype("Basic", fields: ["Front", "Back"], templates: [("{{Front}}", "{{FrontSide}}<hr id=answer>{{Back}}")])
+    static let basic = notetype(
+        "Basic", fields: ["Front", "Back"], templates: [("{{Front}}", "{{FrontSide}}<hr id=answer>{{Back}}")])
     static let reversed = notetype(
         "Einfach (mit umgekehrter Karte)", fields: ["Vorderseite", "Rückseite"],
-        templates: [("{{Vorderseite}}", "{{FrontSide}}<hr id=answer>{{Rückseite}}"), ("{{Rückseite}}", "{{FrontSide}}<hr id=answer>{{Vorderseite}}")])
+        templates: [
+            ("{{Vorderseite}}", "{{FrontSide}}<hr id=answer>{{Rückseite}}"),
+            ("{{Rückseite}}", "{{FrontSide}}<hr id=answer>{{Vorderseite}}"),
+        ])
     static let optional = notetype(
         "Basic (optional reversed card)", fields: ["Front", "Back", "Add Reverse"],
-        templates: [("{{Front}}", "{{FrontSide}}<hr id=answer>{{Back}}"), ("{{#Add Reverse}}{{Back}}{{/Add Reverse}}", "{{Front}}")])
+        templates: [
+            ("{{Front}}", "{{FrontSide}}<hr id=answer>{{Back}}"),
+            ("{{#Add Reverse}}{{Back}}{{/Add Reverse}}", "{{Front}}"),
+        ])
     static let typed = notetype(
-        "Basic (type in the answer)", fields: ["Front", "Back"], templates: [("{{Front}}\n{{type:Back}}", "{{Front}}<hr id=answer>{{type:Back}}")])
-    static let cloze = notetype("Cloze", fields: ["Text", "Back Extra"], templates: [("{{cloze:Text}}", "{{cloze:Text}}<br>{{Back Extra}}")], cloze: true)
+        "Basic (type in the answer)", fields: ["Front", "Back"],
+        templates: [("{{Front}}\n{{type:Back}}", "{{Front}}<hr id=answer>{{type:Back}}")])
+    static let cloze = notetype(
+        "Cloze", fields: ["Text", "Back Extra"], templates: [("{{cloze:Text}}", "{{cloze:Text}}<br>{{Back Extra}}")],
+        cloze: true)
     static let custom = notetype(
         "Vocabulary", fields: ["Word", "Reading", "Meaning"],
         templates: [("{{Word}}<br>{{Reading}}", "{{FrontSide}}<hr id=answer>{{Meaning}}"), ("{{Meaning}}", "{{Word}}")])
@@ -44,7 +58,8 @@ struct NoteMappingTests {
 
     @Test("Basic, reversed, optional reversed, typed")
     func basicKinds() throws {
-        let basic = try NoteMapping.map(note(["<b>Q</b>", "A"], tags: ["part::one", "Part::One", "x"]), notetype: Self.basic, cardID: "c")
+        let basic = try NoteMapping.map(
+            note(["<b>Q</b>", "A"], tags: ["part::one", "Part::One", "x"]), notetype: Self.basic, cardID: "c")
         #expect(basic.card.content == .basic(front: "Q", back: "A", reverse: false))
         #expect(basic.card.tags == ["part-one", "x"])
         #expect(basic.itemKeys == [0: "c"])
@@ -62,7 +77,8 @@ struct NoteMappingTests {
 
     @Test("Cloze keeps its numbers and hints; Back Extra becomes the explanation")
     func clozes() throws {
-        let mapped = try NoteMapping.map(note(["{{c1::Kathy}} and {{c3::Ruth::friend}}", "extra"]), notetype: Self.cloze, cardID: "c")
+        let mapped = try NoteMapping.map(
+            note(["{{c1::Kathy}} and {{c3::Ruth::friend}}", "extra"]), notetype: Self.cloze, cardID: "c")
         #expect(mapped.card.content == .cloze(text: "{{c1::Kathy}} and {{c3::Ruth::friend}}"))
         #expect(mapped.card.explanation == "extra")
         #expect(mapped.itemKeys == [0: "c#c1", 2: "c#c3"])

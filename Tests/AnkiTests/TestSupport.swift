@@ -5,7 +5,8 @@ final class TemporaryFolder {
     let path: String
 
     init() {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("recall-anki-tests-\(UUID().uuidString)").path
+        path =
+            FileManager.default.temporaryDirectory.appendingPathComponent("recall-anki-tests-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
@@ -29,18 +30,38 @@ func fixture(_ name: String) -> String {
 
 /// The fixture collection's own description (written by tools/make_anki_fixtures.py).
 struct ExpectedCollection: Decodable {
-    struct Note: Decodable { var guid: String; var notetype: String; var tags: [String]; var fields: [String] }
-    struct Card: Decodable {
-        var note_guid: String; var deck: String; var ord: Int; var type: Int; var queue: Int; var due: Int64
-        var ivl: Int; var reps: Int; var lapses: Int; var left: Int; var data: String
+    struct Note: Decodable {
+        var guid: String
+        var notetype: String
+        var tags: [String]
+        var fields: [String]
     }
-    struct Revlog: Decodable { var id: Int64; var ease: Int; var type: Int; var time: Int }
+    struct Card: Decodable {
+        var note_guid: String
+        var deck: String
+        var ord: Int
+        var type: Int
+        var queue: Int
+        var due: Int64
+        var ivl: Int
+        var reps: Int
+        var lapses: Int
+        var left: Int
+        var data: String
+    }
+    struct Revlog: Decodable {
+        var id: Int64
+        var ease: Int
+        var type: Int
+        var time: Int
+    }
     var notes: [Note]
     var cards: [Card]
     var revlog: [Revlog]
     var crt: Int64
 
     static func load() throws -> ExpectedCollection {
-        try JSONDecoder().decode(ExpectedCollection.self, from: Data(contentsOf: URL(fileURLWithPath: fixture("expected.json"))))
+        try JSONDecoder().decode(
+            ExpectedCollection.self, from: Data(contentsOf: URL(fileURLWithPath: fixture("expected.json"))))
     }
 }

@@ -3,6 +3,7 @@ import Progress
 import Scheduling
 import Terminal
 import Testing
+
 @testable import App
 
 /// `cards` on a fixed history: a deck in a temporary folder, a store with answers at fixed
@@ -30,7 +31,8 @@ import Testing
             let output = CapturedOutput()
             let context = CommandContext(
                 console: Console(
-                    reader: ScriptedLineReader(lines: [], output: output), output: output, errors: output, style: .plain,
+                    reader: ScriptedLineReader(lines: [], output: output), output: output, errors: output,
+                    style: .plain,
                     wrapper: TextWrapper(width: 80)),
                 deckDirectories: [folder.path], storeOption: storePath)
             let store = try ProgressStore(path: storePath)
@@ -40,7 +42,10 @@ import Testing
                 let ref = ItemRef(deckID: "sample", key: key)
                 let time = start.addingTimeInterval(minutes * 60)
                 let before = try #require(try store.item(ref)).state
-                _ = try store.record(.study(ref, rating: rating, at: time, before: before, after: scheduler.review(before, rating: rating, at: time)))
+                _ = try store.record(
+                    .study(
+                        ref, rating: rating, at: time, before: before,
+                        after: scheduler.review(before, rating: rating, at: time)))
             }
             try answer("b", .good, at: 0)
             try answer("b", .good, at: 10)
@@ -179,7 +184,9 @@ import Testing
     @Test func badValuesAreUsageErrors() throws {
         let run = try Self.run(["cards", "sample", "--state", "due"])
         #expect(run.status == 2)
-        #expect(run.errors.hasPrefix("error: the value 'due' is invalid for '--state <state>'. Please provide one of 'new'"))
+        #expect(
+            run.errors.hasPrefix("error: the value 'due' is invalid for '--state <state>'. Please provide one of 'new'")
+        )
         let unknown = try Self.run(["cards", "smaple"])
         #expect(unknown.status == 2)
         #expect(unknown.errors.hasPrefix("error: no deck \"smaple\" (did you mean \"sample\"?)\nusage: recall cards "))

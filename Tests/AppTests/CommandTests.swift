@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+
 @testable import App
 
 @Suite struct ShellWordsTests {
@@ -54,14 +55,17 @@ import Testing
         let study = try #require(command(["study", "plot", "themes", "--tag", "kathy"], as: StudyCommand.self))
         #expect(study.decks == ["plot", "themes"])
         #expect(study.tags == ["kathy"])
-        let quiz = try #require(command(["quiz", "--count=5", "plot", "--tag", "a", "--tag", "b"], as: QuizCommand.self))
+        let quiz = try #require(
+            command(["quiz", "--count=5", "plot", "--tag", "a", "--tag", "b"], as: QuizCommand.self))
         #expect(quiz.decks == ["plot"])
         #expect(quiz.tags == ["a", "b"])
         #expect(quiz.count == 5)
         #expect(command(["quiz"], as: QuizCommand.self)?.count == QuizCommand.defaultCount)
         #expect(command(["stats", "plot"], as: StatsCommand.self)?.deck == "plot")
         let settings = try #require(
-            command(["settings", "plot", "--scheduler", "SM2", "--retention", "85%", "--new-per-day", "5"], as: SettingsCommand.self))
+            command(
+                ["settings", "plot", "--scheduler", "SM2", "--retention", "85%", "--new-per-day", "5"],
+                as: SettingsCommand.self))
         #expect(settings.deck == "plot")
         #expect(settings.scheduler == .sm2)
         #expect(settings.retention == 0.85)
@@ -69,7 +73,8 @@ import Testing
         #expect(command(["help", "study"], as: HelpCommand.self)?.topic == ["study"])
         #expect(command(["exit"], as: QuitCommand.self) != nil)
         #expect(command(["decks", "--json"], as: DecksCommand.self)?.json == true)
-        #expect(command(["replay", "h.csv", "--desired-retention", "0.8"], as: ReplayCommand.self)?.desiredRetention == 0.8)
+        #expect(
+            command(["replay", "h.csv", "--desired-retention", "0.8"], as: ReplayCommand.self)?.desiredRetention == 0.8)
         guard case .nothing = CommandRunner.parse([], atPrompt: true) else {
             Issue.record("an empty line is nothing to do")
             return
@@ -79,10 +84,12 @@ import Testing
     @Test func reportsMistakesExactly() {
         let root = "recall [--decks <dir> ...] [--store <path>] <subcommand>"
         let quiz = "recall quiz [<deck> ...] [--count <n>] [--tag <tag> ...] [--decks <dir> ...] [--store <path>]"
-        let settings = "recall settings [<deck>] [--scheduler <name>] [--retention <r>] [--new-per-day <n>] [--bury-siblings <on|off>] [--sync-dir <dir>] [--decks <dir> ...] [--store <path>]"
+        let settings =
+            "recall settings [<deck>] [--scheduler <name>] [--retention <r>] [--new-per-day <n>] [--bury-siblings <on|off>] [--sync-dir <dir>] [--decks <dir> ...] [--store <path>]"
         #expect(usageError(["studdy"]) == #"unknown command "studdy" (did you mean "study"?) | "# + root)
         #expect(usageError(["fly"]) == #"unknown command "fly" (type "help" to see the commands) | "# + root)
-        #expect(usageError(["--store", "x"]) == #"unknown command "--store" (type "help" to see the commands) | "# + root)
+        #expect(
+            usageError(["--store", "x"]) == #"unknown command "--store" (type "help" to see the commands) | "# + root)
         #expect(usageError(["quiz", "--cont", "3"]) == "unknown option '--cont'. Did you mean '--count'? | " + quiz)
         #expect(usageError(["quiz", "--count"]) == "missing value for '--count <n>' | " + quiz)
         let count = "expected a whole number from 1 to 1000 | " + quiz
@@ -94,14 +101,17 @@ import Testing
         #expect(usageError(["decks", "--all"]).hasPrefix("unknown option '--all' | recall decks "))
         let retention = "expected a number from 0.7 to 0.99, such as 0.9 or 90% | " + settings
         for value in ["1.5", "0.6999", "0x1.8p-1", "9e-1", "nan", ".", "0.9.1", "-0.8"] {
-            #expect(usageError(["settings", "--retention", value]) == "the value '\(value)' is invalid for '--retention <r>': " + retention)
+            #expect(
+                usageError(["settings", "--retention", value])
+                    == "the value '\(value)' is invalid for '--retention <r>': " + retention)
         }
         #expect(
             usageError(["settings", "--scheduler", "anki"])
                 == "the value 'anki' is invalid for '--scheduler <name>': expected fsrs or sm2 | " + settings)
         #expect(
             usageError(["settings", "--new-per-day", "-1"])
-                == "the value '-1' is invalid for '--new-per-day <n>': expected a whole number from 0 to 9999 | " + settings)
+                == "the value '-1' is invalid for '--new-per-day <n>': expected a whole number from 0 to 9999 | "
+                + settings)
     }
 
     @Test func retentionIsTakenExactlyAsWritten() throws {

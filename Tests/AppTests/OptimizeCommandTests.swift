@@ -4,19 +4,24 @@ import Progress
 import Scheduling
 import Terminal
 import Testing
+
 @testable import App
 
 @Suite struct OptimizeCommandTests {
     @Test func parsesAtThePromptAndAsASubcommand() throws {
-        guard case .command(let parsed) = CommandRunner.parse(["optimize", "plot", "cast", "--json", "--apply"], atPrompt: true),
-              let command = parsed as? OptimizeCommand else {
+        guard
+            case .command(let parsed) = CommandRunner.parse(
+                ["optimize", "plot", "cast", "--json", "--apply"], atPrompt: true),
+            let command = parsed as? OptimizeCommand
+        else {
             Issue.record("optimize did not parse")
             return
         }
         #expect(command.decks == ["plot", "cast"])
         #expect(command.json && command.apply && command.csv == nil)
         guard case .command(let other) = CommandRunner.parse(["optimize", "--csv", "-"], atPrompt: false),
-              let csv = other as? OptimizeCommand else {
+            let csv = other as? OptimizeCommand
+        else {
             Issue.record("optimize --csv did not parse")
             return
         }
@@ -41,7 +46,8 @@ import Testing
         bar.update(1, of: 4)  // the same percentage: not redrawn
         bar.update(4, of: 4)
         bar.finish()
-        #expect(errors.text == "\rfitting [#######-----------------------] 25%"
+        #expect(
+            errors.text == "\rfitting [#######-----------------------] 25%"
                 + "\rfitting [##############################] 100%" + "\r\u{1B}[K")
     }
 
@@ -67,19 +73,28 @@ import Testing
         let history = OptimizerHistory(
             reviews: reviews, cardCount: 2, items: [ItemRef(deckID: "a", key: "x"), ItemRef(deckID: "b", key: "y")],
             clock: StudyDayClock(timeZone: TimeZone(secondsFromGMT: 0) ?? .current))
-        let fsrs = try FSRS(parameters: FSRSParameters([0.5, 1.8, 4.0, 12.0, 5.8, 1.1, 2.2, 0.01, 1.6, 0.25, 1.1, 1.8, 0.09,
-                                                        0.35, 1.9, 0.45, 2.4, 0.4, 0.2, 0.1, 0.3]))
+        let fsrs = try FSRS(
+            parameters: FSRSParameters([
+                0.5, 1.8, 4.0, 12.0, 5.8, 1.1, 2.2, 0.01, 1.6, 0.25, 1.1, 1.8, 0.09,
+                0.35, 1.9, 0.45, 2.4, 0.4, 0.2, 0.1, 0.3,
+            ]))
         let states = history.memoryStates { $0 == "a" || $0 == "b" ? fsrs : nil }
         func replay(_ steps: [(Int64, Rating)]) -> CardState {
             var state = CardState.new(due: Date(timeIntervalSince1970: Double(steps[0].0) / 1e6))
-            for (time, rating) in steps { state = fsrs.review(state, rating: rating, at: Date(timeIntervalSince1970: Double(time) / 1e6)) }
+            for (time, rating) in steps {
+                state = fsrs.review(state, rating: rating, at: Date(timeIntervalSince1970: Double(time) / 1e6))
+            }
             return state
         }
         let x = replay([(start, .good), (start + 2 * day, .good)])
         let y = replay([(start + 5 * day, .easy), (start + 9 * day, .hard)])
         #expect(states.count == 2)
-        #expect(states[0].item == ItemRef(deckID: "a", key: "x") && states[0].stability == x.stability && states[0].difficulty == x.difficulty)
-        #expect(states[1].item == ItemRef(deckID: "b", key: "y") && states[1].stability == y.stability && states[1].difficulty == y.difficulty)
+        #expect(
+            states[0].item == ItemRef(deckID: "a", key: "x") && states[0].stability == x.stability
+                && states[0].difficulty == x.difficulty)
+        #expect(
+            states[1].item == ItemRef(deckID: "b", key: "y") && states[1].stability == y.stability
+                && states[1].difficulty == y.difficulty)
         // Decks without an FSRS scheduler (SM-2) are left alone.
         #expect(history.memoryStates { $0 == "a" ? fsrs : nil }.map(\.item) == [ItemRef(deckID: "a", key: "x")])
     }

@@ -4,6 +4,7 @@ import Progress
 import Scheduling
 import Terminal
 import Testing
+
 @testable import App
 
 /// `stats` refuses a damaged store as every command does, even when the figures it reads
@@ -22,13 +23,18 @@ import Testing
             for minute in 0..<3 {
                 let time = Date(timeIntervalSince1970: 1_795_251_600 + Double(minute) * 600)
                 let before = try #require(try store.item(ref)).state
-                _ = try store.record(.study(ref, rating: .good, at: time, before: before, after: scheduler.review(before, rating: .good, at: time)))
+                _ = try store.record(
+                    .study(
+                        ref, rating: .good, at: time, before: before,
+                        after: scheduler.review(before, rating: .good, at: time)))
             }
         }
         // The review log's time index: stats never reads it (it reads the items and the tallies).
         let (page, pageSize) = try DatabaseQueue(path: path).read { db in
-            (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'review_time'") ?? 0,
-             try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096)
+            (
+                try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'review_time'") ?? 0,
+                try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+            )
         }
         #expect(page > 1)
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -45,6 +51,8 @@ import Testing
         let status = CommandRunner.run(["stats", "--json"], in: context, atPrompt: false)
         #expect(status == 1)
         #expect(output.text == "")
-        #expect(errors.text.hasPrefix("error: cannot open progress store \(path): it is damaged (quick_check: "), "\(errors.text)")
+        #expect(
+            errors.text.hasPrefix("error: cannot open progress store \(path): it is damaged (quick_check: "),
+            "\(errors.text)")
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Progress
 import Terminal
 import Testing
+
 @testable import App
 
 @Suite struct StatsScreenTests {
@@ -16,10 +17,15 @@ import Testing
     static let today = Date(timeIntervalSince1970: 1_795_233_600)
 
     static let decks = [
-        Deck(id: "plot", title: "Plot", description: "", cards: [
-            Card(id: "ruth", content: .typed(prompt: "Who \u{1B}[31mbetrays\u{1B}[0m Kathy\nat the end?", answers: ["Ruth"])),
-            Card(id: "long", content: .basic(front: String(repeating: "word ", count: 30), back: "b", reverse: true)),
-        ]),
+        Deck(
+            id: "plot", title: "Plot", description: "",
+            cards: [
+                Card(
+                    id: "ruth",
+                    content: .typed(prompt: "Who \u{1B}[31mbetrays\u{1B}[0m Kathy\nat the end?", answers: ["Ruth"])),
+                Card(
+                    id: "long", content: .basic(front: String(repeating: "word ", count: 30), back: "b", reverse: true)),
+            ])
     ]
 
     /// A report with two decks and every section filled.
@@ -52,13 +58,23 @@ import Testing
             streak: StudyStreak(current: 2, longest: 9, studiedToday: true), days: days,
             forecast: [4, 5, 0, 1] + Array(repeating: 0, count: 26),
             hardest: [
-                CardStanding(ref: ItemRef(deckID: "plot", key: "ruth"), retrievability: 0.4321, lapses: 3, suspended: false, due: today),
-                CardStanding(ref: ItemRef(deckID: "plot", key: "long#reverse"), retrievability: 0.6, lapses: 0, suspended: false, due: today),
-                CardStanding(ref: ItemRef(deckID: "plot", key: "long"), retrievability: 0.7, lapses: 1, suspended: false, due: today),
-                CardStanding(ref: ItemRef(deckID: "gone", key: "old#c2"), retrievability: 0.8, lapses: 0, suspended: false, due: today),
+                CardStanding(
+                    ref: ItemRef(deckID: "plot", key: "ruth"), retrievability: 0.4321, lapses: 3, suspended: false,
+                    due: today),
+                CardStanding(
+                    ref: ItemRef(deckID: "plot", key: "long#reverse"), retrievability: 0.6, lapses: 0, suspended: false,
+                    due: today),
+                CardStanding(
+                    ref: ItemRef(deckID: "plot", key: "long"), retrievability: 0.7, lapses: 1, suspended: false,
+                    due: today),
+                CardStanding(
+                    ref: ItemRef(deckID: "gone", key: "old#c2"), retrievability: 0.8, lapses: 0, suspended: false,
+                    due: today),
             ],
             leeches: [
-                CardStanding(ref: ItemRef(deckID: "plot", key: "ruth"), retrievability: 0.4321, lapses: 11, suspended: true, due: today),
+                CardStanding(
+                    ref: ItemRef(deckID: "plot", key: "ruth"), retrievability: 0.4321, lapses: 11, suspended: true,
+                    due: today)
             ],
             leechCount: 3)
     }
@@ -69,59 +85,61 @@ import Testing
         // Deck text is sanitised (the escape in "cast", the colour and the newline in the
         // prompt); a card whose deck is not loaded shows its key; long prompts are cut.
         let lines = screen.lines(Self.report(), decks: Self.decks)
-        #expect(lines == [
-            "Statistics · all decks · Saturday 21 November 2026",
-            "",
-            "Cards",
-            "DECK   NEW  LEARNING  REVIEW  SUSPENDED  DUE TODAY  TOMORROW",
-            "cast     5         0       0          0          0         0",
-            "plot     3         2      10          1          4         5",
-            "TOTAL    8         2      10          1          4         5",
-            "",
-            "Today and retention (review cards answered right; practice left out)",
-            "DECK   TODAY  TIME    RETENTION 7D  30D         ALL TIME    DESIRED",
-            "cast       0  0s      –             –           –               85%",
-            "plot      12  4m 10s  87.5% (8)     90.0% (40)  87.5% (80)      90%",
-            "TOTAL     12  4m 10s  87.5% (8)     90.0% (40)  87.5% (80)  mixed",
-            "",
-            "Streak: 2 days, studied today · longest 9 days",
-            "Average memory: 90.0% (the share of your 10 studied cards you would recall right now)",
-            "",
-            "Reviews per day, last 26 weeks: 14 answers on 2 days",
-            "       Jun     Jul     Aug       Sep     Oct     Nov",
-            "Mon    · · · · · · · · · · · · · · · · · · · · · · · · ·",
-            "     · · · · · · · · · · · · · · · · · · · · · · · · · ·",
-            "Wed  · · · · · · · · · · · · · · · · · · · · · · · · · ·",
-            "     · · · · · · · · · · · · · · · · · · · · · · · · · ·",
-            "Fri  · · · · · · · · · · · · · · · · · · · · · · · · · ▒",
-            "     · · · · · · · · · · · · · · · · · · · · · · · · · █",
-            "Sun  · · · · · · · · · · · · · · · · · · · · · · · · ·",
-            "Less · ░ ▒ ▓ █ More    · 0  ░ 1–2  ▒ 3–5  ▓ 6–7  █ 8–10",
-            "",
-            "Due in the next 30 days: 10 cards (today includes overdue cards)",
-            "5 ┤   █",
-            "  │ ▆ █",
-            "  │ █ █",
-            "  │ █ █",
-            "  │ █ █   ▂",
-            "  │ █ █   █",
-            "0 └────────────────────────────────────────────────────────────",
-            "    today         28 Nov        5 Dec         12 Dec        19 Dec",
-            "",
-            "Hardest cards (lowest chance of recall now)",
-            "   43%  plot  Who betrays Kathy at the end? · 3 lapses",
-            "   60%  plot  b",
-            "   70%  plot  word word word word word word word … · 1 lapse",
-            "   80%  gone  [old#c2]",
-            "",
-            "Leeches (8 or more lapses): 3",
-            "  11 lapses  plot  Who betrays Kathy at the end? · suspended",
-            "  … and 2 more",
-        ])
+        #expect(
+            lines == [
+                "Statistics · all decks · Saturday 21 November 2026",
+                "",
+                "Cards",
+                "DECK   NEW  LEARNING  REVIEW  SUSPENDED  DUE TODAY  TOMORROW",
+                "cast     5         0       0          0          0         0",
+                "plot     3         2      10          1          4         5",
+                "TOTAL    8         2      10          1          4         5",
+                "",
+                "Today and retention (review cards answered right; practice left out)",
+                "DECK   TODAY  TIME    RETENTION 7D  30D         ALL TIME    DESIRED",
+                "cast       0  0s      –             –           –               85%",
+                "plot      12  4m 10s  87.5% (8)     90.0% (40)  87.5% (80)      90%",
+                "TOTAL     12  4m 10s  87.5% (8)     90.0% (40)  87.5% (80)  mixed",
+                "",
+                "Streak: 2 days, studied today · longest 9 days",
+                "Average memory: 90.0% (the share of your 10 studied cards you would recall right now)",
+                "",
+                "Reviews per day, last 26 weeks: 14 answers on 2 days",
+                "       Jun     Jul     Aug       Sep     Oct     Nov",
+                "Mon    · · · · · · · · · · · · · · · · · · · · · · · · ·",
+                "     · · · · · · · · · · · · · · · · · · · · · · · · · ·",
+                "Wed  · · · · · · · · · · · · · · · · · · · · · · · · · ·",
+                "     · · · · · · · · · · · · · · · · · · · · · · · · · ·",
+                "Fri  · · · · · · · · · · · · · · · · · · · · · · · · · ▒",
+                "     · · · · · · · · · · · · · · · · · · · · · · · · · █",
+                "Sun  · · · · · · · · · · · · · · · · · · · · · · · · ·",
+                "Less · ░ ▒ ▓ █ More    · 0  ░ 1–2  ▒ 3–5  ▓ 6–7  █ 8–10",
+                "",
+                "Due in the next 30 days: 10 cards (today includes overdue cards)",
+                "5 ┤   █",
+                "  │ ▆ █",
+                "  │ █ █",
+                "  │ █ █",
+                "  │ █ █   ▂",
+                "  │ █ █   █",
+                "0 └────────────────────────────────────────────────────────────",
+                "    today         28 Nov        5 Dec         12 Dec        19 Dec",
+                "",
+                "Hardest cards (lowest chance of recall now)",
+                "   43%  plot  Who betrays Kathy at the end? · 3 lapses",
+                "   60%  plot  b",
+                "   70%  plot  word word word word word word word … · 1 lapse",
+                "   80%  gone  [old#c2]",
+                "",
+                "Leeches (8 or more lapses): 3",
+                "  11 lapses  plot  Who betrays Kathy at the end? · suspended",
+                "  … and 2 more",
+            ])
     }
 
     @Test func colourOnlyAddsToWhatTheShadesAndNumbersSay() {
-        let coloured = StatsScreen(style: Style(enabled: true), width: 60, calendar: Self.utc).lines(Self.report(), decks: Self.decks)
+        let coloured = StatsScreen(style: Style(enabled: true), width: 60, calendar: Self.utc).lines(
+            Self.report(), decks: Self.decks)
         let stripped = coloured.map { Sanitizer.clean($0) }
         #expect(stripped == screen.lines(Self.report(), decks: Self.decks))
         #expect(coloured.contains { $0.contains("\u{1B}[32m█\u{1B}[0m") })
@@ -137,14 +155,15 @@ import Testing
         report.total = report.decks[0]
         let lines = screen.lines(report, decks: Self.decks)
         #expect(lines[0] == "Statistics · deck plot · Saturday 21 November 2026")
-        #expect(lines.suffix(6) == [
-            "Due in the next 30 days: 0 cards (today includes overdue cards)",
-            "",
-            "Hardest cards (lowest chance of recall now)",
-            "  none yet",
-            "",
-            "Leeches (8 or more lapses): none",
-        ])
+        #expect(
+            lines.suffix(6) == [
+                "Due in the next 30 days: 0 cards (today includes overdue cards)",
+                "",
+                "Hardest cards (lowest chance of recall now)",
+                "  none yet",
+                "",
+                "Leeches (8 or more lapses): none",
+            ])
         #expect(!lines.contains("TOTAL    3         2      10          1          4         5"))
     }
 

@@ -4,6 +4,7 @@ import Scheduling
 import Study
 import Terminal
 import Testing
+
 @testable import App
 
 /// Keeps what a session saved, in order, as text.
@@ -16,7 +17,8 @@ final class FakeRecorder: SessionRecorder, QuizRecorder {
             failNextSave = false
             throw ProgressFailure()
         }
-        log.append("save \(review.item.key) \(review.rating)" + review.buriedSiblings.map { " bury \($0.key)" }.joined())
+        log.append(
+            "save \(review.item.key) \(review.rating)" + review.buriedSiblings.map { " bury \($0.key)" }.joined())
         return review
     }
     func apply(_ change: SessionChange) throws { log.append("apply \(describe(change))") }
@@ -84,7 +86,8 @@ struct SessionHarness {
         #expect(harness.runner.run() == .endOfInput)
         #expect(harness.recorder.log == ["save t good", "save tf hard", "save b good"])
         #expect(
-            harness.output.text.hasPrefix("""
+            harness.output.text.hasPrefix(
+                """
 
                 Sample · typed    new 3 · learning 0 · review 0
                 Which school did Kathy attend?
@@ -118,16 +121,23 @@ struct SessionHarness {
     }
 
     @Test func aWrongAnswerProposesAgainAndCommandsWork() throws {
-        let harness = try SessionHarness(lines: [":hnt", ":hint", "Cottages", "", ":undo", ":hint", "Hailsham", "4", ":quit"])
+        let harness = try SessionHarness(lines: [
+            ":hnt", ":hint", "Cottages", "", ":undo", ":hint", "Hailsham", "4", ":quit",
+        ])
         #expect(harness.runner.run() == .quit)
         #expect(harness.recorder.log == ["save t again", "take back review t again", "save t easy"])
         let text = harness.output.text
-        #expect(text.contains("answer> :hnt\nunknown command \":hnt\" (did you mean \":hint\"?); type :help for the session commands\n"))
+        #expect(
+            text.contains(
+                "answer> :hnt\nunknown command \":hnt\" (did you mean \":hint\"?); type :help for the session commands\n"
+            ))
         #expect(text.contains("answer> :hint\nHint: H_______\n"))
         #expect(text.contains("answer> Cottages\nWrong.\nAnswer: Hailsham\n  Kathy grew up at Hailsham.\n"))
         #expect(text.contains("rating [1 again]> \n"))
         #expect(text.contains("rating [3 good]> 4\n"))
-        #expect(text.contains("Undone: the answer rated again is taken back.\n\nSample · typed    new 3 · learning 0 · review 0\n"))
+        #expect(
+            text.contains(
+                "Undone: the answer rated again is taken back.\n\nSample · typed    new 3 · learning 0 · review 0\n"))
     }
 
     @Test func ctrlCEndsTheSessionAfterSavingEveryRatedAnswer() throws {
@@ -149,7 +159,9 @@ struct SessionHarness {
     @Test func aFailedSaveStopsTheSessionAndSaysSo() throws {
         let harness = try SessionHarness(lines: ["Hailsham", ""])
         harness.recorder.failNextSave = true
-        #expect(harness.runner.run() == .failed("Your last answer could not be saved, so the session stopped: the disk is full"))
+        #expect(
+            harness.runner.run()
+                == .failed("Your last answer could not be saved, so the session stopped: the disk is full"))
         #expect(harness.runner.session.summary(at: SessionHarness.start).studied == 0)
     }
 }

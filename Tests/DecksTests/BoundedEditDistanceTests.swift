@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Decks
 
 @Suite struct BoundedEditDistanceTests {
@@ -7,8 +8,10 @@ import Testing
         var random = SystemRandomNumberGenerator()
         let alphabet: [Character] = ["a", "b", "c"]
         for _ in 0..<3000 {
-            let a = (0..<Int.random(in: 0...7, using: &random)).map { _ in alphabet.randomElement(using: &random) ?? "a" }
-            let b = (0..<Int.random(in: 0...7, using: &random)).map { _ in alphabet.randomElement(using: &random) ?? "a" }
+            let a = (0..<Int.random(in: 0...7, using: &random)).map { _ in alphabet.randomElement(using: &random) ?? "a"
+            }
+            let b = (0..<Int.random(in: 0...7, using: &random)).map { _ in alphabet.randomElement(using: &random) ?? "a"
+            }
             let full = EditDistance.distance(a, b)
             for limit in 0...8 {
                 let bounded = EditDistance.distance(a, b, limit: limit)

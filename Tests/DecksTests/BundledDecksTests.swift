@@ -1,6 +1,6 @@
+import Decks
 import Foundation
 import Testing
-import Decks
 
 /// The bundled Never Let Me Go study guide (issue 6), loaded through the real loader and
 /// validator from the repository's `Decks/` directory.
@@ -55,7 +55,9 @@ struct BundledDecksTests {
             let sourceIDs = Set(deck.sources.map(\.id))
             #expect(!sourceIDs.isEmpty, "\(deck.id) lists no sources")
             for source in deck.sources {
-                #expect(source.author != nil || source.site != nil, "\(deck.id): source \(source.id) names no author or site")
+                #expect(
+                    source.author != nil || source.site != nil,
+                    "\(deck.id): source \(source.id) names no author or site")
             }
             for card in deck.cards {
                 let source = card.source ?? "(none)"
@@ -94,13 +96,18 @@ struct BundledDecksTests {
         case .typed(_, let answers): answers.first?.lowercased()
         case .choice(_, _, let answer): answer.lowercased()
         case .trueFalse: nil
-        case .cloze(let text): (try? ClozeText(parsing: text)).map { cloze in cloze.numbers.map { cloze.answerText(for: $0) }.joined(separator: ",").lowercased() }
+        case .cloze(let text):
+            (try? ClozeText(parsing: text)).map { cloze in
+                cloze.numbers.map { cloze.answerText(for: $0) }.joined(separator: ",").lowercased()
+            }
         }
     }
 
     static let stopWords: Set<String> = [
-        "a", "an", "the", "of", "to", "in", "and", "or", "is", "are", "was", "were", "be", "by", "for", "on", "at", "as",
-        "with", "that", "this", "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "does", "do", "did",
+        "a", "an", "the", "of", "to", "in", "and", "or", "is", "are", "was", "were", "be", "by", "for", "on", "at",
+        "as",
+        "with", "that", "this", "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "does", "do",
+        "did",
         "from", "into", "it", "its", "his", "her", "their", "they", "them", "she", "he", "s",
     ]
 
@@ -115,7 +122,9 @@ struct BundledDecksTests {
     /// 40% when they also expect the same answer.
     @Test func noTwoQuestionsAreNearDuplicates() {
         let cards = catalog.decks.flatMap { deck in deck.cards.map { (key: "\(deck.id)/\($0.id)", card: $0) } }
-        let prepared = cards.map { (key: $0.key, words: Self.tokens(Self.question($0.card)), answer: Self.answer($0.card)) }
+        let prepared = cards.map {
+            (key: $0.key, words: Self.tokens(Self.question($0.card)), answer: Self.answer($0.card))
+        }
         var duplicates: [String] = []
         for i in prepared.indices {
             for j in prepared.indices where j > i {
@@ -131,8 +140,10 @@ struct BundledDecksTests {
         }
         #expect(duplicates == [])
         // The check itself finds a real near-duplicate.
-        #expect(Self.tokens("Where do Kathy, Ruth and Tommy live after leaving Hailsham?").intersection(
-            Self.tokens("Where do Kathy, Ruth and Tommy live after Hailsham?")).count >= 5)
+        #expect(
+            Self.tokens("Where do Kathy, Ruth and Tommy live after leaving Hailsham?").intersection(
+                Self.tokens("Where do Kathy, Ruth and Tommy live after Hailsham?")
+            ).count >= 5)
     }
 
     /// Names of the reviewers, commenters and sources the decks draw on.
@@ -168,9 +179,13 @@ struct BundledDecksTests {
             for card in deck.cards {
                 let location = card.location ?? ""
                 #expect(location.contains("“") && location.contains("”"), "\(deck.id)/\(card.id): location \(location)")
-                #expect(location.range(of: #"(^|[ (])pp?\. ?[0-9]"#, options: .regularExpression) == nil, "\(deck.id)/\(card.id): location \(location)")
+                #expect(
+                    location.range(of: #"(^|[ (])pp?\. ?[0-9]"#, options: .regularExpression) == nil,
+                    "\(deck.id)/\(card.id): location \(location)")
                 let question = Self.question(card).lowercased()
-                #expect(!question.contains("which page") && !question.contains("edition"), "\(deck.id)/\(card.id) asks for a page or edition")
+                #expect(
+                    !question.contains("which page") && !question.contains("edition"),
+                    "\(deck.id)/\(card.id) asks for a page or edition")
             }
         }
     }

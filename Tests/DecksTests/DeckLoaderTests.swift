@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Decks
 
 /// A small valid deck with one card of every type.
@@ -26,13 +27,14 @@ let validDeckJSON = """
     let deck = try #require(result.deck)
     #expect(deck.id == "sample")
     #expect(deck.sources == [Source(id: "novel", title: "Never Let Me Go", author: "Kazuo Ishiguro")])
-    #expect(deck.cards.map(\.content) == [
-        .basic(front: "Narrator?", back: "Kathy H.", reverse: true),
-        .typed(prompt: "School?", answers: ["Hailsham"]),
-        .choice(prompt: "Who?", choices: ["Ruth", "Tommy"], answer: "Ruth"),
-        .trueFalse(statement: "Kathy is a carer.", answer: true),
-        .cloze(text: "{{c1::Kathy}} and {{c2::Tommy::a boy}}"),
-    ])
+    #expect(
+        deck.cards.map(\.content) == [
+            .basic(front: "Narrator?", back: "Kathy H.", reverse: true),
+            .typed(prompt: "School?", answers: ["Hailsham"]),
+            .choice(prompt: "Who?", choices: ["Ruth", "Tommy"], answer: "Ruth"),
+            .trueFalse(statement: "Kathy is a carer.", answer: true),
+            .cloze(text: "{{c1::Kathy}} and {{c2::Tommy::a boy}}"),
+        ])
     #expect(deck.cards[0].source == "novel")
     #expect(deck.cards[0].location == "p. 3")
     #expect(deck.cards[4].explanation == "Line one\nline two")

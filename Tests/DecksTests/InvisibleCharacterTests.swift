@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Decks
 
 // F4 and F6 (issue 16): bidirectional controls and zero-width characters are rejected in
@@ -8,20 +9,25 @@ import Testing
 /// The problems of a deck with one choice card with these choices (JSON text) and answer.
 private func choiceProblems(_ choices: String, answer: String) -> [DeckProblem] {
     DeckLoader.load(
-        json: deck(card: "{\"id\": \"a\", \"type\": \"choice\", \"prompt\": \"p\", \"choices\": [\(choices)], \"answer\": \"\(answer)\"}"),
+        json: deck(
+            card:
+                "{\"id\": \"a\", \"type\": \"choice\", \"prompt\": \"p\", \"choices\": [\(choices)], \"answer\": \"\(answer)\"}"
+        ),
         file: "d.json"
     ).problems
 }
 
 @Test func invisibleCharactersInChoicesAreErrors() {
     let bidi = choiceProblems(#""\u202eTommy", "Ruth""#, answer: "Ruth")
-    #expect(bidi.map(\.description) == [
-        #"d.json:8:62: error: card "a": "choices" entry 1 contains the invisible character U+202E (a bidirectional control): answers and choices must look like what they are"#
-    ])
+    #expect(
+        bidi.map(\.description) == [
+            #"d.json:8:62: error: card "a": "choices" entry 1 contains the invisible character U+202E (a bidirectional control): answers and choices must look like what they are"#
+        ])
     let zeroWidth = choiceProblems(#""Tom\u200bmy", "Ruth""#, answer: "Ruth")
-    #expect(zeroWidth.map(\.message) == [
-        #""choices" entry 1 contains the invisible character U+200B (zero width space): answers and choices must look like what they are"#
-    ])
+    #expect(
+        zeroWidth.map(\.message) == [
+            #""choices" entry 1 contains the invisible character U+200B (zero width space): answers and choices must look like what they are"#
+        ])
     #expect(zeroWidth.allSatisfy { $0.isError })
 }
 
@@ -29,30 +35,43 @@ private func choiceProblems(_ choices: String, answer: String) -> [DeckProblem] 
     let choice = choiceProblems(#""Tommy", "Ruth""#, answer: #"Ruth\u2066"#)
     #expect(choice.map(\.message).first?.hasPrefix(#""answer" contains the invisible character U+2066"#) == true)
     let typed = DeckLoader.load(
-        json: deck(card: #"{"id": "a", "type": "typed", "prompt": "p", "answers": ["Hailsham\ufeff"]}"#), file: "d.json")
+        json: deck(card: #"{"id": "a", "type": "typed", "prompt": "p", "answers": ["Hailsham\ufeff"]}"#), file: "d.json"
+    )
     #expect(typed.deck == nil)
-    #expect(typed.problems.map(\.message) == [
-        #""answers" entry 1 contains the invisible character U+FEFF (zero width no-break space): answers and choices must look like what they are"#
-    ])
+    #expect(
+        typed.problems.map(\.message) == [
+            #""answers" entry 1 contains the invisible character U+FEFF (zero width no-break space): answers and choices must look like what they are"#
+        ])
     let cloze = DeckLoader.load(
         json: deck(card: #"{"id": "a", "type": "cloze", "text": "Kathy is a {{c1::car\u200der}}."}"#), file: "d.json")
     #expect(cloze.deck == nil)
-    #expect(cloze.problems.contains { $0.isError && $0.message.contains("has a deletion that contains the invisible character U+200D") })
+    #expect(
+        cloze.problems.contains {
+            $0.isError && $0.message.contains("has a deletion that contains the invisible character U+200D")
+        })
 }
 
 @Test func invisibleCharactersElsewhereAreWarnings() {
     let result = DeckLoader.load(
-        json: deck(card: #"{"id": "a", "type": "basic", "front": "Who is \u202eKathy?", "back": "The nar\u200brator", "hint": "x\u2060y"}"#),
+        json: deck(
+            card:
+                #"{"id": "a", "type": "basic", "front": "Who is \u202eKathy?", "back": "The nar\u200brator", "hint": "x\u2060y"}"#
+        ),
         file: "d.json")
     #expect(result.deck != nil)  // warnings do not stop the deck loading
     #expect(result.problems.count == 3)
     #expect(result.problems.allSatisfy { $0.severity == .warning })
-    #expect(result.problems.first?.description
-        == #"d.json:8:43: warning: card "a": "front" contains the invisible character U+202E (a bidirectional control), which can make text read differently from what it is"#)
-    let catalogProblems = DeckLoader.load(json: deck(card: #"{"id": "a", "type": "basic", "front": "f", "back": "b"}"#).replacingOccurrences(of: "\"D\"", with: #""D\u200e""#), file: "d.json")
-    #expect(catalogProblems.problems.map(\.description) == [
-        #"d.json:5:18: warning: "description" contains the invisible character U+200E (a bidirectional control), which can make text read differently from what it is"#
-    ])
+    #expect(
+        result.problems.first?.description
+            == #"d.json:8:43: warning: card "a": "front" contains the invisible character U+202E (a bidirectional control), which can make text read differently from what it is"#
+    )
+    let catalogProblems = DeckLoader.load(
+        json: deck(card: #"{"id": "a", "type": "basic", "front": "f", "back": "b"}"#).replacingOccurrences(
+            of: "\"D\"", with: #""D\u200e""#), file: "d.json")
+    #expect(
+        catalogProblems.problems.map(\.description) == [
+            #"d.json:5:18: warning: "description" contains the invisible character U+200E (a bidirectional control), which can make text read differently from what it is"#
+        ])
 }
 
 @Test func choicesThatLookTheSameAreRejected() {

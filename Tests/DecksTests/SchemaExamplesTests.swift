@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Decks
 
 /// The schema examples: Fixtures/schema-examples/{valid,invalid}/*.json, with the JSON

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Decks
 
 @Test func cardsGiveTheirStudyItems() {
@@ -34,5 +35,7 @@ import Testing
     #expect(oneWay.contentHash == bothWays.contentHash)
     #expect(Card(id: "b", content: .basic(front: "f", back: "c", reverse: false)).contentHash != oneWay.contentHash)
     // The type is part of it: the same text as another type is another card.
-    #expect(Card(id: "c", content: .cloze(text: "{{c1::x}}")).contentHash != Card(id: "c", content: .basic(front: "{{c1::x}}", back: "", reverse: false)).contentHash)
+    #expect(
+        Card(id: "c", content: .cloze(text: "{{c1::x}}")).contentHash
+            != Card(id: "c", content: .basic(front: "{{c1::x}}", back: "", reverse: false)).contentHash)
 }

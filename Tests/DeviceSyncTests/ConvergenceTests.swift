@@ -21,18 +21,21 @@ import Testing
         for step in 0..<60 {
             let device = devices[Int.random(in: 0..<3, using: &random)]
             // Clocks roughly agree; reviews interleave across devices.
-            let time = t0.addingTimeInterval(Double(step) * 3_000 + Double(Int.random(in: -2_000...2_000, using: &random)))
+            let time = t0.addingTimeInterval(
+                Double(step) * 3_000 + Double(Int.random(in: -2_000...2_000, using: &random)))
             let deck = Bool.random(using: &random) ? "plot" : "themes"
             let key = Self.decks[deck]!.randomElement(using: &random)!
             switch Int.random(in: 0..<20, using: &random) {
             case 0..<11: try device.study(deck, key, ratings.randomElement(using: &random)!, at: time)
             case 11..<13: try device.practice(deck, key, ratings.randomElement(using: &random)!, at: time)
             case 13:
-                do { try device.store.undoLast() } catch ProgressError.nothingToUndo {} catch ProgressError.undoConflict {}
+                do { try device.store.undoLast() } catch ProgressError.nothingToUndo {} catch ProgressError.undoConflict
+                {}
             case 14:
                 let retention = [0.8, 0.85, 0.9, 0.95].randomElement(using: &random)!
                 try device.store.saveSettings(
-                    DeckSettings(scheduler: SchedulerConfiguration(desiredRetention: retention), newCardsPerDay: step), for: deck)
+                    DeckSettings(scheduler: SchedulerConfiguration(desiredRetention: retention), newCardsPerDay: step),
+                    for: deck)
             default: try device.sync(folder)
             }
         }

@@ -119,9 +119,11 @@ import Testing
         let two = try SimulatedDevice(path: directory.path("two.sqlite"), decks: ["plot": deck])
         try one.study("plot", "a", .good, at: t0)
         try one.study("plot", "a", .good, at: t0.addingTimeInterval(600))
-        try one.store.saveSettings(DeckSettings(scheduler: SchedulerConfiguration(desiredRetention: 0.8), newCardsPerDay: 7), for: "plot")
+        try one.store.saveSettings(
+            DeckSettings(scheduler: SchedulerConfiguration(desiredRetention: 0.8), newCardsPerDay: 7), for: "plot")
         usleep(5_000)
-        try two.store.saveSettings(DeckSettings(scheduler: SchedulerConfiguration(desiredRetention: 0.95), newCardsPerDay: 3), for: "plot")
+        try two.store.saveSettings(
+            DeckSettings(scheduler: SchedulerConfiguration(desiredRetention: 0.95), newCardsPerDay: 3), for: "plot")
         try one.sync(folder)
         let received = try two.sync(folder)
         #expect(received.receivedReviews == 2)
@@ -165,12 +167,14 @@ import Testing
         // Line 2 corrupt; line 3 still arriving (no newline yet).
         let third = lines[2]
         lines[1] = "{\"device\":garbage"
-        try (lines[0] + "\n" + lines[1] + "\n" + third.prefix(30)).write(toFile: journal, atomically: false, encoding: .utf8)
+        try (lines[0] + "\n" + lines[1] + "\n" + third.prefix(30)).write(
+            toFile: journal, atomically: false, encoding: .utf8)
         let first = try two.sync(folder)
         #expect(first.receivedReviews == 1)
         #expect(first.problems.map(\.description) == ["\(journal):2: not a journal event (invalid value)"])
         // The transfer completes.
-        try (lines[0] + "\n" + lines[1] + "\n" + third + "\n").write(toFile: journal, atomically: false, encoding: .utf8)
+        try (lines[0] + "\n" + lines[1] + "\n" + third + "\n").write(
+            toFile: journal, atomically: false, encoding: .utf8)
         let second = try two.sync(folder)
         #expect(second.receivedReviews == 1)
         #expect(second.problems.isEmpty)
@@ -205,7 +209,8 @@ import Testing
         try one.study("plot", "a", .good, at: t0)
         try one.sync(folder)
         for suffix in ["", "-wal"] {
-            try FileManager.default.copyItem(atPath: directory.path("one.sqlite" + suffix), toPath: directory.path("copy.sqlite" + suffix))
+            try FileManager.default.copyItem(
+                atPath: directory.path("one.sqlite" + suffix), toPath: directory.path("copy.sqlite" + suffix))
         }
         let copy = try SimulatedDevice(path: directory.path("copy.sqlite"), decks: ["plot": deck])
         #expect(try copy.store.deviceID() == one.store.deviceID())
@@ -251,13 +256,16 @@ import Testing
         let whole = try String(contentsOfFile: journal, encoding: .utf8)
         // As if killed after the append but before the store recorded it, and mid-way through a second line.
         try one.store.deviceSyncWrite { db in
-            try db.execute(sql: "UPDATE device_sync_state SET written_through = 1, journal_size = ?", arguments: [whole.split(separator: "\n")[0].utf8.count + 1])
+            try db.execute(
+                sql: "UPDATE device_sync_state SET written_through = 1, journal_size = ?",
+                arguments: [whole.split(separator: "\n")[0].utf8.count + 1])
         }
         try (whole + "{\"device\":\"half").write(toFile: journal, atomically: false, encoding: .utf8)
         try one.study("plot", "c", .good, at: t0.addingTimeInterval(2))
         let report = try one.sync(folder)
         #expect(report.sent == 1)
-        let lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try String(contentsOfFile: journal, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 4 && lines[3].isEmpty)
         let two = try SimulatedDevice(path: directory.path("two.sqlite"), decks: ["plot": deck])
         try two.sync(folder)

@@ -52,7 +52,8 @@ final class SimulatedDevice {
 
     /// Syncs a deck's items into the store (a deck arriving).
     func addDeck(_ deck: String, keys: [String], at time: Date = t0) throws {
-        try store.sync(deckID: deck, items: keys.map { SyncItem(key: $0, cardID: $0, contentHash: "h-" + $0) }, at: time)
+        try store.sync(
+            deckID: deck, items: keys.map { SyncItem(key: $0, cardID: $0, contentHash: "h-" + $0) }, at: time)
     }
 
     /// Answers an item in a study session, with the deck's scheduler.
@@ -61,7 +62,8 @@ final class SimulatedDevice {
         guard let state = try store.item(ref)?.state else { throw ProgressError.unknownItem(deckID: deck, key: key) }
         let scheduler = try store.settings(for: deck).scheduler.makeScheduler()
         let after = scheduler.review(state, rating: rating, at: time)
-        try store.record(.study(ref, rating: rating, at: time, before: state, after: after, durationMilliseconds: duration))
+        try store.record(
+            .study(ref, rating: rating, at: time, before: state, after: after, durationMilliseconds: duration))
     }
 
     /// Answers an item in a practice quiz.
@@ -109,7 +111,8 @@ final class SimulatedDevice {
                 row.databaseValues.map(\.description).joined(separator: "|")
             }
             return Snapshot(
-                reviews: reviews.sorted(), items: items.sorted(), settings: settings.sorted(), tallies: tallies.sorted())
+                reviews: reviews.sorted(), items: items.sorted(), settings: settings.sorted(), tallies: tallies.sorted()
+            )
         }
     }
 }

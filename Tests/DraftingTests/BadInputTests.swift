@@ -16,7 +16,8 @@ struct BadInputTests {
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]
         #expect(throws: DraftError.binary) { try Drafter.draft(bytes: png, file: "a.png") }
         #expect(throws: DraftError.notUTF8(line: 2)) {
-            try Drafter.draft(bytes: Array("Fine first line.\nBad \u{FF} here".utf8).map { $0 == 0xC3 ? 0xFF : $0 }, file: "a")
+            try Drafter.draft(
+                bytes: Array("Fine first line.\nBad \u{FF} here".utf8).map { $0 == 0xC3 ? 0xFF : $0 }, file: "a")
         }
     }
 
@@ -65,6 +66,7 @@ struct BadInputTests {
             Issue.record("accepted flash")
             return
         }
-        #expect(error.description == "unknown card type \"flash\" in --types (use: cloze, typed, choice, truefalse, basic)")
+        #expect(
+            error.description == "unknown card type \"flash\" in --types (use: cloze, typed, choice, truefalse, basic)")
     }
 }

@@ -70,7 +70,8 @@ struct DrafterTests {
         #expect(
             typed.first?.content
                 == .typed(
-                    prompt: "Who is described here? the narrator, a bond salesman from Minnesota who rents a house in West Egg.",
+                    prompt:
+                        "Who is described here? the narrator, a bond salesman from Minnesota who rents a house in West Egg.",
                     answers: ["Nick Carraway", "Nick", "Carraway"]))
         // The description's mention of its own name is blanked out.
         let gatsby = deck.cards(ofType: "typed")[1]
@@ -81,7 +82,8 @@ struct DrafterTests {
         #expect(
             choice.content
                 == .choice(
-                    prompt: "Who is described here? the narrator, a bond salesman from Minnesota who rents a house in West Egg.",
+                    prompt:
+                        "Who is described here? the narrator, a bond salesman from Minnesota who rents a house in West Egg.",
                     choices: ["Daisy Buchanan", "Jay Gatsby", "Nick Carraway"], answer: "Nick Carraway"))
         let basic = try #require(deck.cards(ofType: "basic").first)
         #expect(
@@ -100,7 +102,8 @@ struct DrafterTests {
             if case .cloze(let text) = card.content { return text }
             return nil
         }
-        #expect(texts.contains("{{c1::Nick}} attends one of {{c2::Gatsby}}'s parties at West Egg in the summer of 1922."))
+        #expect(
+            texts.contains("{{c1::Nick}} attends one of {{c2::Gatsby}}'s parties at West Egg in the summer of 1922."))
         #expect(
             texts.contains("{{c1::Jordan Baker}} tells {{c2::Nick}} that Gatsby met Daisy in Louisville in 1917."))
         for text in texts {
@@ -115,7 +118,8 @@ struct DrafterTests {
         // A rare word is asked only when a sentence has no other key term.
         #expect(text == "The treaty of the river was signed in {{c1::1648}} after a long and bitter quarrel.")
         let rare = try drafted(
-            "The students hear rumours of a deferral for couples truly in love.\n\nTommy believes that a deferral can be won with his drawings.\n\nMadame says that no deferral was ever granted to anyone.\n")
+            "The students hear rumours of a deferral for couples truly in love.\n\nTommy believes that a deferral can be won with his drawings.\n\nMadame says that no deferral was ever granted to anyone.\n"
+        )
         let texts = rare.cards(ofType: "cloze").compactMap { card -> String? in
             if case .cloze(let text) = card.content { return text }
             return nil
@@ -126,7 +130,8 @@ struct DrafterTests {
 
     @Test func titlesInItalicsAndQuotesAreKeyTerms() throws {
         let deck = try drafted(
-            "At the sale Kathy finds a tape called 'Songs After Dark' by a singer.\n\nThe old friends read *Daniel Deronda* together at the cottage every night.\n")
+            "At the sale Kathy finds a tape called 'Songs After Dark' by a singer.\n\nThe old friends read *Daniel Deronda* together at the cottage every night.\n"
+        )
         let texts = deck.cards(ofType: "cloze").compactMap { card -> String? in
             if case .cloze(let text) = card.content { return text }
             return nil
@@ -165,7 +170,8 @@ struct DrafterTests {
             theme.content
                 == .basic(
                     front: "How does the text treat the past?",
-                    back: "Gatsby believes that his fortune can bring back the summer of 1917. Nick doubts that anyone can repeat the past.",
+                    back:
+                        "Gatsby believes that his fortune can bring back the summer of 1917. Nick doubts that anyone can repeat the past.",
                     reverse: false))
         // Theme entries too.
         let entries = try drafted("THEMES\n\nMemory: Kathy holds on to her memories of Hailsham to cope with loss.\n")
@@ -173,7 +179,8 @@ struct DrafterTests {
         #expect(
             card.content
                 == .basic(
-                    front: "How does the text treat memory?", back: "Kathy holds on to her memories of Hailsham to cope with loss.",
+                    front: "How does the text treat memory?",
+                    back: "Kathy holds on to her memories of Hailsham to cope with loss.",
                     reverse: false))
     }
 
@@ -195,7 +202,8 @@ struct DrafterTests {
             quote.content
                 == .choice(
                     prompt: "Who says “I kept you and Tommy apart for years.”?", choices: ["Kathy", "Ruth", "Tommy"],
-                    answer: "Ruth") || {
+                    answer: "Ruth")
+                || {
                     guard case .choice(_, let choices, let answer) = quote.content else { return false }
                     return answer == "Ruth" && choices.contains("Ruth") && choices.count >= 2
                 }())
@@ -230,8 +238,9 @@ struct DrafterTests {
 
     @Test func idsSurviveARedraft() throws {
         let before = try drafted(Self.summary)
-        let edited = Self.summary.replacingOccurrences(
-            of: "Nick attends one of Gatsby's parties", with: "Nick goes to one of Gatsby's parties")
+        let edited =
+            Self.summary.replacingOccurrences(
+                of: "Nick attends one of Gatsby's parties", with: "Nick goes to one of Gatsby's parties")
             + "\n\nTom Buchanan breaks Myrtle Wilson's nose in a New York apartment.\n"
         let after = try drafted(edited)
         let changed = Set(

@@ -60,14 +60,17 @@ struct SampleTests {
                     if !front.hasPrefix("How does the text treat ") {
                         #expect(occurs(front, in: summary), "\(name) \(card.id): \(front)")
                     }
-                    for part in back.components(separatedBy: "___") where !part.trimmingCharacters(in: .whitespaces).isEmpty {
-                        #expect(occurs(part.trimmingCharacters(in: .whitespaces), in: summary), "\(name) \(card.id): \(part)")
+                    for part in back.components(separatedBy: "___")
+                    where !part.trimmingCharacters(in: .whitespaces).isEmpty {
+                        #expect(
+                            occurs(part.trimmingCharacters(in: .whitespaces), in: summary),
+                            "\(name) \(card.id): \(part)")
                     }
                 }
                 // The explanation quotes the summary.
                 let explanation = try #require(card.explanation)
                 let quoted = String(explanation.split(separator: "“", maxSplits: 1)[1].dropLast())
-                #expect(occurs(quoted, in: summary) || quoted.contains(" ") , "\(name) \(card.id)")
+                #expect(occurs(quoted, in: summary) || quoted.contains(" "), "\(name) \(card.id)")
             }
         }
     }

@@ -30,30 +30,34 @@ import Testing
         """
     try deck.write(to: directory.appendingPathComponent("new.json"), atomically: true, encoding: .utf8)
     let output = try CheckProcess.run(["check", "new.json"], in: directory)
-    #expect(output.stdout == """
-        new.json:8:83: error: card "ruth": unknown field "anwsers" (did you mean "answers"?)
-        new.json:9:66: error: card "tommy": missing ',' between object members (add a ',' here)
-        1 deck, 2 cards, 2 errors
+    #expect(
+        output.stdout == """
+            new.json:8:83: error: card "ruth": unknown field "anwsers" (did you mean "answers"?)
+            new.json:9:66: error: card "tommy": missing ',' between object members (add a ',' here)
+            1 deck, 2 cards, 2 errors
 
-        """)
+            """)
     #expect(output.status == 1)
 }
 
 @Test func checkReportsEveryFileAndKeepsGoingAfterABrokenOne() throws {
     let directory = try CheckProcess.temporaryDirectory()
     defer { CheckProcess.removeTemporaryDirectory(directory) }
-    try "{\"format\": 1,".write(to: directory.appendingPathComponent("a-broken.json"), atomically: true, encoding: .utf8)
+    try "{\"format\": 1,".write(
+        to: directory.appendingPathComponent("a-broken.json"), atomically: true, encoding: .utf8)
     try CheckProcess.writeDeck(id: "fine", title: "Fine", cards: 2, to: directory.appendingPathComponent("b-fine.json"))
-    try CheckProcess.writeDeck(id: "fine", title: "Again", cards: 1, to: directory.appendingPathComponent("c-again.json"))
+    try CheckProcess.writeDeck(
+        id: "fine", title: "Again", cards: 1, to: directory.appendingPathComponent("c-again.json"))
     try "{}".write(to: directory.appendingPathComponent("schema.json"), atomically: true, encoding: .utf8)
     let output = try CheckProcess.run(["check", ".", "missing.json"], in: directory)
-    #expect(output.stdout == """
-        missing.json: error: no such file or directory
-        a-broken.json:1:14: error: unexpected end of file: expected a field name or '}'
-        c-again.json:1:21: error: duplicate deck id "fine": b-fine.json already defines it (this file is skipped)
-        3 decks, 3 cards, 3 errors
+    #expect(
+        output.stdout == """
+            missing.json: error: no such file or directory
+            a-broken.json:1:14: error: unexpected end of file: expected a field name or '}'
+            c-again.json:1:21: error: duplicate deck id "fine": b-fine.json already defines it (this file is skipped)
+            3 decks, 3 cards, 3 errors
 
-        """)
+            """)
     #expect(output.status == 1)
 }
 
@@ -85,7 +89,8 @@ import Testing
 @Test func checkJSONIsForScriptsAndEditors() throws {
     let directory = try CheckProcess.temporaryDirectory()
     defer { CheckProcess.removeTemporaryDirectory(directory) }
-    try "{\"format\": 1, \"id\": \"x\", \"title\": \"T\", \"description\": \"D\", \"sources\": [], \"cards\": [{\"id\": \"a\", \"type\": \"cloze\", \"text\": \"none\"}], \"colour\": 1}"
+    try
+        "{\"format\": 1, \"id\": \"x\", \"title\": \"T\", \"description\": \"D\", \"sources\": [], \"cards\": [{\"id\": \"a\", \"type\": \"cloze\", \"text\": \"none\"}], \"colour\": 1}"
         .write(to: directory.appendingPathComponent("x.json"), atomically: true, encoding: .utf8)
     let output = try CheckProcess.run(["check", "--json", "x.json"], in: directory)
     #expect(output.status == 1)
@@ -97,9 +102,10 @@ import Testing
     #expect(problems.map { $0["card"] as? String } == ["a", nil])
     #expect(problems.map { $0["line"] as? Int } == [1, 1])
     #expect(problems.map { $0["column"] as? Int } == [122, 132])
-    #expect(problems.map { $0["message"] as? String } == [
-        "cloze text has no deletion (mark the hidden part as {{c1::answer}})", "unknown field \"colour\"",
-    ])
+    #expect(
+        problems.map { $0["message"] as? String } == [
+            "cloze text has no deletion (mark the hidden part as {{c1::answer}})", "unknown field \"colour\"",
+        ])
     #expect(problems.allSatisfy { $0["file"] as? String == "x.json" })
 }
 
@@ -115,12 +121,13 @@ import Testing
         """#
     try deck.write(to: directory.appendingPathComponent("d.json"), atomically: true, encoding: .utf8)
     let output = try CheckProcess.run(["check", "d.json"], in: directory)
-    #expect(output.stdout == #"""
-        d.json:2:43: warning: card "a": "prompt" contains the invisible character U+200B (zero width space), which can make text read differently from what it is
-        d.json:2:69: error: card "a": "choices" entry 1 contains the invisible character U+202E (a bidirectional control): answers and choices must look like what they are
-        1 deck, 1 card, 1 error, 1 warning
+    #expect(
+        output.stdout == #"""
+            d.json:2:43: warning: card "a": "prompt" contains the invisible character U+200B (zero width space), which can make text read differently from what it is
+            d.json:2:69: error: card "a": "choices" entry 1 contains the invisible character U+202E (a bidirectional control): answers and choices must look like what they are
+            1 deck, 1 card, 1 error, 1 warning
 
-        """#)
+            """#)
     #expect(output.status == 1)
     let warningOnly = deck.replacingOccurrences(of: #""\u202eTommy""#, with: #""Ruth""#)
     try warningOnly.write(to: directory.appendingPathComponent("d.json"), atomically: true, encoding: .utf8)

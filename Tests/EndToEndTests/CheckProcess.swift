@@ -57,12 +57,15 @@ enum CheckProcess {
 
     /// The repository's root (this file is Tests/EndToEndTests/CheckProcess.swift).
     static var repository: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// Writes a small valid deck with this id and `cards` truefalse cards.
     static func writeDeck(id: String, title: String, cards: Int, to url: URL) throws {
-        let list = (0..<cards).map { "{\"id\": \"c\($0)\", \"type\": \"truefalse\", \"statement\": \"s\", \"answer\": true}" }
+        let list = (0..<cards).map {
+            "{\"id\": \"c\($0)\", \"type\": \"truefalse\", \"statement\": \"s\", \"answer\": true}"
+        }
         let json = """
             {"format": 1, "id": "\(id)", "title": "\(title)", "description": "D", "sources": [],
              "cards": [\(list.joined(separator: ",\n"))]}

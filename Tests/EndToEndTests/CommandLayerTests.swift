@@ -51,7 +51,8 @@ import Testing
         #expect(subcommand.status == 2)
         #expect(subcommand.output == "")
         let lines = subcommand.errors.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 3 && lines[0].hasPrefix("error: ") && lines[1].hasPrefix("usage: recall") && lines[2] == "",
+        #expect(
+            lines.count == 3 && lines[0].hasPrefix("error: ") && lines[1].hasPrefix("usage: recall") && lines[2] == "",
             "\(subcommand.errors)")
         let prompt = try Self.atThePrompt(sandbox, line)
         #expect(prompt.errors == subcommand.errors)
@@ -61,7 +62,8 @@ import Testing
     @Test func unknownTopicsAndDecksSuggestTheNearest() throws {
         let sandbox = try Self.sandbox()
         let help = try sandbox.pipe(["help", "studdy"], input: "")
-        #expect(help.errors.hasPrefix("error: unknown command \"studdy\" (did you mean \"study\"?)\nusage: recall help "))
+        #expect(
+            help.errors.hasPrefix("error: unknown command \"studdy\" (did you mean \"study\"?)\nusage: recall help "))
         let log = try sandbox.pipe(["log", "--deck", "sampel"], input: "")
         #expect(log.status == 2)
         #expect(log.errors.hasPrefix("error: no deck \"sampel\" (did you mean \"sample\"?)\nusage: recall log "))
@@ -74,7 +76,9 @@ import Testing
         let help = try sandbox.pipe(["--help"], input: "").output
         let section = help.components(separatedBy: "SUBCOMMANDS:\n").last ?? ""
         return section.split(separator: "\n").compactMap { line in
-            guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else { return nil }
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else {
+                return nil
+            }
             let word = String(name).trimmingCharacters(in: CharacterSet(charactersIn: ","))
             return word.allSatisfy({ $0.isLowercase || $0 == "-" }) ? word : nil  // not "See 'recall help …'"
         }
@@ -83,7 +87,9 @@ import Testing
     @Test func helpIsTheSameInBothPlacesForEveryCommand() throws {
         let sandbox = try Self.sandbox()
         let commands = try Self.listedCommands(sandbox)
-        #expect(Set(["study", "quiz", "decks", "cards", "stats", "settings", "check", "log", "replay", "help", "quit"]).isSubset(of: commands))
+        #expect(
+            Set(["study", "quiz", "decks", "cards", "stats", "settings", "check", "log", "replay", "help", "quit"])
+                .isSubset(of: commands))
         for command in commands {
             let dashed = try sandbox.pipe([command, "--help"], input: "")
             #expect(dashed.status == 0)
@@ -119,7 +125,8 @@ import Testing
         let sandbox = try Self.sandbox()
         let history = try sandbox.write("card_id,review_time,rating\nk,2024-01-01T00:00:00Z,4\n", to: "h.csv")
         for arguments in [
-            ["log", "--csv"], ["replay", history], ["stats"], ["stats", "--json"], ["check"], ["decks"], ["decks", "--json"],
+            ["log", "--csv"], ["replay", history], ["stats"], ["stats", "--json"], ["check"], ["decks"],
+            ["decks", "--json"],
             ["settings"], ["cards", "--json"], ["help"], ["study", "--help"],
         ] {
             let run = try Self.toAFullDisk(sandbox, arguments)
@@ -156,7 +163,8 @@ import Testing
         try sandbox.write(
             #"{"format": 1, "id": "bad", "title": "T", "description": "D", "sources": [], "cards": [], "\u001b[2Jx": 1}"#,
             to: "bad/bad.json")
-        let answered = try sandbox.pipe(["debug", "record-answer", "--deck", "sample", "--card", "t", "--rating", "1"], input: "")
+        let answered = try sandbox.pipe(
+            ["debug", "record-answer", "--deck", "sample", "--card", "t", "--rating", "1"], input: "")
         #expect(answered.status == 0)
         for (arguments, shown) in [
             (["decks"], "Sam"), (["decks", "--json"], "Sam"), (["cards", "--json"], "Which "), (["cards"], "Which "),
@@ -171,7 +179,9 @@ import Testing
             let run = try sandbox.pipe(arguments, input: "")
             #expect(run.status == 1)
             #expect(run.output.contains("unknown field"), "\(run.output)")
-            #expect(!run.output.contains("\u{1B}") && !run.output.contains("u001b") && !run.output.contains("u001B"), "\(run.output)")
+            #expect(
+                !run.output.contains("\u{1B}") && !run.output.contains("u001b") && !run.output.contains("u001B"),
+                "\(run.output)")
         }
     }
 

@@ -22,10 +22,15 @@ import Testing
     }
 
     /// Answers the sample deck's card `card` `count` times on machine `name`.
-    static func answer(_ sandbox: REPLSandbox, _ name: String, card: String = "b", rating: Int = 3, count: Int = 1) throws {
+    static func answer(_ sandbox: REPLSandbox, _ name: String, card: String = "b", rating: Int = 3, count: Int = 1)
+        throws
+    {
         let run = try sandbox.pipe(
-            ["debug", "record-answer", "--deck", "sample", "--card", card, "--rating", "\(rating)", "--count", "\(count)",
-             "--store", sandbox.path(name + ".sqlite")], input: "")
+            [
+                "debug", "record-answer", "--deck", "sample", "--card", card, "--rating", "\(rating)", "--count",
+                "\(count)",
+                "--store", sandbox.path(name + ".sqlite"),
+            ], input: "")
         #expect(run.status == 0, "\(run.errors)")
     }
 
@@ -57,8 +62,12 @@ import Testing
         let sandbox = try Self.sandbox()
         let none = try sandbox.pipe(["sync"] + Self.machine(sandbox, "laptop"), input: "")
         #expect(none.status == 2)
-        #expect(none.errors.hasPrefix("error: no sync folder: give one ('recall sync DIR') or configure one ('recall settings --sync-dir DIR')\nusage: recall sync"))
-        let set = try sandbox.pipe(["settings", "--sync-dir", sandbox.path("shared")] + Self.machine(sandbox, "laptop"), input: "")
+        #expect(
+            none.errors.hasPrefix(
+                "error: no sync folder: give one ('recall sync DIR') or configure one ('recall settings --sync-dir DIR')\nusage: recall sync"
+            ))
+        let set = try sandbox.pipe(
+            ["settings", "--sync-dir", sandbox.path("shared")] + Self.machine(sandbox, "laptop"), input: "")
         #expect(set.status == 0)
         #expect(set.output.hasPrefix("Sync folder: \(sandbox.path("shared"))"))
         try Self.answer(sandbox, "laptop")
@@ -71,7 +80,9 @@ import Testing
         let sandbox = try Self.sandbox()
         let folder = sandbox.path("shared")
         for name in ["laptop", "desktop"] {
-            #expect(try sandbox.pipe(["settings", "--sync-dir", folder] + Self.machine(sandbox, name), input: "").status == 0)
+            #expect(
+                try sandbox.pipe(["settings", "--sync-dir", folder] + Self.machine(sandbox, name), input: "").status
+                    == 0)
         }
         try Self.answer(sandbox, "laptop", count: 3)
         // Leaving the prompt hands the sync to a process of its own.
@@ -148,7 +159,9 @@ import Testing
             let finish = try sandbox.pipe(["sync", folder, "--quiet"] + Self.machine(sandbox, name), input: "")
             #expect(finish.status == 0, "\(finish.errors)")
         }
-        let journal = try FileManager.default.contentsOfDirectory(atPath: folder + "/recall").filter { $0.hasSuffix(".jsonl") }
+        let journal = try FileManager.default.contentsOfDirectory(atPath: folder + "/recall").filter {
+            $0.hasSuffix(".jsonl")
+        }
         #expect(journal.count == 1)
         let lines = try String(contentsOfFile: folder + "/recall/" + journal[0], encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 300)
@@ -161,7 +174,8 @@ import Testing
         let sandbox = try Self.sandbox()
         let binFolder = RecallBinary.url.deletingLastPathComponent().path
         let environment = sandbox.environment([
-            "PATH": binFolder + ":/usr/local/bin:/usr/bin:/bin", "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+            "PATH": binFolder + ":/usr/local/bin:/usr/bin:/bin", "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
             "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_NOSYSTEM": "1",
         ])
         func shell(_ script: String, in folder: String) throws -> (Int32, String) {

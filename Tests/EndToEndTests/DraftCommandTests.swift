@@ -12,7 +12,8 @@ struct DraftCommandTests {
     @Test func draftsToStandardOutputTheGoldenDeck() throws {
         let directory = try CheckProcess.temporaryDirectory()
         defer { CheckProcess.removeTemporaryDirectory(directory) }
-        try FileManager.default.copyItem(at: Self.sample("macbeth.md"), to: directory.appendingPathComponent("macbeth.md"))
+        try FileManager.default.copyItem(
+            at: Self.sample("macbeth.md"), to: directory.appendingPathComponent("macbeth.md"))
         let output = try CheckProcess.run(["draft", "macbeth.md"], in: directory)
         #expect(output.status == 0)
         #expect(output.stderr == "")
@@ -25,13 +26,17 @@ struct DraftCommandTests {
     @Test func writesAFileThatPassesCheckAndNeverOverwritesWithoutForce() throws {
         let directory = try CheckProcess.temporaryDirectory()
         defer { CheckProcess.removeTemporaryDirectory(directory) }
-        try FileManager.default.copyItem(at: Self.sample("gatsby.md"), to: directory.appendingPathComponent("gatsby.md"))
+        try FileManager.default.copyItem(
+            at: Self.sample("gatsby.md"), to: directory.appendingPathComponent("gatsby.md"))
         let first = try CheckProcess.run(
             ["draft", "gatsby.md", "-o", "deck.json", "--id", "gatsby-draft", "--title", "Gatsby"], in: directory)
         #expect(first.status == 0)
         // The report is wrapped like recall's other prose.
         let report = first.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(report.hasPrefix("Drafted 98 cards (10 basic, 7 typed, 7 choice, 48 truefalse, 26 cloze) from gatsby.md into deck.json."))
+        #expect(
+            report.hasPrefix(
+                "Drafted 98 cards (10 basic, 7 typed, 7 choice, 48 truefalse, 26 cloze) from gatsby.md into deck.json.")
+        )
         let check = try CheckProcess.run(["check", "deck.json"], in: directory)
         #expect(check.stdout == "1 deck, 98 cards, 0 errors\n")
         #expect(check.status == 0)
@@ -47,8 +52,9 @@ struct DraftCommandTests {
         let forced = try CheckProcess.run(
             ["draft", "gatsby.md", "-o", "deck.json", "--max", "3", "--types", "cloze", "--force"], in: directory)
         #expect(forced.status == 0)
-        #expect(forced.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            .hasPrefix("Drafted 3 cards (3 cloze) from gatsby.md into deck.json."))
+        #expect(
+            forced.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                .hasPrefix("Drafted 3 cards (3 cloze) from gatsby.md into deck.json."))
         // No temporary file is left behind.
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(names == ["deck.json", "gatsby.md"])
@@ -63,8 +69,14 @@ struct DraftCommandTests {
         let cases: [([String], String)] = [
             (["draft", "missing.md"], "error: missing.md: no such file\n"),
             (["draft", "."], "error: .: is a directory, not a summary file\n"),
-            (["draft", "empty.md"], "error: empty.md: the file is empty: write a summary (plain text or Markdown) to draft a deck from\n"),
-            (["draft", "a.out"], "error: a.out: this is a binary file, not a text summary: give a plain-text or Markdown file\n"),
+            (
+                ["draft", "empty.md"],
+                "error: empty.md: the file is empty: write a summary (plain text or Markdown) to draft a deck from\n"
+            ),
+            (
+                ["draft", "a.out"],
+                "error: a.out: this is a binary file, not a text summary: give a plain-text or Markdown file\n"
+            ),
         ]
         for (arguments, message) in cases {
             let output = try CheckProcess.run(arguments, in: directory)
@@ -80,15 +92,23 @@ struct DraftCommandTests {
     @Test func usageErrorsExitWithStatusTwo() throws {
         let directory = try CheckProcess.temporaryDirectory()
         defer { CheckProcess.removeTemporaryDirectory(directory) }
-        try FileManager.default.copyItem(at: Self.sample("macbeth.md"), to: directory.appendingPathComponent("macbeth.md"))
-        let usage = "usage: recall draft <summary> [--output <file>] [--id <id>] [--title <title>] [--types <types>] [--max <n>] [--force]\n"
+        try FileManager.default.copyItem(
+            at: Self.sample("macbeth.md"), to: directory.appendingPathComponent("macbeth.md"))
+        let usage =
+            "usage: recall draft <summary> [--output <file>] [--id <id>] [--title <title>] [--types <types>] [--max <n>] [--force]\n"
         let cases: [([String], String)] = [
-            (["draft", "macbeth.md", "--types", "cloze,flash"],
-             "error: unknown card type \"flash\" in --types (use: cloze, typed, choice, truefalse, basic)\n"),
-            (["draft", "macbeth.md", "--id", "Not A Slug"],
-             "error: --id \"Not A Slug\" is not a deck id: use lowercase letters, digits and single hyphens, starting and ending with a letter or digit, at most 64 characters\n"),
-            (["draft", "macbeth.md", "--max", "0"],
-             "error: the value '0' is invalid for '--max <n>': expected a whole number from 1 to 1000000\n"),
+            (
+                ["draft", "macbeth.md", "--types", "cloze,flash"],
+                "error: unknown card type \"flash\" in --types (use: cloze, typed, choice, truefalse, basic)\n"
+            ),
+            (
+                ["draft", "macbeth.md", "--id", "Not A Slug"],
+                "error: --id \"Not A Slug\" is not a deck id: use lowercase letters, digits and single hyphens, starting and ending with a letter or digit, at most 64 characters\n"
+            ),
+            (
+                ["draft", "macbeth.md", "--max", "0"],
+                "error: the value '0' is invalid for '--max <n>': expected a whole number from 1 to 1000000\n"
+            ),
             (["draft"], "error: missing expected argument '<summary>'\n"),
         ]
         for (arguments, message) in cases {
@@ -125,14 +145,16 @@ struct DraftCommandTests {
 
     @Test func worksAtThePromptToo() throws {
         let sandbox = try REPLSandbox()
-        let summary = try sandbox.write(try String(contentsOf: Self.sample("macbeth.md"), encoding: .utf8), to: "macbeth.md")
+        let summary = try sandbox.write(
+            try String(contentsOf: Self.sample("macbeth.md"), encoding: .utf8), to: "macbeth.md")
         let deck = sandbox.path("out/macbeth.json")
         try FileManager.default.createDirectory(atPath: sandbox.path("out"), withIntermediateDirectories: true)
         let run = try sandbox.pipe(
             ["--store", sandbox.path("store.sqlite")],
             input: "draft \(summary) -o \(deck) --types typed\ndraft \(summary) --types flash\nquit\n")
-        #expect(run.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            .contains("Drafted 6 cards (6 typed) from \(summary) into \(deck)."))
+        #expect(
+            run.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                .contains("Drafted 6 cards (6 typed) from \(summary) into \(deck)."))
         #expect(run.errors.contains("error: unknown card type \"flash\" in --types"))
         let check = try CheckProcess.run(["check", deck])
         #expect(check.stdout == "1 deck, 6 cards, 0 errors\n")

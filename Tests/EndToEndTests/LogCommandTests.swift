@@ -9,8 +9,11 @@ import Testing
         let store = sandbox.path("progress.sqlite")
         for (deck, count) in [("plot", 2), ("cast", 1)] {
             let run = try sandbox.pipe(
-                ["debug", "record-answer", "--store", store, "--deck", deck, "--card", "x#c1", "--count", String(count),
-                 "--rating", deck == "plot" ? "4" : "1"],
+                [
+                    "debug", "record-answer", "--store", store, "--deck", deck, "--card", "x#c1", "--count",
+                    String(count),
+                    "--rating", deck == "plot" ? "4" : "1",
+                ],
                 input: "")
             #expect(run.status == 0)
         }
@@ -25,7 +28,9 @@ import Testing
         let lines = run.output.split(separator: "\n").map(String.init)
         #expect(lines.first == "card_id,review_time,rating,deck_id,item_key,kind,duration_ms")
         #expect(lines.count == 4)
-        let fields = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let fields = lines.dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         #expect(fields.map { $0[0] } == ["plot/x#c1", "plot/x#c1", "cast/x#c1"])
         #expect(fields.map { $0[2] } == ["4", "4", "1"])
         #expect(fields.allSatisfy { $0.count == 7 && $0[1].hasSuffix("Z") && $0[1].count == 24 && $0[5] == "study" })
@@ -39,7 +44,10 @@ import Testing
         #expect(replay.status == 0, "\(replay.errors)")
         let rows = replay.output.split(separator: "\n")
         #expect(rows.count == 4)
-        #expect(rows.dropFirst().map { $0.split(separator: ",").first.map(String.init) } == ["plot/x#c1", "plot/x#c1", "cast/x#c1"])
+        #expect(
+            rows.dropFirst().map { $0.split(separator: ",").first.map(String.init) } == [
+                "plot/x#c1", "plot/x#c1", "cast/x#c1",
+            ])
     }
 
     @Test func filtersByDeckAndDate() throws {

@@ -62,8 +62,8 @@ final class PseudoTerminal {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var child: pid_t = 0
         let result = posix_spawn(&child, path, &actions, &attributes, argv, envp)
@@ -153,7 +153,9 @@ final class PseudoTerminal {
                 return code
             }
         }
-        throw Failure(description: "recall did not exit; its whole output:\n" + String(decoding: raw, as: UTF8.self).debugDescription)
+        throw Failure(
+            description: "recall did not exit; its whole output:\n"
+                + String(decoding: raw, as: UTF8.self).debugDescription)
     }
 }
 

@@ -51,7 +51,9 @@ final class REPLSandbox {
         process.executableURL = RecallBinary.url
         process.arguments = arguments
         process.environment = environment(extra)
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr

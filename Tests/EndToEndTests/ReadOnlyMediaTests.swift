@@ -5,7 +5,9 @@ import Testing
 let namespaceMountsWork: Bool = {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-    process.arguments = ["-rm", "sh", "-c", "mkdir -p /tmp/.recall-mount-probe && mount -t tmpfs none /tmp/.recall-mount-probe"]
+    process.arguments = [
+        "-rm", "sh", "-c", "mkdir -p /tmp/.recall-mount-probe && mount -t tmpfs none /tmp/.recall-mount-probe",
+    ]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     guard (try? process.run()) != nil else { return false }
@@ -39,9 +41,13 @@ struct ReadOnlyMediaTests {
     @Test func readingCommandsWorkOnAReadOnlyMountAndStudySaysWhyItCannot() throws {
         let sandbox = try REPLSandbox()
         let store = sandbox.path("progress.sqlite")
-        #expect(try sandbox.pipe(["debug", "record-answer", "--store", store, "--deck", "plot", "--card", "c", "--count", "3"], input: "").status == 0)
+        #expect(
+            try sandbox.pipe(
+                ["debug", "record-answer", "--store", store, "--deck", "plot", "--card", "c", "--count", "3"], input: ""
+            ).status == 0)
         let mount = sandbox.path("media")
-        let output = try Self.inNamespace("""
+        let output = try Self.inNamespace(
+            """
             mkdir -p '\(mount)' && mount -t tmpfs none '\(mount)' && cp '\(store)' '\(mount)/progress.sqlite' \
               && mount -o remount,ro '\(mount)' || exit 99
             "$RECALL" log --store '\(mount)/progress.sqlite'; echo "log=$?"
@@ -59,7 +65,8 @@ struct ReadOnlyMediaTests {
     @Test func aFullDiskAtCreationIsSaidToBeFull() throws {
         let sandbox = try REPLSandbox()
         let mount = sandbox.path("full")
-        let output = try Self.inNamespace("""
+        let output = try Self.inNamespace(
+            """
             mkdir -p '\(mount)' && mount -t tmpfs -o size=64k none '\(mount)' || exit 99
             dd if=/dev/zero of='\(mount)/filler' bs=4096 2> /dev/null
             "$RECALL" debug record-answer --store '\(mount)/progress.sqlite' --deck plot --card c; echo "answer=$?"

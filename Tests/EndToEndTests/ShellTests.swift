@@ -8,7 +8,9 @@ import Testing
         let terminal = try sandbox.terminal()
         try terminal.expect("recall> ")
         terminal.sendLine("studdy")
-        try terminal.expect("error: unknown command \"studdy\" (did you mean \"study\"?)\nusage: recall [--decks <dir> ...] [--store <path>] <subcommand>\nrecall> ")
+        try terminal.expect(
+            "error: unknown command \"studdy\" (did you mean \"study\"?)\nusage: recall [--decks <dir> ...] [--store <path>] <subcommand>\nrecall> "
+        )
         terminal.sendEOF()
         #expect(try terminal.waitForExit() == 0)
     }
@@ -18,7 +20,9 @@ import Testing
         let terminal = try sandbox.terminal(environment: ["LANG": "C"])
         try terminal.expect("recall> ")
         terminal.sendLine("studdé")
-        try terminal.expect("studdé\nerror: unknown command \"studdé\" (did you mean \"study\"?)\nusage: recall [--decks <dir> ...] [--store <path>] <subcommand>\nrecall> ")
+        try terminal.expect(
+            "studdé\nerror: unknown command \"studdé\" (did you mean \"study\"?)\nusage: recall [--decks <dir> ...] [--store <path>] <subcommand>\nrecall> "
+        )
         terminal.sendEOF()
         #expect(try terminal.waitForExit() == 0)
     }
@@ -99,7 +103,8 @@ import Testing
         // The greeting, then each prompt once, followed by the line read.
         #expect(run.output.hasPrefix("recall 0.1.0 · "))
         #expect(
-            run.output.hasSuffix("""
+            run.output.hasSuffix(
+                """
                 Ctrl-D to leave.
                 recall> help quit
                 OVERVIEW: Leave recall (Ctrl-D does too).
@@ -114,7 +119,10 @@ import Testing
                 recall> 
 
                 """))
-        #expect(run.errors == "error: unknown command \"studdy\" (did you mean \"study\"?)\nusage: recall [--decks <dir> ...] [--store <path>] <subcommand>\n")
+        #expect(
+            run.errors
+                == "error: unknown command \"studdy\" (did you mean \"study\"?)\nusage: recall [--decks <dir> ...] [--store <path>] <subcommand>\n"
+        )
     }
 }
 

@@ -27,7 +27,9 @@ import Testing
     @Test func ctrlBackslashInASessionEndsItLikeCtrlC() throws {
         let sandbox = try REPLSandbox()
         try sandbox.write(REPLFixtures.sampleDeck, to: "decks/sample.json")
-        let terminal = try sandbox.terminal(["--decks", sandbox.path("decks"), "--store", sandbox.path("progress.sqlite")])
+        let terminal = try sandbox.terminal([
+            "--decks", sandbox.path("decks"), "--store", sandbox.path("progress.sqlite"),
+        ])
         try terminal.expect("recall> ")
         terminal.sendLine("study sample")
         try terminal.expect("(Enter shows the answer) > ")

@@ -10,7 +10,10 @@ import Testing
         let store = sandbox.path("progress.sqlite")
         for (deck, card, rating) in [("plot", "a", 4), ("plot", "a", 3), ("cast", "b", 4), ("cast", "b", 1)] {
             let run = try sandbox.pipe(
-                ["debug", "record-answer", "--store", store, "--deck", deck, "--card", card, "--rating", String(rating)],
+                [
+                    "debug", "record-answer", "--store", store, "--deck", deck, "--card", card, "--rating",
+                    String(rating),
+                ],
                 input: "")
             #expect(run.status == 0, "\(run.errors)")
         }
@@ -43,7 +46,9 @@ import Testing
         #expect((all["forecast"] as? [Any])?.count == 30)
 
         let decks = try #require(all["decks"] as? [[String: Any]])
-        let byID = Dictionary(decks.compactMap { deck in (deck["id"] as? String).map { ($0, deck) } }) { first, _ in first }
+        let byID = Dictionary(decks.compactMap { deck in (deck["id"] as? String).map { ($0, deck) } }) { first, _ in
+            first
+        }
         // The bundled decks are listed too, every card new.
         #expect(byID.keys.contains("never-let-me-go-plot"))
         #expect(byID["never-let-me-go-plot"]?["reviews"] as? Int == 0)

@@ -7,7 +7,9 @@ import Testing
     @Test func aFileThatIsNotAStoreFailsWithExit1AndIsLeftAlone() throws {
         let sandbox = try REPLSandbox()
         let path = try sandbox.write("my shopping list\neggs\n", to: "list.sqlite")
-        for arguments in [["log", "--store", path], ["debug", "record-answer", "--store", path, "--deck", "d", "--card", "c"]] {
+        for arguments in [
+            ["log", "--store", path], ["debug", "record-answer", "--store", path, "--deck", "d", "--card", "c"],
+        ] {
             let run = try sandbox.pipe(arguments, input: "")
             #expect(run.status == 1)
             #expect(
@@ -30,7 +32,9 @@ import Testing
         for arguments in [["log"], ["debug", "record-answer", "--deck", "plot", "--card", "ruth"]] {
             let run = try sandbox.pipe(arguments + ["--store", store], input: "")
             #expect(run.status == 1)
-            #expect(run.errors.hasPrefix("error: cannot open progress store \(store): it is damaged (quick_check: "), "\(run.errors)")
+            #expect(
+                run.errors.hasPrefix("error: cannot open progress store \(store): it is damaged (quick_check: "),
+                "\(run.errors)")
             #expect(run.errors.hasSuffix("); restore a backup or move it aside to start afresh\n"))
             #expect(run.errors.split(separator: "\n").count == 1)
         }
@@ -39,7 +43,9 @@ import Testing
         for (arguments, input) in [([String](), "quit\n"), ([], ""), (["stats"], ""), (["study"], ""), (["quiz"], "")] {
             let run = try sandbox.pipe(arguments + ["--store", store], input: input)
             #expect(run.status == 1, "recall \(arguments)")
-            #expect(run.errors.contains("cannot open progress store \(store): it is damaged (quick_check: "), "\(run.errors)")
+            #expect(
+                run.errors.contains("cannot open progress store \(store): it is damaged (quick_check: "),
+                "\(run.errors)")
             #expect(run.errors.split(separator: "\n").count == 1, "\(run.errors)")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == bytes)
@@ -68,7 +74,8 @@ import Testing
         for arguments in commands {
             let run = try sandbox.pipe(arguments + ["--store", store], input: "")
             #expect(run.status == 1, "recall \(arguments): \(run.output)")
-            #expect(run.errors.contains("progress store \(store): it is damaged ("), "recall \(arguments): \(run.errors)")
+            #expect(
+                run.errors.contains("progress store \(store): it is damaged ("), "recall \(arguments): \(run.errors)")
             #expect(run.errors.split(separator: "\n").count == 1, "\(run.errors)")
             #expect(!run.errors.contains("Fatal error"))
         }
@@ -79,7 +86,9 @@ import Testing
     /// whether the store is opened to read (log, stats) or to write (study, answers).
     @Test func aRowBreakingACheckConstraintIsDamage() throws {
         let sandbox = try REPLSandbox()
-        let (store, bytes) = try Self.editedStore(sandbox, """
+        let (store, bytes) = try Self.editedStore(
+            sandbox,
+            """
             INSERT INTO review (item_id, reviewed_at, study_day, kind, rating, before_phase, before_due, before_reps,
                                 before_lapses, after_phase, after_due, after_reps, after_lapses)
             SELECT item_id, reviewed_at + 1, study_day, 'stuny', rating, before_phase, before_due, before_reps,
@@ -103,7 +112,8 @@ import Testing
         let sandbox = try REPLSandbox()
         let (store, bytes) = try Self.editedStore(sandbox, sql)
         try Self.expectRefused(
-            sandbox, store, bytes, commands: [["stats"], ["debug", "record-answer", "--deck", "plot", "--card", "ruth"]])
+            sandbox, store, bytes,
+            commands: [["stats"], ["debug", "record-answer", "--deck", "plot", "--card", "ruth"]])
     }
 
     @Test(arguments: [
@@ -112,7 +122,9 @@ import Testing
     ])
     func aReviewValueOutOfRangeIsDamage(assignment: String) throws {
         let sandbox = try REPLSandbox()
-        let (store, bytes) = try Self.editedStore(sandbox, """
+        let (store, bytes) = try Self.editedStore(
+            sandbox,
+            """
             DROP TRIGGER review_append_only;
             UPDATE review SET \(assignment) WHERE id = 2;
             CREATE TRIGGER review_append_only BEFORE UPDATE ON review BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;

@@ -93,7 +93,8 @@ import Testing
         let sandbox = try REPLSandbox()
         let store = sandbox.path("shared.sqlite")
         let count = 120
-        _ = try sandbox.pipe(["debug", "record-answer", "--store", store, "--deck", "plot", "--card", "c", "--count", "0"], input: "")
+        _ = try sandbox.pipe(
+            ["debug", "record-answer", "--store", store, "--deck", "plot", "--card", "c", "--count", "0"], input: "")
         var processes: [(Process, Pipe)] = []
         for rating in ["1", "3"] {
             let process = Process()
@@ -151,7 +152,10 @@ import Testing
             let name = "store-\(round).sqlite"
             let deadline = Date().addingTimeInterval(10)
             while Date() < deadline,
-                  !((try? FileManager.default.contentsOfDirectory(atPath: sandbox.path(""))) ?? []).contains(where: { $0.contains(name) }) {
+                !((try? FileManager.default.contentsOfDirectory(atPath: sandbox.path(""))) ?? []).contains(where: {
+                    $0.contains(name)
+                })
+            {
                 usleep(100)
             }
             usleep(UInt32(round % 6) * 400)
@@ -160,7 +164,8 @@ import Testing
             let log = try sandbox.pipe(["log", "--store", store], input: "")
             #expect(!log.errors.contains("older version"), "round \(round): \(log.errors)")
             #expect(log.status == 0, "round \(round): \(log.errors)")
-            let again = try sandbox.pipe(["debug", "record-answer", "--store", store, "--deck", "plot", "--card", "c"], input: "")
+            let again = try sandbox.pipe(
+                ["debug", "record-answer", "--store", store, "--deck", "plot", "--card", "c"], input: "")
             #expect(again.status == 0, "round \(round): \(again.errors)")
         }
     }
@@ -175,7 +180,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: custom))
         let viaEnvironment = try sandbox.pipe(["log"], input: "", environment: ["RECALL_STORE": custom])
         #expect(viaEnvironment.output.split(separator: "\n").count == 2)
-        let both = try sandbox.pipe(["log", "--store", sandbox.path("none.sqlite")], input: "", environment: ["RECALL_STORE": custom])
+        let both = try sandbox.pipe(
+            ["log", "--store", sandbox.path("none.sqlite")], input: "", environment: ["RECALL_STORE": custom])
         #expect(both.output == "card_id,review_time,rating,deck_id,item_key,kind,duration_ms\n")
         #expect(!FileManager.default.fileExists(atPath: sandbox.path("none.sqlite")))
     }

@@ -31,7 +31,8 @@ import Testing
         try terminal.expect("Studying Sample: 7 new · 0 learning · 0 review (:help for the session commands)\n")
 
         // basic: Enter reveals the back; rate 3.
-        try terminal.expect("Sample · basic    new 7 · learning 0 · review 0\nWho narrates the novel?\n(Enter shows the answer) > ")
+        try terminal.expect(
+            "Sample · basic    new 7 · learning 0 · review 0\nWho narrates the novel?\n(Enter shows the answer) > ")
         terminal.sendLine("")
         try terminal.expect("Answer: Kathy H.\n1 again 1m  2 hard ")
         try terminal.expect("rating 1-4> ")
@@ -61,7 +62,8 @@ import Testing
         terminal.sendLine("")
 
         // true/false (rated easy, it graduates): first undo the wrong choice, and answer it again, right.
-        try terminal.expect("Sample · truefalse    new 3 · learning 4 · review 0\nKathy is a carer.\n  true or false?\nt/f> ")
+        try terminal.expect(
+            "Sample · truefalse    new 3 · learning 4 · review 0\nKathy is a carer.\n  true or false?\nt/f> ")
         terminal.sendLine(":undo")
         try terminal.expect("Undone: the answer rated again is taken back.\n")
         try terminal.expect("Sample · choice    new 4 · learning 3 · review 0\n")
@@ -78,7 +80,8 @@ import Testing
         terminal.sendLine("4")
 
         // cloze: a hint, then right.
-        try terminal.expect("Sample · cloze    new 2 · learning 4 · review 0\n[...] and Tommy visit the boat.\nanswer> ")
+        try terminal.expect(
+            "Sample · cloze    new 2 · learning 4 · review 0\n[...] and Tommy visit the boat.\nanswer> ")
         terminal.sendLine(":hint")
         try terminal.expect("Hint: names\nanswer> ")
         terminal.sendLine("kathy")
@@ -87,12 +90,15 @@ import Testing
         terminal.sendLine("")
 
         // The second deletion: Ctrl-C ends the session, every rated answer saved.
-        try terminal.expect("Sample · cloze    new 1 · learning 5 · review 0\nKathy and [a boy] visit the boat.\nanswer> ")
+        try terminal.expect(
+            "Sample · cloze    new 1 · learning 5 · review 0\nKathy and [a boy] visit the boat.\nanswer> ")
         terminal.send("Tom")
         try terminal.expect("Tom")
         terminal.sendControlC()
         try terminal.expect("^C\n\nSession ended (Ctrl-C). Every answer is saved.\nStudied 6 cards in ")
-        try terminal.expect(": 5 right, 1 wrong.\n  again 1 · hard 0 · good 4 · easy 1  (6 new)\n  1 card not reached.\nNext: 5 learning cards to see again, the first in ")
+        try terminal.expect(
+            ": 5 right, 1 wrong.\n  again 1 · hard 0 · good 4 · easy 1  (6 new)\n  1 card not reached.\nNext: 5 learning cards to see again, the first in "
+        )
         try terminal.expect("recall> ")
         terminal.sendEOF()
         #expect(try terminal.waitForExit() == 0)
@@ -103,7 +109,9 @@ import Testing
         let again = try sandbox.terminal(options)
         try again.expect("recall> ")
         again.sendLine("stats sample")
-        try again.expect("DECK    NEW  LEARNING  REVIEW  SUSPENDED  DUE TODAY  TOMORROW\nsample    1         5       1          0          5         0\n")
+        try again.expect(
+            "DECK    NEW  LEARNING  REVIEW  SUSPENDED  DUE TODAY  TOMORROW\nsample    1         5       1          0          5         0\n"
+        )
         try again.expect("recall> ")
         again.sendLine("quit")
         #expect(try again.waitForExit() == 0)
@@ -116,21 +124,29 @@ import Testing
         let run = try sandbox.pipe(["study", "sample"] + options, input: input.joined(separator: "\n") + "\n")
         #expect(run.errors == "")
         #expect(run.status == 0)
-        #expect(run.output.hasPrefix("Studying Sample: 7 new · 0 learning · 0 review (:help for the session commands)\n\nSample · basic    new 7 · learning 0 · review 0\nWho narrates the novel?\n(Enter shows the answer) > \nAnswer: Kathy H.\n"))
+        #expect(
+            run.output.hasPrefix(
+                "Studying Sample: 7 new · 0 learning · 0 review (:help for the session commands)\n\nSample · basic    new 7 · learning 0 · review 0\nWho narrates the novel?\n(Enter shows the answer) > \nAnswer: Kathy H.\n"
+            ))
         #expect(run.output.contains("answer> hailshem\nRight, with a typo: Hailsh[-e-]{+a+}m\n"))
         #expect(run.output.contains("t/f> t\nRight.\n"))
         #expect(run.output.contains("answer> :bury\nBuried until tomorrow.\n"))
         #expect(run.output.contains("answer> Kathy\nWrong.\nAnswer: Tommy\n"))
         // The card rated again comes back at the end of the session, where :quit stops.
-        #expect(run.output.contains("""
-            Sample · basic    new 0 · learning 6 · review 0
-            Kathy H.
-            (Enter shows the answer) > :quit
+        #expect(
+            run.output.contains(
+                """
+                Sample · basic    new 0 · learning 6 · review 0
+                Kathy H.
+                (Enter shows the answer) > :quit
 
-            Session ended. Every answer is saved.
-            Studied 6 cards in
-            """))
-        #expect(run.output.contains(": 5 right, 1 wrong.\n  again 1 · hard 1 · good 4 · easy 0  (6 new)\n  1 buried.\nNext: 6 learning cards to see again, the first in "))
+                Session ended. Every answer is saved.
+                Studied 6 cards in
+                """))
+        #expect(
+            run.output.contains(
+                ": 5 right, 1 wrong.\n  again 1 · hard 1 · good 4 · easy 0  (6 new)\n  1 buried.\nNext: 6 learning cards to see again, the first in "
+            ))
         #expect(try Self.log(sandbox) == ["b,3", "b#reverse,1", "t,3", "c,3", "tf,3", "z#c2,2"])
     }
 
@@ -139,9 +155,12 @@ import Testing
         let run = try sandbox.pipe(["quiz", "sample", "--count", "2", "--tag", "people"] + options, input: "x\n")
         #expect(run.status == 0)
         // Only the basic card is tagged "people", and basic cards are never in quizzes.
-        #expect(run.output == "No questions to ask: Sample has no typed, cloze, choice or true/false cards\ntagged \"people\".\n")
+        #expect(
+            run.output
+                == "No questions to ask: Sample has no typed, cloze, choice or true/false cards\ntagged \"people\".\n")
 
-        let quiz = try sandbox.pipe(["quiz", "sample", "--count", "5"] + options, input: ":skip\n:skip\n:skip\n:skip\n:skip\n")
+        let quiz = try sandbox.pipe(
+            ["quiz", "sample", "--count", "5"] + options, input: ":skip\n:skip\n:skip\n:skip\n:skip\n")
         #expect(quiz.status == 0)
         #expect(quiz.output.contains("Quiz: 5 questions (all there are) from Sample.") == false)
         #expect(quiz.output.contains("Score: 0/5 (0%).\nMissed:\n"))
@@ -161,10 +180,16 @@ import Testing
                 + "usage: recall study [<deck> ...] [--tag <tag> ...] [--decks <dir> ...] [--store <path>]\n")
         let quiz = try sandbox.pipe(["quiz", "--count", "none"] + options, input: "")
         #expect(quiz.status == 2)
-        #expect(quiz.errors.hasPrefix("error: the value 'none' is invalid for '--count <n>': expected a whole number from 1 to 1000\nusage: recall quiz "))
+        #expect(
+            quiz.errors.hasPrefix(
+                "error: the value 'none' is invalid for '--count <n>': expected a whole number from 1 to 1000\nusage: recall quiz "
+            ))
         let settings = try sandbox.pipe(["settings", "sample", "--retention", "2"] + options, input: "")
         #expect(settings.status == 2)
-        #expect(settings.errors.hasPrefix("error: the value '2' is invalid for '--retention <r>': expected a number from 0.7 to 0.99, such as 0.9 or 90%\nusage: recall settings "))
+        #expect(
+            settings.errors.hasPrefix(
+                "error: the value '2' is invalid for '--retention <r>': expected a number from 0.7 to 0.99, such as 0.9 or 90%\nusage: recall settings "
+            ))
     }
 
     /// Answering the front of a reversed card keeps its back for the next study day, in this
@@ -194,9 +219,13 @@ import Testing
 
     @Test func settingsAreShownAndChanged() throws {
         let (sandbox, options) = try Self.sandbox()
-        let change = try sandbox.pipe(["settings", "sample", "--scheduler", "sm2", "--new-per-day", "5"] + options, input: "")
+        let change = try sandbox.pipe(
+            ["settings", "sample", "--scheduler", "sm2", "--new-per-day", "5"] + options, input: "")
         #expect(change.status == 0)
-        #expect(change.output == "Saved for sample.\nDECK    SCHEDULER  RETENTION  NEW/DAY  SIBLINGS\nsample  sm2        -                5  buried\n")
+        #expect(
+            change.output
+                == "Saved for sample.\nDECK    SCHEDULER  RETENTION  NEW/DAY  SIBLINGS\nsample  sm2        -                5  buried\n"
+        )
         let show = try sandbox.pipe(["study", "sample"] + options, input: ":quit\n")
         #expect(show.output.hasPrefix("Studying Sample: 5 new · 0 learning · 0 review (:help"))
     }
@@ -226,7 +255,8 @@ import Testing
         #expect(try coloured.waitForExit() == 0)
         #expect(coloured.transcript.contains(Self.escape + "1mStudying Sample"))
 
-        let plain = try sandbox.terminal(["study", "sample"] + options, environment: ["TERM": "xterm", "NO_COLOR": "1"])
+        let plain = try sandbox.terminal(
+            ["study", "sample"] + options, environment: ["TERM": "xterm", "NO_COLOR": "1"])
         try plain.expect("(Enter shows the answer) > ")
         plain.sendLine(":quit")
         #expect(try plain.waitForExit() == 0)
@@ -243,7 +273,9 @@ import Testing
         let (sandbox, options) = try StudySessionTests.sandbox()
         let run = try sandbox.pipe(["study", "sample", "--tag", "peopel"] + options, input: "")
         #expect(run.status == 2)
-        #expect(run.errors.hasPrefix("error: no card is tagged \"peopel\" (did you mean \"people\"?)\nusage: recall study "))
+        #expect(
+            run.errors.hasPrefix("error: no card is tagged \"peopel\" (did you mean \"people\"?)\nusage: recall study ")
+        )
         let tagged = try sandbox.pipe(["study", "sample", "--tag", "PEOPLE"] + options, input: ":quit\n")
         #expect(tagged.output.hasPrefix("Studying Sample: 2 new · 0 learning · 0 review"))
     }

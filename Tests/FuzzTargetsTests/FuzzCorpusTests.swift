@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FuzzTargets
 
 /// Every committed fuzz input, seeds and regressions, runs through its target in the normal
@@ -33,7 +34,8 @@ import Testing
     @Test func targetNamesAreUniqueAndHaveCorpusFolders() throws {
         let names = FuzzTarget.all.map(\.name)
         #expect(Set(names).count == names.count)
-        let folders = try FileManager.default.contentsOfDirectory(atPath: Self.fuzzFolder.appendingPathComponent("corpus").path)
+        let folders = try FileManager.default.contentsOfDirectory(
+            atPath: Self.fuzzFolder.appendingPathComponent("corpus").path)
         #expect(Set(folders) == Set(names), "Fuzz/corpus/ has one folder per target")
     }
 }

@@ -1,13 +1,17 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import Optimizer
 
 @Suite struct ClipperTests {
     @Test func clampsEveryWeightIntoFsrsRsBounds() {
         var weights = [0, -1000, 1000, 0, 1000, -1000, 1, 0.25, -0.1, 9, 9, 9, 9, 9, 9, 9, 0, 5, 5, -1, 2.0]
         ParameterClipper.clip(&weights, relearningSteps: 1)
-        #expect(weights == [0.001, 0.001, 100, 0.001, 10, 0.001, 1, 0.25, 0, 0.8, 3.5, 5, 0.25, 0.9, 4, 1, 1, 2, 2, 0.01, 0.8])
+        #expect(
+            weights == [
+                0.001, 0.001, 100, 0.001, 10, 0.001, 1, 0.25, 0, 0.8, 3.5, 5, 0.25, 0.9, 4, 1, 1, 2, 2, 0.01, 0.8,
+            ])
     }
 
     @Test func defaultsAreInsideTheBounds() {

@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import Optimizer
 
 @Suite struct FitTests {

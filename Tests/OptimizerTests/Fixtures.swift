@@ -1,6 +1,7 @@
 import Foundation
 import Replay
 import Scheduling
+
 @testable import Optimizer
 
 /// The fixtures tools/make_optimizer_fixtures.py wrote with fsrs-rs-python 0.9.3.
@@ -31,8 +32,9 @@ struct OptimizerFixtures: Decodable {
 
     static let shared: OptimizerFixtures = {
         guard let url = Bundle.module.url(forResource: "Fixtures/optimizer-fixtures", withExtension: "json"),
-              let data = try? Data(contentsOf: url),
-              let fixtures = try? JSONDecoder().decode(OptimizerFixtures.self, from: data) else {
+            let data = try? Data(contentsOf: url),
+            let fixtures = try? JSONDecoder().decode(OptimizerFixtures.self, from: data)
+        else {
             fatalError("Tests/OptimizerTests/Fixtures/optimizer-fixtures.json is missing or malformed")
         }
         return fixtures
@@ -49,7 +51,10 @@ struct OptimizerFixtures: Decodable {
             return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("ReplayTests/Fixtures/fsrs-test-revlogs.csv")
         }
-        guard let url = Bundle.module.url(forResource: "Fixtures/" + dataset.csv.replacingOccurrences(of: ".csv", with: ""), withExtension: "csv") else {
+        guard
+            let url = Bundle.module.url(
+                forResource: "Fixtures/" + dataset.csv.replacingOccurrences(of: ".csv", with: ""), withExtension: "csv")
+        else {
             fatalError("missing fixture \(dataset.csv)")
         }
         return url
@@ -72,8 +77,9 @@ extension TrainingSet {
         let reviews = history.reviews.map {
             HistoryReview(card: $0.card, time: $0.time, rating: $0.rating, startsLearning: false)
         }
-        self.init(reviews: HistoryReview.markingEarliestPerCard(reviews, cardCount: history.cardCount),
-                  cardCount: history.cardCount, clock: clock)
+        self.init(
+            reviews: HistoryReview.markingEarliestPerCard(reviews, cardCount: history.cardCount),
+            cardCount: history.cardCount, clock: clock)
     }
 
     /// FNV-1a over "rating:delta;" per review and a newline per item (as the fixture script).
@@ -97,8 +103,9 @@ extension TrainingSet {
     /// The items whose first rating is in `ratings` and that hold one review with delta_t > 0.
     func firstLongTermItems(ratings: [Int]) -> TrainingSet {
         let positions = firstLongTermPositions()
-        return with(items: items.filter {
-            $0.length == positions[Int($0.card)] + 1 && ratings.contains(firstRating(ofCard: Int($0.card)))
-        })
+        return with(
+            items: items.filter {
+                $0.length == positions[Int($0.card)] + 1 && ratings.contains(firstRating(ofCard: Int($0.card)))
+            })
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import Optimizer
 
 /// recall's optimizer against fsrs-rs-python 0.9.3 (fsrs 6.6.2) on the committed fixtures.
@@ -29,8 +30,9 @@ import Testing
             let fit = FSRSOptimizer().fit(subset)
             for (index, value) in fit.parameters[0..<4].enumerated() {
                 let reference = expected.stabilities[index]
-                #expect(abs(value - reference) <= 1e-6 * max(1, reference),
-                        "\(name) ratings \(expected.first_ratings): w\(index) = \(value), fsrs-rs \(reference)")
+                #expect(
+                    abs(value - reference) <= 1e-6 * max(1, reference),
+                    "\(name) ratings \(expected.first_ratings): w\(index) = \(value), fsrs-rs \(reference)")
             }
             #expect(fit.parameters[4...] == FSRSParameters.defaultWeights[4...])
         }
@@ -41,10 +43,12 @@ import Testing
         let set = try OptimizerFixtures.trainingSet(name)
         for expected in OptimizerFixtures.dataset(name).evaluations {
             let evaluation = try #require(Evaluation.evaluate(expected.parameters, on: set))
-            #expect(abs(evaluation.logLoss - expected.log_loss) <= 2e-5 * expected.log_loss,
-                    "\(name): log loss \(evaluation.logLoss), fsrs-rs \(expected.log_loss)")
-            #expect(abs(evaluation.rmseBins - expected.rmse_bins) <= 1e-4 * expected.rmse_bins + 1e-6,
-                    "\(name): RMSE(bins) \(evaluation.rmseBins), fsrs-rs \(expected.rmse_bins)")
+            #expect(
+                abs(evaluation.logLoss - expected.log_loss) <= 2e-5 * expected.log_loss,
+                "\(name): log loss \(evaluation.logLoss), fsrs-rs \(expected.log_loss)")
+            #expect(
+                abs(evaluation.rmseBins - expected.rmse_bins) <= 1e-4 * expected.rmse_bins + 1e-6,
+                "\(name): RMSE(bins) \(evaluation.rmseBins), fsrs-rs \(expected.rmse_bins)")
         }
     }
 
@@ -56,8 +60,9 @@ import Testing
         let report = try #require(OptimizationReport.make(set: set, current: FSRSParameters.defaultWeights))
         #expect(report.outcome == .fitted)
         let reference = dataset.evaluations[1].log_loss
-        #expect(report.fittedEvaluation.logLoss <= reference * 1.005,
-                "\(name): recall \(report.fittedEvaluation.logLoss), fsrs-rs \(reference)")
+        #expect(
+            report.fittedEvaluation.logLoss <= reference * 1.005,
+            "\(name): recall \(report.fittedEvaluation.logLoss), fsrs-rs \(reference)")
         #expect(report.isImprovement)
         #expect(try FSRSParameters(report.parameters).weights == report.parameters)
     }

@@ -2,6 +2,7 @@ import Foundation
 import Replay
 import Scheduling
 import Testing
+
 @testable import Optimizer
 
 @Suite struct TrainingSetTests {
@@ -56,7 +57,8 @@ import Testing
         #expect(set.items.count == 3)
         #expect(set.reviews(of: set.items[0]).map { [$0.delta, Int32($0.rating)] } == [[0, 3], [1, 2]])
         #expect(set.reviews(of: set.items[1]).map { [$0.delta, Int32($0.rating)] } == [[0, 1], [0, 3], [2, 3]])
-        #expect(set.reviews(of: set.items[2]).map { [$0.delta, Int32($0.rating)] }
+        #expect(
+            set.reviews(of: set.items[2]).map { [$0.delta, Int32($0.rating)] }
                 == [[0, 1], [0, 3], [2, 3], [0, 4], [0, 1], [7, 3]])
     }
 

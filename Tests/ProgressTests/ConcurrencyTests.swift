@@ -1,7 +1,8 @@
 import Foundation
-@testable import Progress
 import Scheduling
 import Testing
+
+@testable import Progress
 
 @Suite struct ConcurrencyTests {
     @Test func twoConnectionsWritingAtOnceBothSucceed() async throws {
@@ -21,7 +22,8 @@ import Testing
                         let before = try #require(try store.item(ref)).state
                         var after = reviewState(due: at(hours: Double(index)))
                         after.reps = before.reps + 1
-                        try store.record(.study(ref, rating: .good, at: at(hours: Double(index)), before: before, after: after))
+                        try store.record(
+                            .study(ref, rating: .good, at: at(hours: Double(index)), before: before, after: after))
                     }
                 }
             }

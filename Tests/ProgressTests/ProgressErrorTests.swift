@@ -1,5 +1,6 @@
-@testable import Progress
 import Testing
+
+@testable import Progress
 
 @Suite struct ProgressErrorTests {
     @Test func messagesNameThePathAndWhatToDo() {
@@ -14,20 +15,25 @@ import Testing
         #expect(
             ProgressError.readOnly(path: path, detail: "the file is read-only").description
                 == "cannot write to progress store \(path): the file is read-only")
-        #expect(ProgressError.notFound(path: path).description == "no progress store at \(path): nothing has been studied with it yet")
+        #expect(
+            ProgressError.notFound(path: path).description
+                == "no progress store at \(path): nothing has been studied with it yet")
         #expect(
             ProgressError.undoConflict(deckID: "plot", key: "a").description
                 == "cannot undo the answer to \"a\" of deck \"plot\": it was answered again since in another session")
         #expect(ProgressError.nothingToUndo.description == "nothing to undo")
         #expect(
             ProgressError.olderVersion(path: path).description
-                == "cannot read progress store \(path): it was written by an older version of recall; run `recall study` once to upgrade it")
+                == "cannot read progress store \(path): it was written by an older version of recall; run `recall study` once to upgrade it"
+        )
     }
 }
 
 @Test func aQuickCheckReportIsSummarisedOnOneLine() {
     #expect(
-        IntegrityCheck.summary(of: ["*** in database main ***\nOn tree page 5 cell 0: Offset 23130 out of range 4091..4092"])
+        IntegrityCheck.summary(of: [
+            "*** in database main ***\nOn tree page 5 cell 0: Offset 23130 out of range 4091..4092"
+        ])
             == "On tree page 5 cell 0: Offset 23130 out of range 4091..4092")
     #expect(IntegrityCheck.summary(of: ["a", "b\nc", "d", "e"]) == "a; b; c; and 2 more")
 }

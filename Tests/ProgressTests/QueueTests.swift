@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
-@testable import Progress
 import Scheduling
 import Testing
+
+@testable import Progress
 
 @Suite struct QueueTests {
     @Test func theStudyDayRollsOverAt4InTheMorning() {
@@ -25,7 +26,11 @@ import Testing
             let ref = ItemRef(deckID: "plot", key: key)
             try store.record(.manual(ref, at: t0, before: try #require(try store.item(ref)).state, after: state))
         }
-        try set("l", CardState(phase: .relearning, step: 0, stability: 1, difficulty: 5, due: at(hours: 0.5), lastReview: t0, reps: 4, lapses: 1))
+        try set(
+            "l",
+            CardState(
+                phase: .relearning, step: 0, stability: 1, difficulty: 5, due: at(hours: 0.5), lastReview: t0, reps: 4,
+                lapses: 1))
         try set("r1", reviewState(due: at(hours: -30)))
         try set("r2", reviewState(due: at(hours: 7)))  // 17:00, before tomorrow's 04:00
         try set("later", reviewState(due: at(hours: 19)))  // 05:00 tomorrow

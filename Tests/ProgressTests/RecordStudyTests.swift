@@ -1,7 +1,8 @@
 import Foundation
-@testable import Progress
 import Scheduling
 import Testing
+
+@testable import Progress
 
 /// `recordStudy`: an answer is applied to the item's state as it is in the store when it is
 /// saved (issue 16 F5), and buries the card's siblings with it.
@@ -47,13 +48,15 @@ import Testing
         let tomorrow = at(hours: 18)
         let session = try store.startSession(.study, deckIDs: ["plot"], at: t0)
         _ = try store.recordStudy(
-            .study(ref, rating: .good, at: t0, before: before, after: after, sessionID: session), reschedule: { _ in after },
+            .study(ref, rating: .good, at: t0, before: before, after: after, sessionID: session),
+            reschedule: { _ in after },
             buryingSiblings: siblings, until: tomorrow)
         #expect(try store.item(siblings[0])?.buriedUntil == tomorrow)
         #expect(try store.item(ItemRef(deckID: "plot", key: "z#c1"))?.buriedUntil == nil)
         let queue = try store.queue(deckIDs: ["plot"], now: at(hours: 1))
         #expect(queue.new.map(\.ref.key) == ["z#c1", "z#c2"])
-        #expect(try store.queue(deckIDs: ["plot"], now: at(hours: 19)).new.map(\.ref.key) == ["b#reverse", "z#c1", "z#c2"])
+        #expect(
+            try store.queue(deckIDs: ["plot"], now: at(hours: 19)).new.map(\.ref.key) == ["b#reverse", "z#c1", "z#c2"])
         try store.undoLast(sessionID: session, unburying: siblings)
         #expect(try store.item(siblings[0])?.buriedUntil == nil)
         #expect(try store.item(ref)?.state == before)

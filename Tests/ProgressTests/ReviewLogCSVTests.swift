@@ -1,7 +1,8 @@
 import Foundation
-@testable import Progress
 import Scheduling
 import Testing
+
+@testable import Progress
 
 @Suite struct ReviewLogCSVTests {
     @Test func timestampsAreUTCToTheMillisecond() {

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
-@testable import Progress
 import Scheduling
 import Testing
+
+@testable import Progress
 
 @Suite struct ReviewTests {
     let plotA = ItemRef(deckID: "plot", key: "a")
@@ -80,7 +81,8 @@ import Testing
         #expect(try store.item(plotA)?.state == s2)
 
         let second = try store.undoLast()
-        #expect(second == UndoneReview(id: 2, item: plotA, kind: .study, rating: .good, time: at(hours: 0.2), restored: s1))
+        #expect(
+            second == UndoneReview(id: 2, item: plotA, kind: .study, rating: .good, time: at(hours: 0.2), restored: s1))
         #expect(try store.item(plotA)?.state == s1)
 
         let third = try store.undoLast()
@@ -112,7 +114,8 @@ import Testing
         let mine = try store.startSession(.study, deckIDs: ["plot"], at: t0)
         try answerNew(store, plotA, at: at(hours: 1), sessionID: mine)
         let state = try #require(try store.item(plotA)).state
-        try store.record(.study(plotA, rating: .good, at: at(hours: 2), before: state, after: reviewState(due: at(hours: 30))))
+        try store.record(
+            .study(plotA, rating: .good, at: at(hours: 2), before: state, after: reviewState(due: at(hours: 30))))
         #expect(throws: ProgressError.undoConflict(deckID: "plot", key: "a")) { try store.undoLast(sessionID: mine) }
         #expect(try store.reviewCount() == 2)
         #expect(try store.item(plotA)?.state == reviewState(due: at(hours: 30)))
@@ -151,10 +154,14 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try openStore(directory)
         try register(store, deckID: "plot", keys: ["a", "b"])
-        let good = ReviewRecord.study(plotA, rating: .good, at: t0, before: .new(due: t0), after: reviewState(due: at(hours: 24)))
+        let good = ReviewRecord.study(
+            plotA, rating: .good, at: t0, before: .new(due: t0), after: reviewState(due: at(hours: 24)))
         let ghost = ReviewRecord.study(
-            ItemRef(deckID: "plot", key: "ghost"), rating: .good, at: t0, before: .new(due: t0), after: reviewState(due: t0))
-        #expect(throws: ProgressError.unknownItem(deckID: "plot", key: "ghost")) { try store.record(batch: [good, ghost]) }
+            ItemRef(deckID: "plot", key: "ghost"), rating: .good, at: t0, before: .new(due: t0),
+            after: reviewState(due: t0))
+        #expect(throws: ProgressError.unknownItem(deckID: "plot", key: "ghost")) {
+            try store.record(batch: [good, ghost])
+        }
         #expect(try store.reviewCount() == 0)
         #expect(try store.item(plotA)?.state == .new(due: t0))
         var second = good

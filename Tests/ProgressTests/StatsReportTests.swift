@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
-@testable import Progress
 import Scheduling
 import Testing
+
+@testable import Progress
 
 /// Fixed histories with known answers for every figure of `statsReport`.
 @Suite struct StatsReportTests {
@@ -23,7 +24,9 @@ import Testing
 
     /// A review-phase state last reviewed at `lastReview` with FSRS stability `stability` (or an SM-2 interval).
     static func review(stability: Double, lastReview: Date, due: Date, lapses: Int = 0) -> CardState {
-        CardState(phase: .review, stability: stability, difficulty: 5, due: due, lastReview: lastReview, reps: 5, lapses: lapses)
+        CardState(
+            phase: .review, stability: stability, difficulty: 5, due: due, lastReview: lastReview, reps: 5,
+            lapses: lapses)
     }
 
     /// Opens a store with London study days and registers `keys` in each deck.
@@ -50,15 +53,19 @@ import Testing
         phase: CardPhase = .review, milliseconds: Int? = nil
     ) throws {
         let state = CardState(phase: phase, stability: 10, difficulty: 5, due: time, lastReview: time, reps: 3)
-        try store.record(.study(
-            ItemRef(deckID: deck, key: key), rating: rating, at: time, before: state, after: state,
-            durationMilliseconds: milliseconds))
+        try store.record(
+            .study(
+                ItemRef(deckID: deck, key: key), rating: rating, at: time, before: state, after: state,
+                durationMilliseconds: milliseconds))
     }
 
     /// Records a practice answer.
-    static func practice(_ store: ProgressStore, _ deck: String, _ key: String, _ rating: Rating, at time: Date) throws {
+    static func practice(_ store: ProgressStore, _ deck: String, _ key: String, _ rating: Rating, at time: Date) throws
+    {
         let state = CardState(phase: .review, stability: 10, difficulty: 5, due: time, lastReview: time, reps: 3)
-        try store.record(.practice(ItemRef(deckID: deck, key: key), rating: rating, at: time, state: state, durationMilliseconds: 4_000))
+        try store.record(
+            .practice(
+                ItemRef(deckID: deck, key: key), rating: rating, at: time, state: state, durationMilliseconds: 4_000))
     }
 
     @Test func streakAcrossTheEndOfSummerTimeAndAMonthEnd() throws {
@@ -167,38 +174,70 @@ import Testing
     @Test func cardsDueMemoryHardestAndLeeches() throws {
         let directory = try TemporaryDirectory()
         let store = try Self.makeStore(
-            directory, decks: ["plot": ["new1", "new2", "learn", "relearn", "r1", "r2", "r3", "leech", "gone"], "cast": ["s1", "s2"]])
-        try store.saveSettings(DeckSettings(scheduler: SchedulerConfiguration(kind: .sm2, desiredRetention: 0.85)), for: "cast")
+            directory,
+            decks: [
+                "plot": ["new1", "new2", "learn", "relearn", "r1", "r2", "r3", "leech", "gone"], "cast": ["s1", "s2"],
+            ])
+        try store.saveSettings(
+            DeckSettings(scheduler: SchedulerConfiguration(kind: .sm2, desiredRetention: 0.85)), for: "cast")
         let now = try Self.time("2026-11-21T12:00:00+00:00")
         let day = 86_400.0
         let setAt = now.addingTimeInterval(-100 * day)
         // learn: due in 10 minutes (today); relearn: overdue.
-        try Self.set(store, "plot", "learn", CardState(phase: .learning, step: 0, stability: 1, difficulty: 5,
-            due: now.addingTimeInterval(600), lastReview: now, reps: 1), at: setAt)
-        try Self.set(store, "plot", "relearn", CardState(phase: .relearning, step: 0, stability: 2, difficulty: 6,
-            due: now.addingTimeInterval(-60), lastReview: now.addingTimeInterval(-2 * day), reps: 9, lapses: 3), at: setAt)
+        try Self.set(
+            store, "plot", "learn",
+            CardState(
+                phase: .learning, step: 0, stability: 1, difficulty: 5,
+                due: now.addingTimeInterval(600), lastReview: now, reps: 1), at: setAt)
+        try Self.set(
+            store, "plot", "relearn",
+            CardState(
+                phase: .relearning, step: 0, stability: 2, difficulty: 6,
+                due: now.addingTimeInterval(-60), lastReview: now.addingTimeInterval(-2 * day), reps: 9, lapses: 3),
+            at: setAt)
         // FSRS recall is 0.9 exactly when the days since the last review equal the stability.
-        try Self.set(store, "plot", "r1", Self.review(stability: 10, lastReview: now.addingTimeInterval(-10 * day),
-            due: now.addingTimeInterval(day)), at: setAt)  // tomorrow (due 12:00 on the 22nd)
-        try Self.set(store, "plot", "r2", Self.review(stability: 4, lastReview: now,
-            due: now.addingTimeInterval(4 * day)), at: setAt)  // recall 1 (reviewed just now), due in 4 days
-        try Self.set(store, "plot", "r3", Self.review(stability: 3, lastReview: now.addingTimeInterval(-3 * day),
-            due: now.addingTimeInterval(40 * day)), at: setAt)  // recall 0.9, due beyond the forecast
-        try Self.set(store, "plot", "leech", Self.review(stability: 1, lastReview: now.addingTimeInterval(-1 * day),
-            due: now.addingTimeInterval(16 * 3_600), lapses: 9), at: setAt)  // 04:00 on the 22nd: tomorrow
+        try Self.set(
+            store, "plot", "r1",
+            Self.review(
+                stability: 10, lastReview: now.addingTimeInterval(-10 * day),
+                due: now.addingTimeInterval(day)), at: setAt)  // tomorrow (due 12:00 on the 22nd)
+        try Self.set(
+            store, "plot", "r2",
+            Self.review(
+                stability: 4, lastReview: now,
+                due: now.addingTimeInterval(4 * day)), at: setAt)  // recall 1 (reviewed just now), due in 4 days
+        try Self.set(
+            store, "plot", "r3",
+            Self.review(
+                stability: 3, lastReview: now.addingTimeInterval(-3 * day),
+                due: now.addingTimeInterval(40 * day)), at: setAt)  // recall 0.9, due beyond the forecast
+        try Self.set(
+            store, "plot", "leech",
+            Self.review(
+                stability: 1, lastReview: now.addingTimeInterval(-1 * day),
+                due: now.addingTimeInterval(16 * 3_600), lapses: 9), at: setAt)  // 04:00 on the 22nd: tomorrow
         try store.suspend(ItemRef(deckID: "plot", key: "new2"))
         // SM-2 (cast): recall by the FSRS curve, 0.9 on the due date; s1 is 6 days overdue on a
         // 6-day interval, s2 suspended with 8 lapses.
-        try Self.set(store, "cast", "s1", Self.review(stability: 6, lastReview: now.addingTimeInterval(-12 * day),
-            due: now.addingTimeInterval(-6 * day)), at: setAt)
-        try Self.set(store, "cast", "s2", Self.review(stability: 6, lastReview: now.addingTimeInterval(-20 * day),
-            due: now.addingTimeInterval(-14 * day), lapses: 8), at: setAt)
+        try Self.set(
+            store, "cast", "s1",
+            Self.review(
+                stability: 6, lastReview: now.addingTimeInterval(-12 * day),
+                due: now.addingTimeInterval(-6 * day)), at: setAt)
+        try Self.set(
+            store, "cast", "s2",
+            Self.review(
+                stability: 6, lastReview: now.addingTimeInterval(-20 * day),
+                due: now.addingTimeInterval(-14 * day), lapses: 8), at: setAt)
         try store.suspend(ItemRef(deckID: "cast", key: "s2"))
         // "gone" leaves the deck: an orphan counts nowhere.
-        try Self.set(store, "plot", "gone", Self.review(stability: 1, lastReview: setAt, due: setAt, lapses: 20), at: setAt)
-        try store.sync(deckID: "plot", items: ["new1", "new2", "learn", "relearn", "r1", "r2", "r3", "leech"].map {
-            SyncItem(key: $0, cardID: $0, contentHash: "h")
-        }, at: setAt)
+        try Self.set(
+            store, "plot", "gone", Self.review(stability: 1, lastReview: setAt, due: setAt, lapses: 20), at: setAt)
+        try store.sync(
+            deckID: "plot",
+            items: ["new1", "new2", "learn", "relearn", "r1", "r2", "r3", "leech"].map {
+                SyncItem(key: $0, cardID: $0, contentHash: "h")
+            }, at: setAt)
 
         let report = try store.statsReport(
             loadedDecks: ["plot": ["new1", "extra"], "quotes": ["q1", "q2", "q3"]], now: now)
@@ -227,7 +266,8 @@ import Testing
         #expect(abs(curve(12, 6) - 0.8459) < 1e-4)
         let relearn = try #require(
             try SchedulerConfiguration().makeScheduler().retrievability(
-                of: CardState(phase: .relearning, stability: 2, due: now, lastReview: now.addingTimeInterval(-2 * day)), at: now))
+                of: CardState(phase: .relearning, stability: 2, due: now, lastReview: now.addingTimeInterval(-2 * day)),
+                at: now))
         #expect(abs(relearn - 0.9) < 1e-12)
         #expect(plot.memoryCards == 6)
         #expect(abs((plot.averageRetrievability ?? 0) - (1 + 0.9 + 0.9 + 1 + 0.9 + 0.9) / 6) < 1e-12)
@@ -239,7 +279,8 @@ import Testing
         #expect(report.hardest.map(\.ref.key) == ["s1", "relearn", "r1", "r3", "leech", "learn", "r2"])
         #expect(report.hardest.map(\.lapses) == [0, 3, 0, 0, 9, 0, 0])
         // Leeches: 9 lapses before 8; the suspended one is listed, the orphan is not.
-        #expect(report.leeches.map(\.ref) == [ItemRef(deckID: "plot", key: "leech"), ItemRef(deckID: "cast", key: "s2")])
+        #expect(
+            report.leeches.map(\.ref) == [ItemRef(deckID: "plot", key: "leech"), ItemRef(deckID: "cast", key: "s2")])
         #expect(report.leeches.map(\.suspended) == [false, true])
         #expect(report.leechCount == 2)
         let s2 = try #require(report.leeches.last?.retrievability)
@@ -275,7 +316,8 @@ import Testing
             if minute % 5 == 0 {
                 try Self.practice(store, deck, key, .hard, at: time)
             } else {
-                try Self.answer(store, deck, key, Rating(rawValue: minute % 4 + 1) ?? .good, at: time, milliseconds: minute * 100)
+                try Self.answer(
+                    store, deck, key, Rating(rawValue: minute % 4 + 1) ?? .good, at: time, milliseconds: minute * 100)
             }
         }
         for _ in 0..<7 { try store.undoLast() }
@@ -297,7 +339,9 @@ import Testing
             for row in try Row.fetchAll(db, sql: "SELECT reviewed_at, study_day FROM review") {
                 #expect(row[1] as Int == numbering.number(ofMilliseconds: row[0]))
             }
-            #expect(days.map { $0.databaseValues.map(\.description) } == recomputed.map { $0.databaseValues.map(\.description) })
+            #expect(
+                days.map { $0.databaseValues.map(\.description) }
+                    == recomputed.map { $0.databaseValues.map(\.description) })
             let totals = try Row.fetchAll(db, sql: "SELECT * FROM review_total ORDER BY deck_id")
             let summed = try Row.fetchAll(
                 db,
@@ -305,12 +349,15 @@ import Testing
                     SELECT deck_id, SUM(answers), SUM(practice), SUM(retention_reviews), SUM(retention_recalled), SUM(duration_ms)
                     FROM review_day GROUP BY deck_id ORDER BY deck_id
                     """)
-            #expect(totals.map { $0.databaseValues.map(\.description) } == summed.map { $0.databaseValues.map(\.description) })
+            #expect(
+                totals.map { $0.databaseValues.map(\.description) }
+                    == summed.map { $0.databaseValues.map(\.description) })
         }
         // Study day numbers count local dates: 21 November 2026 is day 20 778 since 1970-01-01.
         #expect(StudyDayNumber.daysFromCivil(year: 2026, month: 11, day: 21) == 20_778)
         #expect(StudyDayNumber.daysFromCivil(year: 1970, month: 1, day: 1) == 0)
         #expect(StudyDayNumber.daysFromCivil(year: 1969, month: 12, day: 31) == -1)
-        #expect(StudyDayNumber(rollover: Self.rollover).number(of: try Self.time("2026-11-22T03:59:00+00:00")) == 20_778)
+        #expect(
+            StudyDayNumber(rollover: Self.rollover).number(of: try Self.time("2026-11-22T03:59:00+00:00")) == 20_778)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Progress
 import Scheduling
 import Testing
+
+@testable import Progress
 
 @Suite struct StatsTests {
     /// A store with deck "plot": n1…n4 new, "l" learning, "r" review (due tomorrow), "s" suspended review.
@@ -21,7 +22,10 @@ import Testing
     @Test func countsByStateLeaveOrphansOut() throws {
         let directory = try TemporaryDirectory()
         let store = try makeStore(directory)
-        #expect(try store.stateCounts() == ["plot": StateCounts(new: 4, learning: 1, review: 2, relearning: 0, suspended: 1)])
+        #expect(
+            try store.stateCounts() == [
+                "plot": StateCounts(new: 4, learning: 1, review: 2, relearning: 0, suspended: 1)
+            ])
         #expect(try store.stateCounts(deckIDs: ["cast"]) == ["cast": StateCounts()])
         #expect(try store.stateCounts()["plot"]?.total == 7)
     }
@@ -45,15 +49,20 @@ import Testing
         try store.record(.study(a, rating: .good, at: at(hours: -20), before: review, after: review))
         try store.record(.study(a, rating: .again, at: at(hours: 1), before: review, after: review))
         try store.record(.study(a, rating: .hard, at: at(hours: 2), before: review, after: review))
-        try store.record(.practice(ItemRef(deckID: "plot", key: "b"), rating: .again, at: at(hours: 3), state: .new(due: t0)))
+        try store.record(
+            .practice(ItemRef(deckID: "plot", key: "b"), rating: .again, at: at(hours: 3), state: .new(due: t0)))
         try answerNew(store, ItemRef(deckID: "cast", key: "c"), at: at(hours: 3))
 
         let days = try store.reviewsPerDay(from: at(hours: -20), to: t0)
-        #expect(days == [
-            DailyReviews(day: at(hours: -30), study: 1, practice: 0),
-            DailyReviews(day: at(hours: -6), study: 3, practice: 1),
-        ])
-        #expect(try store.reviewsPerDay(deckIDs: ["plot"], from: t0, to: t0) == [DailyReviews(day: at(hours: -6), study: 2, practice: 1)])
+        #expect(
+            days == [
+                DailyReviews(day: at(hours: -30), study: 1, practice: 0),
+                DailyReviews(day: at(hours: -6), study: 3, practice: 1),
+            ])
+        #expect(
+            try store.reviewsPerDay(deckIDs: ["plot"], from: t0, to: t0) == [
+                DailyReviews(day: at(hours: -6), study: 2, practice: 1)
+            ])
         let today = try store.retention(from: at(hours: -6), to: at(hours: 18))
         #expect(today == Retention(reviews: 2, recalled: 1))
         #expect(today.rate == 0.5)

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
-@testable import Progress
 import Scheduling
 import Testing
+
+@testable import Progress
 
 /// A small store made by an earlier recall, kept in `Fixtures/` to check that every later
 /// schema still opens it and finds everything in it.
@@ -23,7 +24,10 @@ enum StoreFixture {
         func item(_ deck: String, _ card: String, _ suffix: String = "") -> SyncItem {
             SyncItem(key: card + suffix, cardID: card, contentHash: "hash-\(card)")
         }
-        try store.sync(deckID: "alpha", items: [item("alpha", "a1"), item("alpha", "a1", "#reverse"), item("alpha", "a2"), item("alpha", "a3")], at: t0)
+        try store.sync(
+            deckID: "alpha",
+            items: [item("alpha", "a1"), item("alpha", "a1", "#reverse"), item("alpha", "a2"), item("alpha", "a3")],
+            at: t0)
         try store.sync(deckID: "beta", items: [item("beta", "b1"), item("beta", "b2")], at: t0)
         try store.sync(deckID: "gamma", items: [item("gamma", "g1", "#c1"), item("gamma", "g1", "#c2")], at: t0)
 
@@ -40,14 +44,19 @@ enum StoreFixture {
 
         let fsrs = try FSRS()
         let sm2Scheduler = try SM2()
-        func answer(_ deck: String, _ key: String, _ rating: Rating, at time: Date, session: Int64?, duration: Int? = nil) throws {
+        func answer(
+            _ deck: String, _ key: String, _ rating: Rating, at time: Date, session: Int64?, duration: Int? = nil
+        ) throws {
             let ref = ItemRef(deckID: deck, key: key)
             let before = try #require(try store.item(ref)).state
-            let after = deck == "alpha"
+            let after =
+                deck == "alpha"
                 ? sm2Scheduler.review(before, rating: rating, at: time)
                 : fsrs.review(before, rating: rating, at: time)
-            try store.record(.study(ref, rating: rating, at: time, before: before, after: after,
-                                    durationMilliseconds: duration, sessionID: session))
+            try store.record(
+                .study(
+                    ref, rating: rating, at: time, before: before, after: after,
+                    durationMilliseconds: duration, sessionID: session))
         }
         // Day 1 (2026-11-21): a session over every deck.
         let first = try store.startSession(.study, deckIDs: ["alpha", "beta", "gamma"], at: at(hours: 0))
@@ -60,7 +69,9 @@ enum StoreFixture {
         // An answer taken back.
         try answer("alpha", "a2", .again, at: at(hours: 0.3), session: first)
         try store.undoLast(sessionID: first)
-        try store.endSession(first, at: at(hours: 0.5), counts: SessionCounts(answered: 5, newItems: 5, again: 1, hard: 1, good: 2, easy: 1))
+        try store.endSession(
+            first, at: at(hours: 0.5),
+            counts: SessionCounts(answered: 5, newItems: 5, again: 1, hard: 1, good: 2, easy: 1))
         // Day 2, 02:30 UTC: still the study day of the 21st (rollover 04:00).
         try answer("beta", "b1", .good, at: at(hours: 16.5), session: nil, duration: 1_500)
         // Day 3: reviews, a lapse, a practice quiz and a manual reset.
@@ -68,16 +79,22 @@ enum StoreFixture {
         try answer("gamma", "g1#c1", .again, at: at(hours: 49), session: nil)
         let quiz = try store.startSession(.quiz, deckIDs: ["beta"], at: at(hours: 50))
         let b1 = ItemRef(deckID: "beta", key: "b1")
-        try store.record(.practice(b1, rating: .hard, at: at(hours: 50.1), state: try #require(try store.item(b1)).state,
-                                   durationMilliseconds: 800, sessionID: quiz))
-        try store.endSession(quiz, at: at(hours: 50.2), counts: SessionCounts(answered: 1, newItems: 0, again: 0, hard: 1, good: 0, easy: 0))
+        try store.record(
+            .practice(
+                b1, rating: .hard, at: at(hours: 50.1), state: try #require(try store.item(b1)).state,
+                durationMilliseconds: 800, sessionID: quiz))
+        try store.endSession(
+            quiz, at: at(hours: 50.2),
+            counts: SessionCounts(answered: 1, newItems: 0, again: 0, hard: 1, good: 0, easy: 0))
         let c2 = ItemRef(deckID: "gamma", key: "g1#c2")
         let c2State = try #require(try store.item(c2)).state
         try store.record(.manual(c2, at: at(hours: 51), before: c2State, after: CardState.new(due: at(hours: 51))))
         // A suspended card, a buried one, and an orphan (a3 left its deck).
         try store.suspend(ItemRef(deckID: "beta", key: "b2"))
         try store.bury(ItemRef(deckID: "alpha", key: "a1"), until: at(hours: 66))
-        try store.sync(deckID: "alpha", items: [item("alpha", "a1"), item("alpha", "a1", "#reverse"), item("alpha", "a2")], at: at(hours: 52))
+        try store.sync(
+            deckID: "alpha", items: [item("alpha", "a1"), item("alpha", "a1", "#reverse"), item("alpha", "a2")],
+            at: at(hours: 52))
     }
 
     /// Everything a user would miss if it were lost, one line each: every item and its state,
@@ -101,38 +118,47 @@ enum StoreFixture {
                 lines.append("item \(deck)/\(key) missing")
                 continue
             }
-            lines.append("item \(deck)/\(key) card=\(item.cardID) hash=\(item.contentHash) state=\(state(item.state))"
-                + " suspended=\(item.suspended) buried=\(item.buriedUntil.map { "\($0.unixMilliseconds)" } ?? "-")"
-                + " orphaned=\(item.orphanedAt.map { "\($0.unixMilliseconds)" } ?? "-")")
+            lines.append(
+                "item \(deck)/\(key) card=\(item.cardID) hash=\(item.contentHash) state=\(state(item.state))"
+                    + " suspended=\(item.suspended) buried=\(item.buriedUntil.map { "\($0.unixMilliseconds)" } ?? "-")"
+                    + " orphaned=\(item.orphanedAt.map { "\($0.unixMilliseconds)" } ?? "-")")
         }
         try store.forEachReview(kinds: Set(ReviewKind.allCases)) { review in
-            lines.append("review \(review.id) \(review.item.deckID)/\(review.item.key) card=\(review.cardID)"
-                + " at=\(review.time.unixMilliseconds) rating=\(review.rating.map { "\($0.rawValue)" } ?? "-")"
-                + " kind=\(review.kind.rawValue) ms=\(review.durationMilliseconds.map(String.init) ?? "-")"
-                + " before=\(state(review.before)) after=\(state(review.after))")
+            lines.append(
+                "review \(review.id) \(review.item.deckID)/\(review.item.key) card=\(review.cardID)"
+                    + " at=\(review.time.unixMilliseconds) rating=\(review.rating.map { "\($0.rawValue)" } ?? "-")"
+                    + " kind=\(review.kind.rawValue) ms=\(review.durationMilliseconds.map(String.init) ?? "-")"
+                    + " before=\(state(review.before)) after=\(state(review.after))")
         }
         for deck in ["alpha", "beta", "gamma"] {
             let settings = try store.settings(for: deck)
             let scheduler = settings.scheduler
-            lines.append("settings \(deck) \(scheduler.kind.rawValue) retention=\(scheduler.desiredRetention)"
-                + " learning=\(scheduler.learningSteps) relearning=\(scheduler.relearningSteps)"
-                + " maximum=\(scheduler.maximumInterval) fuzz=\(scheduler.fuzz)"
-                + " parameters=\(scheduler.parameters.map { "\($0)" } ?? "-") new=\(settings.newCardsPerDay)")
+            lines.append(
+                "settings \(deck) \(scheduler.kind.rawValue) retention=\(scheduler.desiredRetention)"
+                    + " learning=\(scheduler.learningSteps) relearning=\(scheduler.relearningSteps)"
+                    + " maximum=\(scheduler.maximumInterval) fuzz=\(scheduler.fuzz)"
+                    + " parameters=\(scheduler.parameters.map { "\($0)" } ?? "-") new=\(settings.newCardsPerDay)")
         }
-        let queue = try DatabaseQueue(path: store.path, configuration: {
-            var configuration = Configuration()
-            configuration.readonly = true
-            return configuration
-        }())
+        let queue = try DatabaseQueue(
+            path: store.path,
+            configuration: {
+                var configuration = Configuration()
+                configuration.readonly = true
+                return configuration
+            }())
         try queue.read { db in
             for row in try Row.fetchAll(db, sql: "SELECT * FROM session ORDER BY id") {
-                lines.append("session " + row.columnNames.map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: " "))
+                lines.append(
+                    "session " + row.columnNames.map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: " "))
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM review_day ORDER BY day, deck_id") {
-                lines.append("review_day " + row.columnNames.map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: " "))
+                lines.append(
+                    "review_day " + row.columnNames.map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: " "))
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM review_total ORDER BY deck_id") {
-                lines.append("review_total " + row.columnNames.map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: " "))
+                lines.append(
+                    "review_total " + row.columnNames.map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: " ")
+                )
             }
         }
         return lines
@@ -153,7 +179,8 @@ struct StoreFixtureMaker {
         let target = fixtures.appendingPathComponent(StoreFixture.name + ".sqlite")
         try? FileManager.default.removeItem(at: target)
         try FileManager.default.copyItem(atPath: path, toPath: target.path)
-        let lines = try StoreFixture.describe(try ProgressStore(path: path, access: .readOnly, dayRollover: utcRollover))
+        let lines = try StoreFixture.describe(
+            try ProgressStore(path: path, access: .readOnly, dayRollover: utcRollover))
         try Data((lines.joined(separator: "\n") + "\n").utf8)
             .write(to: fixtures.appendingPathComponent(StoreFixture.name + ".expected.txt"))
     }

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-@testable import Progress
 import Testing
+
+@testable import Progress
 
 /// Issue 16 F9: store errors say what is wrong.
 @Suite struct StoreMessagesTests {
@@ -27,15 +28,24 @@ import Testing
             // Point item's unique index at the b-tree of another table's, which holds ("plot", "new").
             let queue = try DatabaseQueue(path: path)
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: """
-                    CREATE TABLE ghost (id INTEGER PRIMARY KEY, deck_id TEXT, item_key TEXT, UNIQUE (deck_id, item_key));
-                    INSERT INTO ghost (deck_id, item_key) VALUES ('plot', 'a'), ('plot', 'new');
-                    """)
-                let item = try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_item_1'") ?? 0
-                let ghost = try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_ghost_1'") ?? 0
+                try db.execute(
+                    sql: """
+                        CREATE TABLE ghost (id INTEGER PRIMARY KEY, deck_id TEXT, item_key TEXT, UNIQUE (deck_id, item_key));
+                        INSERT INTO ghost (deck_id, item_key) VALUES ('plot', 'a'), ('plot', 'new');
+                        """)
+                let item =
+                    try Int.fetchOne(
+                        db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_item_1'") ?? 0
+                let ghost =
+                    try Int.fetchOne(
+                        db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_ghost_1'") ?? 0
                 try db.execute(sql: "PRAGMA writable_schema = ON")
-                try db.execute(sql: "UPDATE sqlite_master SET rootpage = ? WHERE name = 'sqlite_autoindex_item_1'", arguments: [ghost])
-                try db.execute(sql: "UPDATE sqlite_master SET rootpage = ? WHERE name = 'sqlite_autoindex_ghost_1'", arguments: [item])
+                try db.execute(
+                    sql: "UPDATE sqlite_master SET rootpage = ? WHERE name = 'sqlite_autoindex_item_1'",
+                    arguments: [ghost])
+                try db.execute(
+                    sql: "UPDATE sqlite_master SET rootpage = ? WHERE name = 'sqlite_autoindex_ghost_1'",
+                    arguments: [item])
                 try db.execute(sql: "PRAGMA writable_schema = OFF")
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             }

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-@testable import Progress
 import Testing
+
+@testable import Progress
 
 @Suite struct StoreOpeningTests {
     @Test func createsTheStoreAndItsFolderOnFirstUse() throws {
@@ -95,7 +96,8 @@ import Testing
         #expect(error == .newerVersion(path: path))
         #expect(
             error?.description
-                == "cannot open progress store \(path): it was written by a newer version of recall; upgrade recall to use it")
+                == "cannot open progress store \(path): it was written by a newer version of recall; upgrade recall to use it"
+        )
         #expect(throws: ProgressError.newerVersion(path: path)) {
             try ProgressStore(path: path, access: .readOnly)
         }
@@ -148,7 +150,9 @@ import Testing
         let error = #expect(throws: ProgressError.self) {
             try store.suspend(ItemRef(deckID: "plot", key: "a"))
         }
-        #expect(error?.description == "cannot write to progress store \(store.path): the file is read-only; nothing was written")
+        #expect(
+            error?.description
+                == "cannot write to progress store \(store.path): the file is read-only; nothing was written")
         #expect(try store.item(ItemRef(deckID: "plot", key: "a"))?.suspended == false)
     }
 
@@ -183,7 +187,9 @@ import Testing
             }
         }
         #expect(failure == .writeFailed(path: store.path, reason: "the disk is full"))
-        #expect(failure?.description == "cannot save to progress store \(store.path): the disk is full; nothing was written")
+        #expect(
+            failure?.description == "cannot save to progress store \(store.path): the disk is full; nothing was written"
+        )
         #expect(try store.reviewCount() == saved)
         let answered = try keys.filter { try store.item(ItemRef(deckID: "plot", key: $0))?.state.phase == .learning }
         #expect(answered.count == saved)

@@ -1,8 +1,9 @@
-import Foundation
-@testable import Progress
 import Decks
+import Foundation
 import Scheduling
 import Testing
+
+@testable import Progress
 
 @Suite struct SyncTests {
     @Test func syncAddsEditsOrphansAndRestores() throws {
@@ -12,13 +13,20 @@ import Testing
             deckID: "plot",
             items: [
                 SyncItem(key: "a", cardID: "a", contentHash: "1"), SyncItem(key: "b", cardID: "b", contentHash: "1"),
-                SyncItem(key: "c#c1", cardID: "c", contentHash: "1"), SyncItem(key: "c#c2", cardID: "c", contentHash: "1"),
+                SyncItem(key: "c#c1", cardID: "c", contentHash: "1"),
+                SyncItem(key: "c#c2", cardID: "c", contentHash: "1"),
             ], at: t0)
         #expect(first == SyncReport(added: ["a", "b", "c#c1", "c#c2"]))
-        #expect(try store.sync(deckID: "plot", items: [
-            SyncItem(key: "a", cardID: "a", contentHash: "1"), SyncItem(key: "b", cardID: "b", contentHash: "1"),
-            SyncItem(key: "c#c1", cardID: "c", contentHash: "1"), SyncItem(key: "c#c2", cardID: "c", contentHash: "1"),
-        ], at: t0).isEmpty)
+        #expect(
+            try store.sync(
+                deckID: "plot",
+                items: [
+                    SyncItem(key: "a", cardID: "a", contentHash: "1"),
+                    SyncItem(key: "b", cardID: "b", contentHash: "1"),
+                    SyncItem(key: "c#c1", cardID: "c", contentHash: "1"),
+                    SyncItem(key: "c#c2", cardID: "c", contentHash: "1"),
+                ], at: t0
+            ).isEmpty)
 
         // Study "a" and "b", then edit "a" and delete "b" and the c2 deletion from the deck.
         let a = ItemRef(deckID: "plot", key: "a")
@@ -28,7 +36,9 @@ import Testing
         let aState = try #require(try store.item(a)).state
         let second = try store.sync(
             deckID: "plot",
-            items: [SyncItem(key: "a", cardID: "a", contentHash: "2"), SyncItem(key: "c#c1", cardID: "c", contentHash: "2")],
+            items: [
+                SyncItem(key: "a", cardID: "a", contentHash: "2"), SyncItem(key: "c#c1", cardID: "c", contentHash: "2"),
+            ],
             at: at(hours: 2))
         #expect(second == SyncReport(edited: ["a", "c#c1"], orphaned: ["b", "c#c2"]))
         #expect(try store.item(a)?.state == aState)
@@ -44,8 +54,10 @@ import Testing
 
         let third = try store.sync(
             deckID: "plot",
-            items: [SyncItem(key: "b", cardID: "b", contentHash: "1"), SyncItem(key: "a", cardID: "a", contentHash: "2"),
-                    SyncItem(key: "c#c1", cardID: "c", contentHash: "2")],
+            items: [
+                SyncItem(key: "b", cardID: "b", contentHash: "1"), SyncItem(key: "a", cardID: "a", contentHash: "2"),
+                SyncItem(key: "c#c1", cardID: "c", contentHash: "2"),
+            ],
             at: at(hours: 4))
         #expect(third == SyncReport(restored: ["b"]))
         #expect(try store.orphans().map(\.ref.key) == ["c#c2"])
@@ -70,10 +82,13 @@ import Testing
 
     @Test func syncingAnUnchangedDeckWritesNothing() throws {
         let directory = try TemporaryDirectory()
-        let items = [SyncItem(key: "a", cardID: "a", contentHash: "1"), SyncItem(key: "b", cardID: "b", contentHash: "1")]
+        let items = [
+            SyncItem(key: "a", cardID: "a", contentHash: "1"), SyncItem(key: "b", cardID: "b", contentHash: "1"),
+        ]
         do { try openStore(directory).sync(deckID: "plot", items: items, at: t0) }
         // A read-only store cannot be written to, so a sync that succeeds there wrote nothing.
-        let readOnly = try ProgressStore(path: directory.path("progress.sqlite"), access: .readOnly, dayRollover: utcRollover)
+        let readOnly = try ProgressStore(
+            path: directory.path("progress.sqlite"), access: .readOnly, dayRollover: utcRollover)
         #expect(try readOnly.sync(deckID: "plot", items: items, at: at(hours: 1)).isEmpty)
         #expect(throws: ProgressError.self) {
             try readOnly.sync(deckID: "plot", items: Array(items.reversed()), at: at(hours: 1))

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
-@testable import Progress
 import Scheduling
 import Testing
+
+@testable import Progress
 
 /// A fresh temporary directory, removed when the value is released.
 final class TemporaryDirectory {
@@ -65,4 +66,3 @@ func answerNew(_ store: ProgressStore, _ ref: ItemRef, at time: Date, sessionID:
         due: time.addingTimeInterval(600), lastReview: time, reps: 1, lapses: 0)
     return try store.record(.study(ref, rating: .good, at: time, before: before, after: after, sessionID: sessionID))
 }
-

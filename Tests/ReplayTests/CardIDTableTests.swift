@@ -1,5 +1,6 @@
-@testable import Replay
 import Testing
+
+@testable import Replay
 
 struct CardIDTableTests {
     /// Ids of every length from 1 to 40 bytes, each seen in the middle of the buffer and again
@@ -32,8 +33,12 @@ struct CardIDTableTests {
                 ranges.append(start..<start + id.utf8.count)
                 start += id.utf8.count + 1
             }
-            for (number, range) in ranges.enumerated() { #expect(table.index(of: range, in: bytes, time: 0).number == number) }
-            for (number, range) in ranges.enumerated().reversed() { #expect(table.index(of: range, in: bytes, time: 0).number == number) }
+            for (number, range) in ranges.enumerated() {
+                #expect(table.index(of: range, in: bytes, time: 0).number == number)
+            }
+            for (number, range) in ranges.enumerated().reversed() {
+                #expect(table.index(of: range, in: bytes, time: 0).number == number)
+            }
             #expect(table.count == 5_000)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Replay
 @testable import Scheduling
 
@@ -78,8 +79,11 @@ struct ReplayTests {
     /// The 12 580 real reviews of py-fsrs's test data, replayed by py-fsrs 6.3.2 (see
     /// tools/make_fsrs_fixtures.py): every row must print the same numbers.
     @Test func realRevlogMatchesPyFSRSRowByRow() throws {
-        let input = try #require(Bundle.module.url(forResource: "fsrs-test-revlogs", withExtension: "csv", subdirectory: "Fixtures"))
-        let expectedURL = try #require(Bundle.module.url(forResource: "fsrs-test-revlogs.expected", withExtension: "csv", subdirectory: "Fixtures"))
+        let input = try #require(
+            Bundle.module.url(forResource: "fsrs-test-revlogs", withExtension: "csv", subdirectory: "Fixtures"))
+        let expectedURL = try #require(
+            Bundle.module.url(forResource: "fsrs-test-revlogs.expected", withExtension: "csv", subdirectory: "Fixtures")
+        )
         let history = try ReviewHistory(csv: Array(try Data(contentsOf: input)), file: "fsrs-test-revlogs.csv")
         #expect(history.reviews.count == 12_580)
         #expect(history.cardCount == 1_205)
@@ -90,7 +94,8 @@ struct ReplayTests {
         #expect(lines.first == "card_id,review_time,rating,state,step,stability,difficulty,due")
         var mismatches = 0
         for (index, (line, want)) in zip(lines, expected).enumerated().dropFirst() {
-            let computed = line.split(separator: ",", omittingEmptySubsequences: false).dropFirst(3).joined(separator: ",")
+            let computed = line.split(separator: ",", omittingEmptySubsequences: false).dropFirst(3).joined(
+                separator: ",")
             if computed != want {
                 mismatches += 1
                 if mismatches <= 5 { Issue.record("row \(index): \(computed) != \(want)") }
@@ -100,7 +105,8 @@ struct ReplayTests {
     }
 
     @Test func cardsAreNewAtTheirFirstRowAndTheirRowsApplyInTimeOrder() throws {
-        let history = try Self.history("""
+        let history = try Self.history(
+            """
             card_id,review_time,review_rating,review_duration
             a,2024-01-01T09:00:00+01:00,3,100
             b,2024-01-01T08:30:00.5Z,1,100
@@ -114,22 +120,24 @@ struct ReplayTests {
             """)
         #expect(history.isChronologicalPerCard)  // 09:00+01:00 is before 08:10Z
         // Expected: py-fsrs 6.3.2 via Benchmarks/replay_pyfsrs.py on the same rows.
-        #expect(try Self.output(history, try FSRS()) == """
-            card_id,review_time,rating,state,step,stability,difficulty,due
-            a,2024-01-01T09:00:00+01:00,3,learning,1,2.306500,2.118104,2024-01-01T08:10:00Z
-            b,2024-01-01T08:30:00.5Z,1,learning,0,0.212000,6.413300,2024-01-01T08:31:00Z
-            a,2024-01-01T08:10:00Z,3,review,,2.306500,2.111214,2024-01-03T08:10:00Z
-            b,2024-01-01T08:31:00.5+00:00,3,learning,1,0.246689,6.402115,2024-01-01T08:41:00Z
-            a,2024-01-03T08:10:00Z,4,review,,18.534332,1.000000,2024-01-22T08:10:00Z
-            b,2024-01-20T12:00:00-05:00,1,learning,0,0.176490,8.802628,2024-01-20T17:01:00Z
-            b,2024-01-20T17:10:00Z,2,learning,0,0.176490,9.190357,2024-01-20T17:15:30Z
-            a,2024-03-01T00:00:00.123456Z,2,review,,92.505343,4.010609,2024-06-02T00:00:00Z
+        #expect(
+            try Self.output(history, try FSRS()) == """
+                card_id,review_time,rating,state,step,stability,difficulty,due
+                a,2024-01-01T09:00:00+01:00,3,learning,1,2.306500,2.118104,2024-01-01T08:10:00Z
+                b,2024-01-01T08:30:00.5Z,1,learning,0,0.212000,6.413300,2024-01-01T08:31:00Z
+                a,2024-01-01T08:10:00Z,3,review,,2.306500,2.111214,2024-01-03T08:10:00Z
+                b,2024-01-01T08:31:00.5+00:00,3,learning,1,0.246689,6.402115,2024-01-01T08:41:00Z
+                a,2024-01-03T08:10:00Z,4,review,,18.534332,1.000000,2024-01-22T08:10:00Z
+                b,2024-01-20T12:00:00-05:00,1,learning,0,0.176490,8.802628,2024-01-20T17:01:00Z
+                b,2024-01-20T17:10:00Z,2,learning,0,0.176490,9.190357,2024-01-20T17:15:30Z
+                a,2024-03-01T00:00:00.123456Z,2,review,,92.505343,4.010609,2024-06-02T00:00:00Z
 
-            """)
+                """)
     }
 
     @Test func rowsOutOfTimeOrderAreSortedPerCardWithTiesInFileOrder() throws {
-        let history = try Self.history("""
+        let history = try Self.history(
+            """
             card_id,review_time,rating
             x,2024-01-02T10:00:00Z,3
             y,2024-01-01T00:00:00Z,1
@@ -139,30 +147,36 @@ struct ReplayTests {
             """)
         #expect(!history.isChronologicalPerCard)
         // Expected: py-fsrs 6.3.2 via Benchmarks/replay_pyfsrs.py on the same rows.
-        #expect(try Self.output(history, try FSRS()) == """
-            card_id,review_time,rating,state,step,stability,difficulty,due
-            x,2024-01-02T10:00:00Z,3,learning,1,2.649498,7.382337,2024-01-02T10:10:00Z
-            y,2024-01-01T00:00:00Z,1,learning,0,0.212000,6.413300,2024-01-01T00:01:00Z
-            x,2024-01-01T09:00:00Z,3,learning,1,2.306500,2.118104,2024-01-01T09:10:00Z
-            x,2024-01-01T09:00:00Z,1,learning,0,0.775084,7.394503,2024-01-01T09:01:00Z
+        #expect(
+            try Self.output(history, try FSRS()) == """
+                card_id,review_time,rating,state,step,stability,difficulty,due
+                x,2024-01-02T10:00:00Z,3,learning,1,2.649498,7.382337,2024-01-02T10:10:00Z
+                y,2024-01-01T00:00:00Z,1,learning,0,0.212000,6.413300,2024-01-01T00:01:00Z
+                x,2024-01-01T09:00:00Z,3,learning,1,2.306500,2.118104,2024-01-01T09:10:00Z
+                x,2024-01-01T09:00:00Z,1,learning,0,0.775084,7.394503,2024-01-01T09:01:00Z
 
-            """)
+                """)
     }
 
     @Test func sm2PrintsTheIntervalAndTheEase() throws {
-        let history = try Self.history("card_id,review_time,rating\nx,2024-01-01T00:00:00Z,4\nx,2024-01-05T00:00:00Z,3\n")
-        #expect(try Self.output(history, try SM2()) == """
-            card_id,review_time,rating,state,step,stability,difficulty,due
-            x,2024-01-01T00:00:00Z,4,review,,4.000000,2.500000,2024-01-05T00:00:00Z
-            x,2024-01-05T00:00:00Z,3,review,,10.000000,2.500000,2024-01-15T00:00:00Z
+        let history = try Self.history(
+            "card_id,review_time,rating\nx,2024-01-01T00:00:00Z,4\nx,2024-01-05T00:00:00Z,3\n")
+        #expect(
+            try Self.output(history, try SM2()) == """
+                card_id,review_time,rating,state,step,stability,difficulty,due
+                x,2024-01-01T00:00:00Z,4,review,,4.000000,2.500000,2024-01-05T00:00:00Z
+                x,2024-01-05T00:00:00Z,3,review,,10.000000,2.500000,2024-01-15T00:00:00Z
 
-            """)
+                """)
     }
 
     @Test func quotedFieldsCRLFAndAByteOrderMarkAreAccepted() throws {
-        let history = try Self.history("\u{FEFF}\"card_id\",review_time,rating\r\n\"card, one\",\"2024-01-01 00:00:00+00\",3\r\n")
+        let history = try Self.history(
+            "\u{FEFF}\"card_id\",review_time,rating\r\n\"card, one\",\"2024-01-01 00:00:00+00\",3\r\n")
         #expect(history.reviews.count == 1)
-        #expect(try Self.output(history, try FSRS()).hasSuffix("\"card, one\",\"2024-01-01 00:00:00+00\",3,learning,1,2.306500,2.118104,2024-01-01T00:10:00Z\n"))
+        #expect(
+            try Self.output(history, try FSRS()).hasSuffix(
+                "\"card, one\",\"2024-01-01 00:00:00+00\",3,learning,1,2.306500,2.118104,2024-01-01T00:10:00Z\n"))
     }
 
     @Test func anEmptyHistoryPrintsTheHeaderOnly() throws {
@@ -176,7 +190,8 @@ struct ReplayTests {
         var bytes: [UInt8] = []
         for row in 0..<rows {
             bytes.removeAll()
-            Timestamp.appendUTC(seconds: 1_704_067_200 + Int64(row / cards) * 90_000 + Int64(row % cards) * 7, to: &bytes)
+            Timestamp.appendUTC(
+                seconds: 1_704_067_200 + Int64(row / cards) * 90_000 + Int64(row % cards) * 7, to: &bytes)
             text += "card-\(row % cards),\(String(decoding: bytes, as: UTF8.self)),\((row * 7 / 3) % 4 + 1)\n"
         }
         return text
@@ -205,17 +220,44 @@ struct ReplayTests {
 
     static let malformed: [(String, String)] = [
         ("", "history.csv:1: error: the file is empty; expected a header naming card_id, review_time and rating"),
-        ("card,review_time,rating\n", "history.csv:1: error: the header has no card_id column (it needs card_id, review_time and rating or review_rating)"),
-        ("card_id,time,rating\n", "history.csv:1: error: the header has no review_time column (it needs card_id, review_time and rating or review_rating)"),
-        ("card_id,review_time,grade\n", "history.csv:1: error: the header has no rating column (it needs card_id, review_time and rating or review_rating)"),
-        ("card_id,review_time,rating\na,2024-01-01T00:00:00Z,3\n\nb,2024-01-01T00:00:00Z,5\n", "history.csv:4: error: rating \"5\" is not 1 to 4"),
+        (
+            "card,review_time,rating\n",
+            "history.csv:1: error: the header has no card_id column (it needs card_id, review_time and rating or review_rating)"
+        ),
+        (
+            "card_id,time,rating\n",
+            "history.csv:1: error: the header has no review_time column (it needs card_id, review_time and rating or review_rating)"
+        ),
+        (
+            "card_id,review_time,grade\n",
+            "history.csv:1: error: the header has no rating column (it needs card_id, review_time and rating or review_rating)"
+        ),
+        (
+            "card_id,review_time,rating\na,2024-01-01T00:00:00Z,3\n\nb,2024-01-01T00:00:00Z,5\n",
+            "history.csv:4: error: rating \"5\" is not 1 to 4"
+        ),
         ("card_id,review_time,rating\na,2024-01-01T00:00:00Z,\n", "history.csv:2: error: rating \"\" is not 1 to 4"),
-        ("card_id,review_time,rating\na,2024-01-01T00:00:00Z,good\n", "history.csv:2: error: rating \"good\" is not 1 to 4"),
-        ("card_id,review_time,rating\na,2024-01-01T00:00:00,3\n", "history.csv:2: error: review_time \"2024-01-01T00:00:00\" is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"),
-        ("card_id,review_time,rating\na,2023-02-29T00:00:00Z,3\n", "history.csv:2: error: review_time \"2023-02-29T00:00:00Z\" is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"),
-        ("card_id,review_time,rating\na,2024-01-01T00:00:00Z\n", "history.csv:2: error: expected at least 3 fields, found 2"),
+        (
+            "card_id,review_time,rating\na,2024-01-01T00:00:00Z,good\n",
+            "history.csv:2: error: rating \"good\" is not 1 to 4"
+        ),
+        (
+            "card_id,review_time,rating\na,2024-01-01T00:00:00,3\n",
+            "history.csv:2: error: review_time \"2024-01-01T00:00:00\" is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"
+        ),
+        (
+            "card_id,review_time,rating\na,2023-02-29T00:00:00Z,3\n",
+            "history.csv:2: error: review_time \"2023-02-29T00:00:00Z\" is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"
+        ),
+        (
+            "card_id,review_time,rating\na,2024-01-01T00:00:00Z\n",
+            "history.csv:2: error: expected at least 3 fields, found 2"
+        ),
         ("card_id,review_time,rating\n,2024-01-01T00:00:00Z,3\n", "history.csv:2: error: card_id is empty"),
-        ("card_id,review_time,rating\n\"a\nb\",2024-01-01T00:00:00Z,3\nc,yesterday\u{1B}[2J,1\n", "history.csv:4: error: review_time \"yesterday\\u{1b}[2J\" is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"),
+        (
+            "card_id,review_time,rating\n\"a\nb\",2024-01-01T00:00:00Z,3\nc,yesterday\u{1B}[2J,1\n",
+            "history.csv:4: error: review_time \"yesterday\\u{1b}[2J\" is not an ISO 8601 date and time with an offset (like 2024-01-03T09:30:00+01:00)"
+        ),
     ]
 
     /// A file without line ends is refused after its first 64 KiB, not read whole (issue 16 F11:
@@ -223,17 +265,21 @@ struct ReplayTests {
     @Test func aHeaderLineLongerThan64KiBIsRefused() throws {
         let long = [UInt8](repeating: 0x61, count: 8 << 20)
         let collector = Collector()
-        let message = "the header line is longer than 64 KiB (is this a CSV file? it needs a header naming card_id, review_time and rating)"
+        let message =
+            "the header line is longer than 64 KiB (is this a CSV file? it needs a header naming card_id, review_time and rating)"
         #expect(throws: ReviewHistoryError(file: "long.csv", line: 1, message: message)) {
             try ReplayPipeline.run(csv: long, file: "long.csv", scheduler: try FSRS(), to: collector.append)
         }
         #expect(collector.bytes.isEmpty)
         // Exactly at the limit, or a whole file shorter than it without a line end, is read.
         let header = Array("card_id,review_time,rating".utf8)
-        let padded = header + [UInt8](repeating: 0x20, count: ReviewHistory.maximumHeaderLength - header.count - 1) + [0x0A]
+        let padded =
+            header + [UInt8](repeating: 0x20, count: ReviewHistory.maximumHeaderLength - header.count - 1) + [0x0A]
         #expect(try Self.output(try ReviewHistory(csv: padded, file: "padded.csv"), try FSRS()) == ReplayWriter.header)
         #expect(try Self.output(try ReviewHistory(csv: header, file: "bare.csv"), try FSRS()) == ReplayWriter.header)
-        #expect(throws: ReviewHistoryError.self) { try ReviewHistory(csv: padded.dropLast() + [0x20, 0x0A], file: "over.csv") }
+        #expect(throws: ReviewHistoryError.self) {
+            try ReviewHistory(csv: padded.dropLast() + [0x20, 0x0A], file: "over.csv")
+        }
     }
 
     @Test(arguments: malformed)

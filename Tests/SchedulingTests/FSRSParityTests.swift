@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 /// Parity with py-fsrs 6.3.2 on the fixtures of tools/make_fsrs_fixtures.py: stability and
@@ -12,7 +13,8 @@ struct FSRSParityTests {
     }
 
     static func loadCases() throws -> [Case] {
-        let url = try #require(Bundle.module.url(forResource: "fsrs-parity", withExtension: "json", subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(forResource: "fsrs-parity", withExtension: "json", subdirectory: "Fixtures"))
         let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let cases = try #require(root["cases"] as? [[String: Any]])
         return try cases.map { entry in
@@ -49,16 +51,22 @@ struct FSRSParityTests {
                     let now = Self.date(review[1])
                     let expectedRecall = review[7] as? Double
                     if reviewIndex > 0 {
-                        #expect(close(testCase.scheduler.retrievability(of: state, at: now), expectedRecall), "\(place): R")
+                        #expect(
+                            close(testCase.scheduler.retrievability(of: state, at: now), expectedRecall), "\(place): R")
                     }
                     state = testCase.scheduler.review(state, rating: rating, at: now)
                     reviews += 1
                     #expect(state.phase.rawValue == review[2] as? String, "\(place): phase")
                     #expect(state.step == review[3] as? Int, "\(place): step")
-                    #expect(close(state.stability, review[4] as? Double), "\(place): stability \(state.stability ?? .nan)")
-                    #expect(close(state.difficulty, review[5] as? Double), "\(place): difficulty \(state.difficulty ?? .nan)")
+                    #expect(
+                        close(state.stability, review[4] as? Double), "\(place): stability \(state.stability ?? .nan)")
+                    #expect(
+                        close(state.difficulty, review[5] as? Double),
+                        "\(place): difficulty \(state.difficulty ?? .nan)")
                     let due = Self.date(review[6])
-                    #expect(floor(state.due.timeIntervalSince1970) == floor(due.timeIntervalSince1970), "\(place): due \(state.due)")
+                    #expect(
+                        floor(state.due.timeIntervalSince1970) == floor(due.timeIntervalSince1970),
+                        "\(place): due \(state.due)")
                     #expect(abs(state.due.timeIntervalSince(due)) < 1e-5, "\(place): due \(state.due)")
                 }
             }

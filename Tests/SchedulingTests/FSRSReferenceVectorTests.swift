@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 /// The vectors of FSRS6.md (py-fsrs 6.3.2, defaults, fuzz off, each review at its due time).
@@ -30,45 +31,56 @@ struct FSRSReferenceVectorTests {
         let states = reviewOnTime(fsrs, ratings: ratings)
         #expect(states.count == expected.count)
         for (index, (state, step)) in zip(states, expected).enumerated() {
-            #expect(roundsTo(state.stability, step.stability), "review \(index + 1): stability \(state.stability ?? .nan)")
-            #expect(roundsTo(state.difficulty, step.difficulty), "review \(index + 1): difficulty \(state.difficulty ?? .nan)")
+            #expect(
+                roundsTo(state.stability, step.stability), "review \(index + 1): stability \(state.stability ?? .nan)")
+            #expect(
+                roundsTo(state.difficulty, step.difficulty),
+                "review \(index + 1): difficulty \(state.difficulty ?? .nan)")
             #expect(wait(state) == step.wait, "review \(index + 1): wait \(wait(state))")
             #expect(state.phase == step.phase, "review \(index + 1): phase \(state.phase)")
         }
     }
 
     @Test func goodEightTimes() {
-        check(Array(repeating: .good, count: 8), [
-            Step(2.306500, 2.118104, 10 * minute, .learning), Step(2.306500, 2.111214, 2 * day),
-            Step(10.971048, 2.104331, 11 * day), Step(46.316858, 2.097455, 46 * day),
-            Step(162.999816, 2.090586, 163 * day), Step(497.876555, 2.083724, 498 * day),
-            Step(1347.918623, 2.076869, 1348 * day), Step(3298.645610, 2.070020, 3299 * day),
-        ])
+        check(
+            Array(repeating: .good, count: 8),
+            [
+                Step(2.306500, 2.118104, 10 * minute, .learning), Step(2.306500, 2.111214, 2 * day),
+                Step(10.971048, 2.104331, 11 * day), Step(46.316858, 2.097455, 46 * day),
+                Step(162.999816, 2.090586, 163 * day), Step(497.876555, 2.083724, 498 * day),
+                Step(1347.918623, 2.076869, 1348 * day), Step(3298.645610, 2.070020, 3299 * day),
+            ])
     }
 
     @Test func againGoodGoodGoodAgainGoodGoodGood() {
-        check([.again, .good, .good, .good, .again, .good, .good, .good], [
-            Step(0.212000, 6.413300, minute, .learning), Step(0.246689, 6.402115, 10 * minute, .learning),
-            Step(0.284206, 6.390941, day), Step(2.152078, 6.379779, 2 * day),
-            Step(0.545574, 8.795286, 10 * minute, .relearning), Step(0.596562, 8.781719, day),
-            Step(1.695456, 8.768166, 2 * day), Step(3.791664, 8.754626, 4 * day),
-        ])
+        check(
+            [.again, .good, .good, .good, .again, .good, .good, .good],
+            [
+                Step(0.212000, 6.413300, minute, .learning), Step(0.246689, 6.402115, 10 * minute, .learning),
+                Step(0.284206, 6.390941, day), Step(2.152078, 6.379779, 2 * day),
+                Step(0.545574, 8.795286, 10 * minute, .relearning), Step(0.596562, 8.781719, day),
+                Step(1.695456, 8.768166, 2 * day), Step(3.791664, 8.754626, 4 * day),
+            ])
     }
 
     @Test func easyHardGoodEasy() {
-        check([.easy, .hard, .good, .easy], [
-            Step(8.295600, 1.000000, 8 * day), Step(26.704183, 4.010609, 27 * day),
-            Step(85.340203, 4.001827, 85 * day), Step(371.811483, 1.982745, 372 * day),
-        ])
+        check(
+            [.easy, .hard, .good, .easy],
+            [
+                Step(8.295600, 1.000000, 8 * day), Step(26.704183, 4.010609, 27 * day),
+                Step(85.340203, 4.001827, 85 * day), Step(371.811483, 1.982745, 372 * day),
+            ])
     }
 
     @Test func hardHardGoodGoodHardAgainGoodGood() {
-        check([.hard, .hard, .good, .good, .hard, .again, .good, .good], [
-            Step(1.293100, 5.112171, 330, .learning), Step(1.293100, 6.740460, 330, .learning),
-            Step(1.335900, 6.728947, 10 * minute, .learning), Step(1.377162, 6.717447, day),
-            Step(2.806617, 7.806117, 3 * day), Step(0.654308, 9.264114, 10 * minute, .relearning),
-            Step(0.706954, 9.250078, day), Step(1.602608, 9.236056, 2 * day),
-        ])
+        check(
+            [.hard, .hard, .good, .good, .hard, .again, .good, .good],
+            [
+                Step(1.293100, 5.112171, 330, .learning), Step(1.293100, 6.740460, 330, .learning),
+                Step(1.335900, 6.728947, 10 * minute, .learning), Step(1.377162, 6.717447, day),
+                Step(2.806617, 7.806117, 3 * day), Step(0.654308, 9.264114, 10 * minute, .relearning),
+                Step(0.706954, 9.250078, day), Step(1.602608, 9.236056, 2 * day),
+            ])
     }
 
     @Test(arguments: [

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Scheduling
 
 @Test func ratingsHaveAnkiButtonNumbers() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 struct SM2Tests {
@@ -22,13 +23,14 @@ struct SM2Tests {
     }
 
     @Test func onTimeReviewIntervalsFollowAnki() {
-        let state = CardState(phase: .review, stability: 10, difficulty: 2.5, due: referenceStart + 10 * day,
-                              lastReview: referenceStart, reps: 3)
+        let state = CardState(
+            phase: .review, stability: 10, difficulty: 2.5, due: referenceStart + 10 * day,
+            lastReview: referenceStart, reps: 3)
         let now = state.due
         let outcomes = sm2.preview(state, at: now)
-        #expect(outcomes[.hard]?.stability == 12)   // 10 × 1.2
-        #expect(outcomes[.good]?.stability == 25)   // 10 × 2.5
-        #expect(outcomes[.easy]?.stability == 33)   // 10 × 2.5 × 1.3 = 32.5, rounded half up
+        #expect(outcomes[.hard]?.stability == 12)  // 10 × 1.2
+        #expect(outcomes[.good]?.stability == 25)  // 10 × 2.5
+        #expect(outcomes[.easy]?.stability == 33)  // 10 × 2.5 × 1.3 = 32.5, rounded half up
         #expect(outcomes[.hard]?.difficulty == 2.35)
         #expect(outcomes[.good]?.difficulty == 2.5)
         #expect(outcomes[.easy]?.difficulty == 2.65)
@@ -36,26 +38,29 @@ struct SM2Tests {
     }
 
     @Test func lateReviewCountsTheDaysLate() {
-        let state = CardState(phase: .review, stability: 10, difficulty: 2.0, due: referenceStart + 10 * day,
-                              lastReview: referenceStart)
+        let state = CardState(
+            phase: .review, stability: 10, difficulty: 2.0, due: referenceStart + 10 * day,
+            lastReview: referenceStart)
         let outcomes = sm2.preview(state, at: referenceStart + 14 * day)
-        #expect(outcomes[.hard]?.stability == 12)   // (10) × 1.2
-        #expect(outcomes[.good]?.stability == 24)   // (10 + 4 / 2) × 2.0
-        #expect(outcomes[.easy]?.stability == 36)   // (10 + 4) × 2.0 × 1.3 = 36.4
+        #expect(outcomes[.hard]?.stability == 12)  // (10) × 1.2
+        #expect(outcomes[.good]?.stability == 24)  // (10 + 4 / 2) × 2.0
+        #expect(outcomes[.easy]?.stability == 36)  // (10 + 4) × 2.0 × 1.3 = 36.4
     }
 
     @Test func earlyReviewUsesTheElapsedDays() {
-        let state = CardState(phase: .review, stability: 10, difficulty: 2.5, due: referenceStart + 10 * day,
-                              lastReview: referenceStart)
+        let state = CardState(
+            phase: .review, stability: 10, difficulty: 2.5, due: referenceStart + 10 * day,
+            lastReview: referenceStart)
         let outcomes = sm2.preview(state, at: referenceStart + 6 * day)
-        #expect(outcomes[.hard]?.stability == 7)    // max(6 × 1.2, 10 × 0.6) = 7.2
-        #expect(outcomes[.good]?.stability == 15)   // max(6 × 2.5, 10)
-        #expect(outcomes[.easy]?.stability == 17)   // 15 × 1.15 = 17.25
+        #expect(outcomes[.hard]?.stability == 7)  // max(6 × 1.2, 10 × 0.6) = 7.2
+        #expect(outcomes[.good]?.stability == 15)  // max(6 × 2.5, 10)
+        #expect(outcomes[.easy]?.stability == 17)  // 15 × 1.15 = 17.25
     }
 
     @Test func hardIsAtLeastOneDayMoreThanTheScheduledInterval() {
-        let state = CardState(phase: .review, stability: 1, difficulty: 1.3, due: referenceStart + day,
-                              lastReview: referenceStart)
+        let state = CardState(
+            phase: .review, stability: 1, difficulty: 1.3, due: referenceStart + day,
+            lastReview: referenceStart)
         let outcomes = sm2.preview(state, at: state.due)
         #expect(outcomes[.hard]?.stability == 2)
         #expect(outcomes[.good]?.stability == 3)
@@ -64,8 +69,9 @@ struct SM2Tests {
     }
 
     @Test func lapseLowersEaseRelearnsAndComesBackAfterOneDay() {
-        let state = CardState(phase: .review, stability: 30, difficulty: 2.5, due: referenceStart + 30 * day,
-                              lastReview: referenceStart)
+        let state = CardState(
+            phase: .review, stability: 30, difficulty: 2.5, due: referenceStart + 30 * day,
+            lastReview: referenceStart)
         let lapsed = sm2.review(state, rating: .again, at: state.due)
         #expect(lapsed.phase == .relearning)
         #expect(lapsed.step == 0)
@@ -89,8 +95,9 @@ struct SM2Tests {
     }
 
     @Test func retrievabilityIsNinetyPercentOnTheDueDate() throws {
-        let state = CardState(phase: .review, stability: 10, difficulty: 2.5, due: referenceStart + 10 * day,
-                              lastReview: referenceStart)
+        let state = CardState(
+            phase: .review, stability: 10, difficulty: 2.5, due: referenceStart + 10 * day,
+            lastReview: referenceStart)
         #expect(close(sm2.retrievability(of: state, at: state.due), 0.9, tolerance: 1e-12))
         #expect(sm2.retrievability(of: state, at: referenceStart) == 1)
         #expect(sm2.retrievability(of: .new(due: referenceStart), at: referenceStart) == nil)

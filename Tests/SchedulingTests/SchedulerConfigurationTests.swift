@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 struct SchedulerConfigurationTests {
@@ -15,7 +16,8 @@ struct SchedulerConfigurationTests {
     }
 
     @Test func sm2ConfigurationMakesSM2() throws {
-        let scheduler = try SchedulerConfiguration(kind: .sm2, learningSteps: [30], fuzz: true).makeScheduler(fuzzSeed: 7)
+        let scheduler = try SchedulerConfiguration(kind: .sm2, learningSteps: [30], fuzz: true).makeScheduler(
+            fuzzSeed: 7)
         let sm2 = try #require(scheduler as? SM2)
         #expect(sm2.learningSteps == [30])
         #expect(sm2.fuzz == .seeded(7))
@@ -38,11 +40,23 @@ struct SchedulerConfigurationTests {
     }
 
     @Test(arguments: [
-        ([Double](repeating: 1, count: 20), "FSRS parameters must be 21 numbers (or 19 or 17, which are migrated), got 20"),
+        (
+            [Double](repeating: 1, count: 20),
+            "FSRS parameters must be 21 numbers (or 19 or 17, which are migrated), got 20"
+        ),
         (FSRSParameters.defaultWeights.replacing(at: 3, with: .nan), "FSRS parameter w3 is not a finite number"),
-        (FSRSParameters.defaultWeights.replacing(at: 20, with: 0.9), "FSRS parameter w20 = 0.9 is out of range 0.1 to 0.8"),
-        (FSRSParameters.defaultWeights.replacing(at: 20, with: 0.05), "FSRS parameter w20 = 0.05 is out of range 0.1 to 0.8"),
-        (FSRSParameters.defaultWeights.replacing(at: 0, with: -1), "FSRS parameter w0 = -1.0 is out of range 0.001 to 100.0"),
+        (
+            FSRSParameters.defaultWeights.replacing(at: 20, with: 0.9),
+            "FSRS parameter w20 = 0.9 is out of range 0.1 to 0.8"
+        ),
+        (
+            FSRSParameters.defaultWeights.replacing(at: 20, with: 0.05),
+            "FSRS parameter w20 = 0.05 is out of range 0.1 to 0.8"
+        ),
+        (
+            FSRSParameters.defaultWeights.replacing(at: 0, with: -1),
+            "FSRS parameter w0 = -1.0 is out of range 0.001 to 100.0"
+        ),
     ])
     func invalidParameterVectorsAreRejected(weights: [Double], message: String) {
         let configuration = SchedulerConfiguration(parameters: weights)
@@ -58,20 +72,29 @@ struct SchedulerConfigurationTests {
         let parameters = try FSRSParameters(Array(FSRSParameters.defaultWeights.prefix(19)))
         let encoded = try JSONEncoder().encode(parameters)
         #expect(try JSONDecoder().decode(FSRSParameters.self, from: encoded) == parameters)
-        let nineteen = Data(#"{"weights":[\#(FSRSParameters.defaultWeights.prefix(19).map { "\($0)" }.joined(separator: ","))]}"#.utf8)
+        let nineteen = Data(
+            #"{"weights":[\#(FSRSParameters.defaultWeights.prefix(19).map { "\($0)" }.joined(separator: ","))]}"#.utf8)
         #expect(try JSONDecoder().decode(FSRSParameters.self, from: nineteen).weights.count == 21)
         var decayTooLarge = FSRSParameters.defaultWeights
         decayTooLarge[20] = 0.95
         let bad = Data(#"{"weights":[\#(decayTooLarge.map { "\($0)" }.joined(separator: ","))]}"#.utf8)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(FSRSParameters.self, from: bad) }
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(FSRSParameters.self, from: Data(#"{"weights":[1,2]}"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(FSRSParameters.self, from: Data(#"{"weights":[1,2]}"#.utf8))
+        }
     }
 
     @Test func otherInvalidSettingsAreRejected() {
         let cases: [(SchedulerConfiguration, String)] = [
             (SchedulerConfiguration(desiredRetention: 1.2), "desired retention 1.2 is out of range 0.7 to 0.99"),
-            (SchedulerConfiguration(learningSteps: [60, -5]), "learning step of -5.0 seconds must be a positive, finite duration"),
-            (SchedulerConfiguration(relearningSteps: [.infinity]), "relearning step of inf seconds must be a positive, finite duration"),
+            (
+                SchedulerConfiguration(learningSteps: [60, -5]),
+                "learning step of -5.0 seconds must be a positive, finite duration"
+            ),
+            (
+                SchedulerConfiguration(relearningSteps: [.infinity]),
+                "relearning step of inf seconds must be a positive, finite duration"
+            ),
             (SchedulerConfiguration(kind: .sm2, maximumInterval: 0), "maximum interval 0 must be at least 1 day"),
         ]
         for (configuration, message) in cases {

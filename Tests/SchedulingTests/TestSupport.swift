@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Scheduling
 
 /// 2024-01-01 00:00:00 UTC, the start of the reference vectors.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 /// Undo restores the state from before a review; reviewing it again must give the same result.

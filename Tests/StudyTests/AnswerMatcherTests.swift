@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Study
 
 @Suite struct AnswerMatcherTests {
@@ -24,7 +25,9 @@ import Testing
             matcher.check("Hailshem", against: "Hailsham")
                 == .correctWithTypo(
                     expected: "Hailsham",
-                    differences: [.init(.same, "Hailsh"), .init(.typedOnly, "e"), .init(.expectedOnly, "a"), .init(.same, "m")]
+                    differences: [
+                        .init(.same, "Hailsh"), .init(.typedOnly, "e"), .init(.expectedOnly, "a"), .init(.same, "m"),
+                    ]
                 )
         )
         // Insertion, deletion and a swap of neighbours are one typo each.
@@ -46,7 +49,9 @@ import Testing
             verdict
                 == .incorrect(
                     closest: "Ruth",
-                    differences: [.init(.same, "R"), .init(.typedOnly, "i"), .init(.expectedOnly, "u"), .init(.same, "th")]
+                    differences: [
+                        .init(.same, "R"), .init(.typedOnly, "i"), .init(.expectedOnly, "u"), .init(.same, "th"),
+                    ]
                 )
         )
         #expect(!verdict.isCorrect)
@@ -59,11 +64,17 @@ import Testing
         // Two typos in one word is too many.
         #expect(!matcher.check("Hielshem", against: "Hailsham").isCorrect)
         // Numbers must be exact, however long.
-        #expect(matcher.check("19998", against: "19999") == .incorrect(closest: "19999", differences: [.init(.same, "1999"), .init(.typedOnly, "8"), .init(.expectedOnly, "9")]))
+        #expect(
+            matcher.check("19998", against: "19999")
+                == .incorrect(
+                    closest: "19999",
+                    differences: [.init(.same, "1999"), .init(.typedOnly, "8"), .init(.expectedOnly, "9")]))
         // Words must line up, but a space too many or too few is a typo.
         #expect(
             matcher.check("Hail sham", against: "Hailsham")
-                == .correctWithTypo(expected: "Hailsham", differences: [.init(.same, "Hail"), .init(.typedOnly, " "), .init(.same, "sham")])
+                == .correctWithTypo(
+                    expected: "Hailsham",
+                    differences: [.init(.same, "Hail"), .init(.typedOnly, " "), .init(.same, "sham")])
         )
         #expect(matcher.check("thirtyone", against: ["31", "thirty-one"]).isCorrect)
         #expect(!matcher.check("Hail shem", against: "Hailsham").isCorrect)
@@ -76,7 +87,11 @@ import Testing
     @Test func closeMissesShowTheDifference() {
         let verdict = matcher.check("Nofrok", against: ["Hailsham", "Norfolk"])
         #expect(verdict.differences.rendered == "No[-f-]r{+f+}o{+l+}k")
-        if case .incorrect(let closest, _) = verdict { #expect(closest == "Norfolk") } else { Issue.record("\(verdict)") }
+        if case .incorrect(let closest, _) = verdict {
+            #expect(closest == "Norfolk")
+        } else {
+            Issue.record("\(verdict)")
+        }
         #expect(matcher.check("Tommy", against: "Tommy D.").differences.rendered == "Tommy{+ D.+}")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Study
 
 @Suite struct AnswerNormalizationTests {

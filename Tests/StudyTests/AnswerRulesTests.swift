@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Study
 
 /// The rules that let a right answer in another form count, and the differences that must
@@ -97,10 +98,15 @@ import Testing
     }
 
     @Test func choicesAreReadWithTheSameRules() {
-        let options = [ChoiceOption(label: "a", text: "Her second donation"), ChoiceOption(label: "b", text: "Her fourth donation")]
+        let options = [
+            ChoiceOption(label: "a", text: "Her second donation"),
+            ChoiceOption(label: "b", text: "Her fourth donation"),
+        ]
         #expect(ChoiceSelection.read("2nd donation", options: options) == .picked(0))
         #expect(ChoiceSelection.read("the 4th donations", options: options) == .picked(1))
         let plural = [ChoiceOption(label: "a", text: "Soul"), ChoiceOption(label: "b", text: "Souls")]
-        if case .picked = ChoiceSelection.read("souls", options: plural) { Issue.record("souls picks one of soul/souls") }
+        if case .picked = ChoiceSelection.read("souls", options: plural) {
+            Issue.record("souls picks one of soul/souls")
+        }
     }
 }

@@ -2,6 +2,7 @@ import Decks
 import Foundation
 import Scheduling
 import Testing
+
 @testable import Study
 
 /// The answers issue 15 found marked wrong although a teacher would accept them: each is now

@@ -2,6 +2,7 @@ import Decks
 import Foundation
 import Scheduling
 import Testing
+
 @testable import Study
 
 /// Every question of the bundled decks can be asked and is answered right by its own answer.
@@ -23,23 +24,29 @@ import Testing
         for deck in decks {
             for card in deck.cards {
                 for item in card.studyItems(deckID: deck.id) {
-                    let question = try #require(Question(card: card, item: item, deckTitle: deck.title, random: &random))
+                    let question = try #require(
+                        Question(card: card, item: item, deckTitle: deck.title, random: &random))
                     checked += 1
                     switch question.kind {
                     case .selfGraded:
                         #expect(question.grade("") == .revealed)
                     case .typed(let answers):
                         for answer in answers {
-                            #expect(question.grade(answer) == .answered(.correct), Comment(rawValue: "\(deck.id)/\(item.key): \(answer)"))
+                            #expect(
+                                question.grade(answer) == .answered(.correct),
+                                Comment(rawValue: "\(deck.id)/\(item.key): \(answer)"))
                         }
                     case .cloze:
-                        #expect(question.grade(question.expectedAnswer) == .answered(.correct), Comment(rawValue: "\(deck.id)/\(item.key)"))
+                        #expect(
+                            question.grade(question.expectedAnswer) == .answered(.correct),
+                            Comment(rawValue: "\(deck.id)/\(item.key)"))
                     case .choice(let options, let correct):
                         #expect(question.grade(options[correct].label) == .answered(.correct))
                         // Every choice's text picks that choice, and no other.
                         for (index, option) in options.enumerated() {
                             #expect(
-                                ChoiceSelection.read(option.text, options: options) == .picked(index), Comment(rawValue: "\(deck.id)/\(item.key): \(option.text)")
+                                ChoiceSelection.read(option.text, options: options) == .picked(index),
+                                Comment(rawValue: "\(deck.id)/\(item.key): \(option.text)")
                             )
                         }
                     case .trueFalse(let answer):

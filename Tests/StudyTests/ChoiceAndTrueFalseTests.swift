@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Study
 
 @Suite struct ChoiceSelectionTests {
@@ -32,10 +33,14 @@ import Testing
             ChoiceSelection.read("z", options: options)
                 == .invalid(message: "There is no choice z. Type a letter from a to d, or the text of a choice.")
         )
-        #expect(ChoiceSelection.read("   ", options: options) == .invalid(message: "Type a letter from a to d, or the text of a choice."))
+        #expect(
+            ChoiceSelection.read("   ", options: options)
+                == .invalid(message: "Type a letter from a to d, or the text of a choice."))
         #expect(
             ChoiceSelection.read("London", options: options)
-                == .invalid(message: "\"London\" is not one of the choices. Type a letter from a to d, or the text of a choice.")
+                == .invalid(
+                    message: "\"London\" is not one of the choices. Type a letter from a to d, or the text of a choice."
+                )
         )
     }
 
@@ -43,7 +48,10 @@ import Testing
         let similar = [ChoiceOption(label: "a", text: "Hailsham"), ChoiceOption(label: "b", text: "Hailshan")]
         #expect(
             ChoiceSelection.read("Hailshas", options: similar)
-                == .invalid(message: "\"Hailshas\" matches more than one choice. Type a letter from a to b, or the text of a choice.")
+                == .invalid(
+                    message:
+                        "\"Hailshas\" matches more than one choice. Type a letter from a to b, or the text of a choice."
+                )
         )
         // An exact text match is not ambiguous even when another choice is one typo away.
         #expect(ChoiceSelection.read("hailshan", options: similar) == .picked(1))

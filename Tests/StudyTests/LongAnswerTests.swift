@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Study
 
 /// Huge answers are graded at once. Each input here is one the old quadratic checks (a full
@@ -30,14 +31,20 @@ import Testing
         typedWords[typedWords.count / 2] = "abdce"
         #expect(matcher.check(typedWords.joined(separator: " "), against: expected).isCorrect)
         typedWords[0] = "edcba"
-        #expect(matcher.check(typedWords.joined(separator: " "), against: expected) == .incorrect(closest: nil, differences: []))
+        #expect(
+            matcher.check(typedWords.joined(separator: " "), against: expected)
+                == .incorrect(closest: nil, differences: []))
     }
 
     @Test func aHugeTypedAnswerAgainstShortOnes() {
         let typed = String(repeating: "Norfolk ", count: Self.length / 8)
         #expect(matcher.check(typed, against: ["Norfolk", "Hailsham"]) == .incorrect(closest: nil, differences: []))
-        let options = [ChoiceOption(label: "a", text: "Norfolk"), ChoiceOption(label: "b", text: String(repeating: "x", count: Self.length))]
+        let options = [
+            ChoiceOption(label: "a", text: "Norfolk"),
+            ChoiceOption(label: "b", text: String(repeating: "x", count: Self.length)),
+        ]
         if case .picked = ChoiceSelection.read(typed, options: options) { Issue.record("a huge text picked a choice") }
-        #expect(!Question.gradeCloze(typed + "," + typed, answers: ["Norfolk", "Hailsham"], matcher: matcher).isCorrect)
+        #expect(
+            !Question.gradeCloze(typed + "," + typed, answers: ["Norfolk", "Hailsham"], matcher: matcher).isCorrect)
     }
 }

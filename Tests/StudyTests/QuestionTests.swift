@@ -1,6 +1,7 @@
 import Decks
 import Scheduling
 import Testing
+
 @testable import Study
 
 @Suite struct QuestionTests {
@@ -44,7 +45,8 @@ import Testing
     }
 
     @Test func typedGradesWithTheMatcherAndProposesARating() throws {
-        let card = Card(id: "school", content: .typed(prompt: "Where did they grow up?", answers: ["Hailsham", "Hailsham House"]))
+        let card = Card(
+            id: "school", content: .typed(prompt: "Where did they grow up?", answers: ["Hailsham", "Hailsham House"]))
         var random = SplitMix64(seed: 1)
         let question = try #require(Question(card: card, item: item("school"), random: &random))
         #expect(question.kind == .typed(answers: ["Hailsham", "Hailsham House"]))
@@ -101,7 +103,8 @@ import Testing
                     .incorrect(
                         closest: "Ruth, Tommy",
                         differences: [
-                            .init(.same, "R"), .init(.typedOnly, "i"), .init(.expectedOnly, "u"), .init(.same, "th, Tommy"),
+                            .init(.same, "R"), .init(.typedOnly, "i"), .init(.expectedOnly, "u"),
+                            .init(.same, "th, Tommy"),
                         ]
                     )
                 )
@@ -114,7 +117,9 @@ import Testing
 
     @Test func choiceShufflesWithTheSeedAndGradesLetterOrText() throws {
         let card = Card(
-            id: "where", content: .choice(prompt: "Where is Hailsham?", choices: ["Sussex", "Norfolk", "Wales", "Kent"], answer: "Sussex")
+            id: "where",
+            content: .choice(
+                prompt: "Where is Hailsham?", choices: ["Sussex", "Norfolk", "Wales", "Kent"], answer: "Sussex")
         )
         var random = SplitMix64(seed: 42)
         let question = try #require(Question(card: card, item: item("where"), random: &random))
@@ -128,8 +133,11 @@ import Testing
         #expect(question.expectedAnswer == "\(options[correct].label)) Sussex")
         #expect(question.grade(options[correct].label) == .answered(.correct))
         #expect(question.grade("sussex") == .answered(.correct))
-        #expect(question.grade(options[(correct + 1) % 4].label) == .answered(.incorrect(closest: nil, differences: [])))
-        #expect(question.grade("e") == .invalid(message: "There is no choice e. Type a letter from a to d, or the text of a choice."))
+        #expect(
+            question.grade(options[(correct + 1) % 4].label) == .answered(.incorrect(closest: nil, differences: [])))
+        #expect(
+            question.grade("e")
+                == .invalid(message: "There is no choice e. Type a letter from a to d, or the text of a choice."))
 
         // The same seed gives the same order; the order changes from one showing to the next.
         var again = SplitMix64(seed: 42)
@@ -137,7 +145,9 @@ import Testing
         #expect(same.kind == question.kind)
         var orders: Set<[String]> = []
         for _ in 0..<20 {
-            if let next = Question(card: card, item: item("where"), random: &random), case .choice(let shown, _) = next.kind {
+            if let next = Question(card: card, item: item("where"), random: &random),
+                case .choice(let shown, _) = next.kind
+            {
                 orders.insert(shown.map(\.text))
             }
         }

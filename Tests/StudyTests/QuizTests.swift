@@ -1,6 +1,7 @@
 import Decks
 import Foundation
 import Testing
+
 @testable import Study
 
 @Suite struct QuizTests {
@@ -8,12 +9,17 @@ import Testing
         id: "plot", title: "Plot", description: "", tags: ["novel"],
         cards: [
             Card(id: "front", content: .basic(front: "Who narrates?", back: "Kathy", reverse: true), tags: ["kathy"]),
-            Card(id: "age", content: .typed(prompt: "How old is Kathy?", answers: ["31", "thirty-one"]), tags: ["Kathy"]),
             Card(
-                id: "where", content: .choice(prompt: "Where is Hailsham?", choices: ["Sussex", "Norfolk", "Wales"], answer: "Sussex"),
+                id: "age", content: .typed(prompt: "How old is Kathy?", answers: ["31", "thirty-one"]), tags: ["Kathy"]),
+            Card(
+                id: "where",
+                content: .choice(
+                    prompt: "Where is Hailsham?", choices: ["Sussex", "Norfolk", "Wales"], answer: "Sussex"),
                 explanation: "In the countryside."
             ),
-            Card(id: "carer", content: .trueFalse(statement: "Kathy is a carer.", answer: true), tags: ["kathy", "carers"]),
+            Card(
+                id: "carer", content: .trueFalse(statement: "Kathy is a carer.", answer: true),
+                tags: ["kathy", "carers"]),
             Card(id: "pair", content: .cloze(text: "{{c1::Ruth}} and {{c2::Tommy}}")),
         ]
     )
@@ -29,7 +35,8 @@ import Testing
     @Test func asksOnlyAutoGradedItemsWithoutRepeats() {
         let quiz = Quiz(decks: [plot, themes], count: 100, seed: 1)
         #expect(quiz.available == 6)
-        #expect(Set(keys(quiz)) == ["plot/age", "plot/where", "plot/carer", "plot/pair#c1", "plot/pair#c2", "themes/art"])
+        #expect(
+            Set(keys(quiz)) == ["plot/age", "plot/where", "plot/carer", "plot/pair#c1", "plot/pair#c2", "themes/art"])
         #expect(quiz.questions.count == 6)
         let allAutoGraded = quiz.questions.allSatisfy(\.isAutoGraded)
         #expect(allAutoGraded)
@@ -47,7 +54,9 @@ import Testing
     @Test func defaultsToTenQuestions() {
         let big = Deck(
             id: "big", title: "Big", description: "",
-            cards: (1...30).map { Card(id: "q\($0)", content: .trueFalse(statement: "Statement \($0)", answer: $0 % 2 == 0)) }
+            cards: (1...30).map {
+                Card(id: "q\($0)", content: .trueFalse(statement: "Statement \($0)", answer: $0 % 2 == 0))
+            }
         )
         let quiz = Quiz(decks: [big], seed: 3)
         #expect(quiz.questions.count == 10)
@@ -56,8 +65,12 @@ import Testing
     }
 
     @Test func filtersByCardOrDeckTagsIgnoringCase() {
-        #expect(Set(keys(Quiz(decks: [plot, themes], tags: ["KATHY"], count: 10, seed: 1))) == ["plot/age", "plot/carer"])
-        #expect(Set(keys(Quiz(decks: [plot, themes], tags: ["ideas", "carers"], count: 10, seed: 1))) == ["themes/art", "plot/carer"])
+        #expect(
+            Set(keys(Quiz(decks: [plot, themes], tags: ["KATHY"], count: 10, seed: 1))) == ["plot/age", "plot/carer"])
+        #expect(
+            Set(keys(Quiz(decks: [plot, themes], tags: ["ideas", "carers"], count: 10, seed: 1))) == [
+                "themes/art", "plot/carer",
+            ])
         #expect(Quiz(decks: [plot, themes], tags: ["novel"], count: 10, seed: 1).available == 5)
         let none = Quiz(decks: [plot, themes], tags: ["nothing"], count: 10, seed: 1)
         #expect(none.available == 0)

@@ -1,6 +1,7 @@
 import Decks
 import Foundation
 import Scheduling
+
 @testable import Study
 
 /// A tiny, predictable scheduler: learning steps of 1 and 10 minutes, reviews of 1 to 9 days.
@@ -44,7 +45,9 @@ let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 func basicCard(_ id: String, deck: String = "plot", phase: CardPhase, due: Date = t0) -> StudyCard {
     var state = CardState.new(due: due)
     if phase != .new {
-        state = CardState(phase: phase, step: phase == .review ? nil : 0, stability: 3, difficulty: 5, due: due, lastReview: due - 86_400, reps: 2)
+        state = CardState(
+            phase: phase, step: phase == .review ? nil : 0, stability: 3, difficulty: 5, due: due,
+            lastReview: due - 86_400, reps: 2)
     }
     return StudyCard(
         item: StudyItem(deckID: deck, cardID: id, variant: .forward),

@@ -2,6 +2,7 @@ import Decks
 import Foundation
 import Scheduling
 import Testing
+
 @testable import Study
 
 /// Answering one item of a card buries its siblings (its reverse, its other cloze deletions)
@@ -18,10 +19,13 @@ struct SiblingBuryingTests {
         func study(_ card: Card, _ variant: StudyItem.Variant, phase: CardPhase = .new) -> StudyCard {
             var state = CardState.new(due: t0)
             if phase != .new {
-                state = CardState(phase: phase, step: phase == .review ? nil : 0, stability: 3, difficulty: 5, due: t0,
-                                  lastReview: t0 - 86_400, reps: 2)
+                state = CardState(
+                    phase: phase, step: phase == .review ? nil : 0, stability: 3, difficulty: 5, due: t0,
+                    lastReview: t0 - 86_400, reps: 2)
             }
-            return StudyCard(item: StudyItem(deckID: deck, cardID: card.id, variant: variant), card: card, deckTitle: "Plot", state: state)
+            return StudyCard(
+                item: StudyItem(deckID: deck, cardID: card.id, variant: variant), card: card, deckTitle: "Plot",
+                state: state)
         }
         return [
             study(basic, .forward), study(basic, .reverse, phase: reversePhase), study(cloze, .cloze(1)),
@@ -54,13 +58,15 @@ struct SiblingBuryingTests {
 
     @Test func aDeckThatKeepsSiblingsAsksEverySide() {
         var session = StudySession(
-            cards: Self.cards(), scheduler: FakeScheduler(), options: StudySessionOptions(siblingsKeptIn: ["plot"]), startedAt: t0)
+            cards: Self.cards(), scheduler: FakeScheduler(), options: StudySessionOptions(siblingsKeptIn: ["plot"]),
+            startedAt: t0)
         let (asked, buried) = Self.drain(&session)
         #expect(asked == ["b", "b#reverse", "c#c1", "c#c2", "o"])
         #expect(buried.isEmpty)
         // Only that deck: the same cards in another deck are buried.
         var other = StudySession(
-            cards: Self.cards(deck: "cast"), scheduler: FakeScheduler(), options: StudySessionOptions(siblingsKeptIn: ["plot"]),
+            cards: Self.cards(deck: "cast"), scheduler: FakeScheduler(),
+            options: StudySessionOptions(siblingsKeptIn: ["plot"]),
             startedAt: t0)
         #expect(Self.drain(&other).buried == ["b#reverse", "c#c2"])
     }
@@ -85,7 +91,8 @@ struct SiblingBuryingTests {
     }
 
     @Test func aSiblingInTheLearningStepsStays() {
-        var session = StudySession(cards: Self.cards(reversePhase: .learning), scheduler: FakeScheduler(), startedAt: t0)
+        var session = StudySession(
+            cards: Self.cards(reversePhase: .learning), scheduler: FakeScheduler(), startedAt: t0)
         let (asked, buried) = Self.drain(&session)
         #expect(asked.contains("b#reverse"))
         #expect(!buried.contains("b#reverse"))

@@ -2,6 +2,7 @@ import Decks
 import Foundation
 import Scheduling
 import Testing
+
 @testable import Study
 
 @Suite struct StudySessionOrderTests {
@@ -19,7 +20,8 @@ import Testing
     }
 
     @Test func moreNewThanReviewsAlternatesThenFinishesTheNew() {
-        let cards = (1...2).map { basicCard("R\($0)", phase: .review) } + (1...4).map { basicCard("N\($0)", phase: .new) }
+        let cards =
+            (1...2).map { basicCard("R\($0)", phase: .review) } + (1...4).map { basicCard("N\($0)", phase: .new) }
         var session = StudySession(cards: cards, scheduler: FakeScheduler(), startedAt: t0)
         #expect(Array(session.drain(rating: .easy)) == ["R1", "N1", "R2", "N2", "N3", "N4"])
     }
@@ -56,7 +58,10 @@ import Testing
         #expect(session.remaining(at: t0 + 5) == QueueCounts())
         #expect(session.next(at: t0 + 5) == nil)
         let summary = session.summary(at: t0 + 10)
-        #expect(summary.pendingLearning == [.init(item: StudyItem(deckID: "plot", cardID: "N", variant: .forward), due: t0 + 605)])
+        #expect(
+            summary.pendingLearning == [
+                .init(item: StudyItem(deckID: "plot", cardID: "N", variant: .forward), due: t0 + 605)
+            ])
         // Once it is within the limit, it is asked again.
         #expect(session.remaining(at: t0 + 400) == QueueCounts(learning: 1))
         #expect(session.next(at: t0 + 400)?.item.cardID == "N")
@@ -74,7 +79,8 @@ import Testing
 
 @Suite struct StudySessionActionTests {
     func threeReviews() -> StudySession {
-        StudySession(cards: ["A", "B", "C"].map { basicCard($0, phase: .review) }, scheduler: FakeScheduler(), startedAt: t0)
+        StudySession(
+            cards: ["A", "B", "C"].map { basicCard($0, phase: .review) }, scheduler: FakeScheduler(), startedAt: t0)
     }
 
     @Test func skipComesBackAfterTheRest() {
@@ -99,7 +105,9 @@ import Testing
         var session = threeReviews()
         let tomorrow = t0 + 86_400
         _ = session.next(at: t0)
-        #expect(session.bury(until: tomorrow) == .buried(StudyItem(deckID: "plot", cardID: "A", variant: .forward), until: tomorrow))
+        #expect(
+            session.bury(until: tomorrow)
+                == .buried(StudyItem(deckID: "plot", cardID: "A", variant: .forward), until: tomorrow))
         #expect(session.next(at: t0)?.item.cardID == "B")
         #expect(session.suspend() == .suspended(StudyItem(deckID: "plot", cardID: "B", variant: .forward)))
         #expect(session.remaining(at: t0) == QueueCounts(review: 1))
@@ -177,7 +185,9 @@ import Testing
     func choiceCard() -> StudyCard {
         StudyCard(
             item: StudyItem(deckID: "plot", cardID: "where", variant: .forward),
-            card: Card(id: "where", content: .choice(prompt: "Where?", choices: ["Sussex", "Norfolk", "Wales"], answer: "Norfolk")),
+            card: Card(
+                id: "where",
+                content: .choice(prompt: "Where?", choices: ["Sussex", "Norfolk", "Wales"], answer: "Norfolk")),
             deckTitle: "Plot", state: .new(due: t0)
         )
     }
@@ -187,7 +197,9 @@ import Testing
         #expect(session.submit("a", at: t0) == .invalid(message: "There is no question to answer."))
         let asked = session.next(at: t0)
         let question = try #require(asked)
-        #expect(session.submit("z", at: t0 + 1) == .invalid(message: "There is no choice z. Type a letter from a to c, or the text of a choice."))
+        #expect(
+            session.submit("z", at: t0 + 1)
+                == .invalid(message: "There is no choice z. Type a letter from a to c, or the text of a choice."))
         #expect(session.currentGrade == nil)
         #expect(session.submit("norfolk", at: t0 + 2) == .answered(.correct))
         #expect(session.submit("sussex", at: t0 + 3) == .answered(.correct))
@@ -201,7 +213,8 @@ import Testing
 
     @Test func durationIsCappedAndMeasuredToTheRatingForBasicCards() throws {
         var session = StudySession(
-            cards: [basicCard("A", phase: .review), basicCard("B", phase: .review)], scheduler: FakeScheduler(), startedAt: t0
+            cards: [basicCard("A", phase: .review), basicCard("B", phase: .review)], scheduler: FakeScheduler(),
+            startedAt: t0
         )
         _ = session.next(at: t0)
         #expect(session.submit("", at: t0 + 4) == .revealed)
@@ -232,16 +245,18 @@ import Testing
     @Test func eachDeckUsesItsOwnScheduler() throws {
         let cards = [basicCard("A", deck: "plot", phase: .review), basicCard("B", deck: "themes", phase: .review)]
         var session = StudySession(
-            cards: cards, scheduler: FakeScheduler(), deckSchedulers: ["themes": FakeScheduler(extraDays: 10)], startedAt: t0
+            cards: cards, scheduler: FakeScheduler(), deckSchedulers: ["themes": FakeScheduler(extraDays: 10)],
+            startedAt: t0
         )
         _ = session.next(at: t0)
         #expect(session.previewIntervals(at: t0)[.good]?.due == t0 + 4 * 86_400)
         let review5 = session.rate(.good, at: t0)
         #expect(review5?.after.due == t0 + 4 * 86_400)
         _ = session.next(at: t0)
-        #expect(session.previewIntervals(at: t0).mapValues(\.due) == [
-            .again: t0 + 60, .hard: t0 + 12 * 86_400, .good: t0 + 14 * 86_400, .easy: t0 + 19 * 86_400,
-        ])
+        #expect(
+            session.previewIntervals(at: t0).mapValues(\.due) == [
+                .again: t0 + 60, .hard: t0 + 12 * 86_400, .good: t0 + 14 * 86_400, .easy: t0 + 19 * 86_400,
+            ])
         let review6 = session.rate(.good, at: t0)
         #expect(review6?.after.due == t0 + 14 * 86_400)
     }
@@ -277,7 +292,8 @@ import Testing
 
 @Suite struct StudySessionUndoTests {
     @Test func undoingASuspendBringsTheItemBackAsTheQuestion() {
-        var session = StudySession(cards: ["A", "B"].map { basicCard($0, phase: .review) }, scheduler: FakeScheduler(), startedAt: t0)
+        var session = StudySession(
+            cards: ["A", "B"].map { basicCard($0, phase: .review) }, scheduler: FakeScheduler(), startedAt: t0)
         _ = session.next(at: t0)
         let suspended = session.suspend()
         #expect(session.next(at: t0)?.item.cardID == "B")
@@ -289,7 +305,8 @@ import Testing
     }
 
     @Test func undoAtTheRatingPromptPutsTheAnsweredQuestionBackInItsPlace() {
-        var session = StudySession(cards: ["A", "B", "C"].map { basicCard($0, phase: .review) }, scheduler: FakeScheduler(), startedAt: t0)
+        var session = StudySession(
+            cards: ["A", "B", "C"].map { basicCard($0, phase: .review) }, scheduler: FakeScheduler(), startedAt: t0)
         _ = session.next(at: t0)
         let first = session.rate(.good, at: t0)
         _ = session.next(at: t0)
@@ -301,7 +318,8 @@ import Testing
     }
 
     @Test func aSkipAfterTheLastAnswerIsForgottenByUndo() {
-        var session = StudySession(cards: ["A", "B", "C"].map { basicCard($0, phase: .review) }, scheduler: FakeScheduler(), startedAt: t0)
+        var session = StudySession(
+            cards: ["A", "B", "C"].map { basicCard($0, phase: .review) }, scheduler: FakeScheduler(), startedAt: t0)
         _ = session.next(at: t0)
         _ = session.rate(.good, at: t0)
         _ = session.next(at: t0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Terminal
 
 @Suite struct HeatmapTests {
@@ -36,22 +37,25 @@ import Testing
         let counts = [0, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 1, 12, 11, 10, 9, 0, 6, 3, 2]
         let lines = Heatmap(days: Self.days(from: 2026, 9, 24, counts: counts), calendar: Self.calendar).lines()
         // Sep labels column 0 and Oct column 1: too close, so the partial September gives way.
-        #expect(lines == [
-            "       Oct",
-            "Mon    ▒ ░ ░",
-            "       ▒ █ ░",
-            "Wed    ▒ █",
-            "     · ▓ █",
-            "Fri  ░ ▓ ▓",
-            "     ░ · ·",
-            "Sun  ░ · ▒",
-            "Less · ░ ▒ ▓ █ More    · 0  ░ 1–3  ▒ 4–6  ▓ 7–9  █ 10–12",
-        ])
+        #expect(
+            lines == [
+                "       Oct",
+                "Mon    ▒ ░ ░",
+                "       ▒ █ ░",
+                "Wed    ▒ █",
+                "     · ▓ █",
+                "Fri  ░ ▓ ▓",
+                "     ░ · ·",
+                "Sun  ░ · ▒",
+                "Less · ░ ▒ ▓ █ More    · 0  ░ 1–3  ▒ 4–6  ▓ 7–9  █ 10–12",
+            ])
     }
 
     @Test func monthsAreNamedOverTheWeekOfTheirFirstDay() {
         // Thu 3 Sep 2026 for 80 days: 1 Oct (a Thursday) is in column 4, 1 Nov (a Sunday) in column 8.
-        let lines = Heatmap(days: Self.days(from: 2026, 9, 3, counts: Array(repeating: 1, count: 80)), calendar: Self.calendar).lines()
+        let lines = Heatmap(
+            days: Self.days(from: 2026, 9, 3, counts: Array(repeating: 1, count: 80)), calendar: Self.calendar
+        ).lines()
         #expect(lines[0] == "     Sep     Oct     Nov")
         #expect(lines[1] == "Mon    █ █ █ █ █ █ █ █ █ █ █")
         #expect(lines[4] == "     █ █ █ █ █ █ █ █ █ █ █ █")

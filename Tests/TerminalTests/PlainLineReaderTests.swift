@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Terminal
 
 @Suite struct PlainLineReaderTests {
@@ -31,7 +32,8 @@ import Testing
 
 @Suite struct HistoryFileTests {
     @Test func createsTheFileAndItsFolder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-history-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-history-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("a/b/history").path
         #expect(HistoryFile.create(at: path))

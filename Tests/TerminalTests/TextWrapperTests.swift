@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Terminal
 
 @Suite struct TextWrapperTests {
@@ -17,7 +18,8 @@ import Testing
 
     @Test func indentsEveryLineAndTheFirstDifferently() {
         let wrapper = TextWrapper(width: 16)
-        #expect(wrapper.wrap("one two three four", indent: "    ", firstIndent: "  - ") == "  - one two\n    three four")
+        #expect(
+            wrapper.wrap("one two three four", indent: "    ", firstIndent: "  - ") == "  - one two\n    three four")
     }
 
     @Test func cutsWordsLongerThanALine() {
@@ -34,7 +36,8 @@ import Testing
     @Test func cutsLongWordsAfterTextAndUnderAnIndent() {
         let wrapper = TextWrapper(width: 10)
         #expect(wrapper.wrap("ab 漢漢漢漢漢漢漢", indent: "  ") == "  ab\n  漢漢漢漢\n  漢漢漢")
-        #expect(wrapper.wrap("abcdefghijklmnopqrstu", indent: "  ", firstIndent: "- ") == "- abcdefgh\n  ijklmnop\n  qrstu")
+        #expect(
+            wrapper.wrap("abcdefghijklmnopqrstu", indent: "  ", firstIndent: "- ") == "- abcdefgh\n  ijklmnop\n  qrstu")
     }
 
     // F2 (issue 16): a long word was re-measured and re-copied for every line it was cut
@@ -77,7 +80,9 @@ import Testing
     @Test func escapeSequencesTakeNoColumns() {
         let bold = Style(enabled: true).bold("answer: ")
         #expect(DisplayWidth.of(bold) == 8)
-        #expect(TextWrapper(width: 20).wrap("Hailsham in Norfolk", indent: "        ", firstIndent: bold) == bold + "Hailsham in\n        Norfolk")
+        #expect(
+            TextWrapper(width: 20).wrap("Hailsham in Norfolk", indent: "        ", firstIndent: bold) == bold
+                + "Hailsham in\n        Norfolk")
     }
 }
 

@@ -93,12 +93,16 @@ struct CardRow: Encodable, Hashable {
 
     /// The rows as an aligned table, each prompt cut so a row fits in `width` columns.
     static func table(_ rows: [CardRow], width: Int, style: Style) -> String {
-        let header = ["DECK", "CARD", "ITEM", "TYPE", "STATE", "DUE", "STAB", "DIFF", "REPS", "LAPSES", "FLAGS", "PROMPT"]
+        let header = [
+            "DECK", "CARD", "ITEM", "TYPE", "STATE", "DUE", "STAB", "DIFF", "REPS", "LAPSES", "FLAGS", "PROMPT",
+        ]
         var cells = rows.map { row -> [String] in
-            let flags = [row.suspended ? "suspended" : nil, row.buried ? "buried" : nil].compactMap { $0 }.joined(separator: ",")
+            let flags = [row.suspended ? "suspended" : nil, row.buried ? "buried" : nil].compactMap { $0 }.joined(
+                separator: ",")
             return [
                 row.deck, row.card, row.item, row.type, row.state, row.due.map(local) ?? "-",
-                row.stability.map { String(format: "%.2f", $0) } ?? "-", row.difficulty.map { String(format: "%.2f", $0) } ?? "-",
+                row.stability.map { String(format: "%.2f", $0) } ?? "-",
+                row.difficulty.map { String(format: "%.2f", $0) } ?? "-",
                 String(row.reps), String(row.lapses), flags.isEmpty ? "-" : flags, row.prompt,
             ]
         }
@@ -106,7 +110,9 @@ struct CardRow: Encodable, Hashable {
             total + 2 + cells.reduce(DisplayWidth.of(header[column])) { max($0, DisplayWidth.of($1[column])) }
         }
         let room = max(20, width - used)
-        for index in cells.indices { cells[index][header.count - 1] = StatsScreen.cut(cells[index][header.count - 1], to: room) }
+        for index in cells.indices {
+            cells[index][header.count - 1] = StatsScreen.cut(cells[index][header.count - 1], to: room)
+        }
         return Table.render(header: header, rows: cells, style: style)
     }
 }

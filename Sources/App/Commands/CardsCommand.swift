@@ -40,13 +40,16 @@ struct CardsCommand: RecallCommand, ReadsDecks, UsesStore {
 
     @Option(
         name: .customLong("state"),
-        help: ArgumentHelp("Only items in this state: new, learning, review, relearning or suspended (repeatable).", valueName: "state"))
+        help: ArgumentHelp(
+            "Only items in this state: new, learning, review, relearning or suspended (repeatable).", valueName: "state"
+        ))
     var states: [StateFilter] = []
 
     @Flag(help: "Only the items due today.")
     var due = false
 
-    @Option(help: ArgumentHelp("Only items whose prompt, answer, card id or key contains this text.", valueName: "text"))
+    @Option(
+        help: ArgumentHelp("Only items whose prompt, answer, card id or key contains this text.", valueName: "text"))
     var search: String?
 
     @Flag(help: "Print a JSON array of objects instead.")
@@ -103,7 +106,9 @@ struct CardsCommand: RecallCommand, ReadsDecks, UsesStore {
         }
         if let search, !search.isEmpty {
             let fields = [row.prompt, row.answer, row.card, row.item]
-            if !fields.contains(where: { $0.range(of: search, options: [.caseInsensitive, .diacriticInsensitive]) != nil }) {
+            if !fields.contains(where: {
+                $0.range(of: search, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+            }) {
                 return false
             }
         }

@@ -21,7 +21,10 @@ struct CheckCommand: RecallCommand, ReadsDecks {
         completion: .file(extensions: ["json"]))
     var paths: [String] = []
 
-    @Flag(help: "Print a JSON object {decks, cards, errors, warnings, problems: [{file, line, column, card, severity, message}]}.")
+    @Flag(
+        help:
+            "Print a JSON object {decks, cards, errors, warnings, problems: [{file, line, column, card, severity, message}]}."
+    )
     var json = false
 
     @OptionGroup var deckOptions: DeckOptions
@@ -71,7 +74,9 @@ struct CheckCommand: RecallCommand, ReadsDecks {
                 problems: catalog.problems.map {
                     Report.Problem(
                         file: Sanitizer.clean($0.file, keepNewlines: false), line: $0.line, column: $0.column,
-                        card: ($0.cardID ?? $0.cardNumber.map { "#\($0)" }).map { Sanitizer.clean($0, keepNewlines: false) },
+                        card: ($0.cardID ?? $0.cardNumber.map { "#\($0)" }).map {
+                            Sanitizer.clean($0, keepNewlines: false)
+                        },
                         severity: $0.severity.rawValue, message: Sanitizer.clean($0.message))
                 })
             console.say(try JSONText.encode(report))

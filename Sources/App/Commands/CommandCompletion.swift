@@ -76,16 +76,22 @@ public struct CommandCompletion: Sendable {
         var command = root
         var rest = before[...]
         // The command and subcommand names typed so far.
-        while let name = rest.first, let sub = Self.visible(command.subcommands).first(where: { $0.names.contains(name) }) {
+        while let name = rest.first,
+            let sub = Self.visible(command.subcommands).first(where: { $0.names.contains(name) })
+        {
             command = sub
             rest = rest.dropFirst()
         }
         let arguments = command.arguments ?? []
         let all: [String]
-        if let previous = rest.last, let option = arguments.first(where: { $0.kind == "option" && $0.spellings.contains(previous) }) {
+        if let previous = rest.last,
+            let option = arguments.first(where: { $0.kind == "option" && $0.spellings.contains(previous) })
+        {
             all = values(for: option)
         } else if word.hasPrefix("-") {
-            all = arguments.filter { $0.kind != "positional" && $0.shouldDisplay }.flatMap(\.spellings).filter { $0.hasPrefix("--") }
+            all = arguments.filter { $0.kind != "positional" && $0.shouldDisplay }.flatMap(\.spellings).filter {
+                $0.hasPrefix("--")
+            }
         } else if command.subcommands?.isEmpty == false, rest.isEmpty {
             all = Self.visible(command.subcommands).flatMap(\.names)
         } else {
@@ -104,7 +110,8 @@ public struct CommandCompletion: Sendable {
             if skipValue {
                 skipValue = false
             } else if word.hasPrefix("-") {
-                skipValue = !word.contains("=") && arguments.contains { $0.kind == "option" && $0.spellings.contains(word) }
+                skipValue =
+                    !word.contains("=") && arguments.contains { $0.kind == "option" && $0.spellings.contains(word) }
             } else {
                 given += 1
             }

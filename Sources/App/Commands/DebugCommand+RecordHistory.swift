@@ -31,7 +31,9 @@ extension DebugCommand {
             let scheduler = try SchedulerConfiguration(fuzz: false).makeScheduler()
             var states: [Int32: CardState] = [:]
             var records: [ReviewRecord] = []
-            let order = history.reviews.indices.sorted { (history.reviews[$0].time, $0) < (history.reviews[$1].time, $1) }
+            let order = history.reviews.indices.sorted {
+                (history.reviews[$0].time, $0) < (history.reviews[$1].time, $1)
+            }
             for index in order {
                 let review = history.reviews[index]
                 let ref = ItemRef(deckID: deck, key: ids[Int(review.card)])
@@ -51,7 +53,8 @@ extension DebugCommand {
             let text = String(decoding: history.source, as: UTF8.self)
             var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
             guard let header = lines.next() else { return ids }
-            let column = header.split(separator: ",").firstIndex { $0.trimmingCharacters(in: .whitespaces) == "card_id" } ?? 0
+            let column =
+                header.split(separator: ",").firstIndex { $0.trimmingCharacters(in: .whitespaces) == "card_id" } ?? 0
             var number = 0
             var seen: Set<Substring> = []
             for line in lines {

@@ -26,7 +26,8 @@ struct DraftCommand: RecallCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The summary: a plain-text or Markdown file.", valueName: "summary"), completion: .file())
+    @Argument(
+        help: ArgumentHelp("The summary: a plain-text or Markdown file.", valueName: "summary"), completion: .file())
     var summary: String
 
     @Option(
@@ -87,7 +88,8 @@ struct DraftCommand: RecallCommand {
         if let id {
             guard TextRules.isSlug(id) else {
                 throw UsageError(
-                    "--id \(Self.quoted(id)) is not a deck id: use \(TextRules.slugRule), at most \(TextRules.maximumSlugLength) characters")
+                    "--id \(Self.quoted(id)) is not a deck id: use \(TextRules.slugRule), at most \(TextRules.maximumSlugLength) characters"
+                )
             }
             options.deckID = id
         }
@@ -134,12 +136,16 @@ struct DraftCommand: RecallCommand {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw DraftCommandError(message: "\(path): is a directory; give a file name with -o") }
+            if isDirectory.boolValue {
+                throw DraftCommandError(message: "\(path): is a directory; give a file name with -o")
+            }
             guard replacing else {
-                throw DraftCommandError(message: "\(path) exists: pass --force to replace it, or choose another -o file")
+                throw DraftCommandError(
+                    message: "\(path) exists: pass --force to replace it, or choose another -o file")
             }
         }
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).draft-\(getpid())")
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).draft-\(getpid())")
         do {
             try Data(json.utf8).write(to: temporary)
         } catch {

@@ -8,7 +8,8 @@ struct HelpCommand: RecallCommand {
         abstract: "Show the commands, or the details of one (the same as COMMAND --help)."
     )
 
-    @Argument(help: ArgumentHelp("The command to explain (default: every command).", valueName: CompletionValue.command))
+    @Argument(
+        help: ArgumentHelp("The command to explain (default: every command).", valueName: CompletionValue.command))
     var topic: [String] = []
 
     func run(in context: CommandContext) throws {

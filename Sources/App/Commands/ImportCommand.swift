@@ -24,7 +24,9 @@ struct ImportCommand: RecallCommand, UsesStore {
     @Argument(help: ArgumentHelp("The .apkg, .colpkg, .txt or .csv file.", valueName: "file"), completion: .file())
     var file: String
 
-    @Option(help: ArgumentHelp("Write the decks here (default: your decks folder).", valueName: "dir"), completion: .directory)
+    @Option(
+        help: ArgumentHelp("Write the decks here (default: your decks folder).", valueName: "dir"),
+        completion: .directory)
     var into: String?
 
     @Option(
@@ -48,7 +50,9 @@ struct ImportCommand: RecallCommand, UsesStore {
         let store = try ProgressStore(path: context.storePath)
         try store.verify()
         let summary = try AnkiImporter.importFile(
-            file, options: AnkiImportOptions(decksDirectory: folder, deckPrefix: deckPrefix, force: force, now: context.clock()),
+            file,
+            options: AnkiImportOptions(
+                decksDirectory: folder, deckPrefix: deckPrefix, force: force, now: context.clock()),
             store: store)
         for warning in summary.warnings { context.console.errors.line(Sanitizer.clean("warning: " + warning)) }
         for deckFile in summary.deckFiles { context.console.output.line(Sanitizer.clean("wrote \(deckFile)")) }

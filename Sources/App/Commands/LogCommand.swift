@@ -39,7 +39,8 @@ struct LogCommand: RecallCommand, UsesStore {
     /// Parses `--since`.
     static func parseSince(_ text: String) throws -> Date {
         guard let date = LogDate.parse(text) else {
-            throw OptionValue.ValueError(expected: "YYYY-MM-DD or an ISO 8601 time with offset, such as 2026-11-21T09:30:00Z")
+            throw OptionValue.ValueError(
+                expected: "YYYY-MM-DD or an ISO 8601 time with offset, such as 2026-11-21T09:30:00Z")
         }
         return date
     }
@@ -64,7 +65,9 @@ struct LogCommand: RecallCommand, UsesStore {
             try store.forEachReview(deckIDs: decks.isEmpty ? nil : decks, since: since) { review in
                 guard var line = ReviewLogCSV.line(for: review) else { return }
                 // Deck ids and keys are slugs; a store edited by hand may hold anything.
-                if line.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { line = Sanitizer.clean(line, keepNewlines: false) }
+                if line.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) {
+                    line = Sanitizer.clean(line, keepNewlines: false)
+                }
                 text += line
                 text += "\n"
                 if text.utf8.count >= 1 << 16 {

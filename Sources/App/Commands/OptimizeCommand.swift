@@ -31,11 +31,13 @@ struct OptimizeCommand: RecallCommand, ReadsDecks, UsesStore {
             """
     )
 
-    @Argument(help: ArgumentHelp("Decks whose history to learn from (default: every deck).", valueName: CompletionValue.deck))
+    @Argument(
+        help: ArgumentHelp("Decks whose history to learn from (default: every deck).", valueName: CompletionValue.deck))
     var decks: [String] = []
 
     @Option(
-        help: ArgumentHelp("Learn from this review history (CSV; - reads standard input) instead of the store.", valueName: "file"),
+        help: ArgumentHelp(
+            "Learn from this review history (CSV; - reads standard input) instead of the store.", valueName: "file"),
         completion: .file(extensions: ["csv"]))
     var csv: String?
 
@@ -68,35 +70,50 @@ struct OptimizeCommand: RecallCommand, ReadsDecks, UsesStore {
         } else {
             // Nothing is created when there is no store: there is no history either.
             guard let existing = try context.existingStore() else {
-                throw Failure(description: "there is no review history yet (no progress store at \(context.storePath)): study some cards first, or pass --csv FILE")
+                throw Failure(
+                    description:
+                        "there is no review history yet (no progress store at \(context.storePath)): study some cards first, or pass --csv FILE"
+                )
             }
             store = apply ? try context.workspace().store : existing
             targets = try resolveDecks(in: context, store: existing)
             history = try OptimizerHistory.read(from: existing, deckIDs: targets)
             guard !history.reviews.isEmpty else {
-                throw Failure(description: "\(Self.describe(targets, among: decks)) no study answers yet: study some cards first (practice answers do not count)")
+                throw Failure(
+                    description:
+                        "\(Self.describe(targets, among: decks)) no study answers yet: study some cards first (practice answers do not count)"
+                )
             }
         }
 
         // The current parameters: those of the decks (the first deck's when they differ).
         var settings: [(deck: String, settings: DeckSettings)] = []
         if let store { settings = try targets.map { ($0, try store.settings(for: $0)) } }
-        let current = settings.first?.settings.scheduler.parameters.flatMap { try? FSRSParameters($0).weights }
+        let current =
+            settings.first?.settings.scheduler.parameters.flatMap { try? FSRSParameters($0).weights }
             ?? FSRSParameters.defaultWeights
-        let differing = settings.contains { ($0.settings.scheduler.parameters.flatMap { try? FSRSParameters($0).weights } ?? FSRSParameters.defaultWeights) != current }
+        let differing = settings.contains {
+            ($0.settings.scheduler.parameters.flatMap { try? FSRSParameters($0).weights }
+                ?? FSRSParameters.defaultWeights) != current
+        }
 
         let set = TrainingSet(reviews: history.reviews, cardCount: history.cardCount, clock: history.clock)
         guard !set.items.isEmpty else {
-            throw Failure(description: "nothing to learn from: FSRS learns from reviews on a later day than a card's first, and none of the \(history.reviews.count) reviews is one")
+            throw Failure(
+                description:
+                    "nothing to learn from: FSRS learns from reviews on a later day than a card's first, and none of the \(history.reviews.count) reviews is one"
+            )
         }
         var configuration = FSRSOptimizer.Configuration()
         configuration.relearningSteps = max(1, settings.map(\.settings.scheduler.relearningSteps.count).max() ?? 1)
-        let bar = FitProgressBar(errors: console.errors, enabled: console.errors is StandardOutput && Terminal.isTerminal(2))
+        let bar = FitProgressBar(
+            errors: console.errors, enabled: console.errors is StandardOutput && Terminal.isTerminal(2))
         let report = OptimizationReport.make(
             set: set, current: current, optimizer: FSRSOptimizer(configuration: configuration), progress: bar.update)
         bar.finish()
         guard let report else {
-            throw Failure(description: "the current parameters cannot predict this history (a prediction is not a probability)")
+            throw Failure(
+                description: "the current parameters cannot predict this history (a prediction is not a probability)")
         }
 
         var applied = false
@@ -111,11 +128,12 @@ struct OptimizeCommand: RecallCommand, ReadsDecks, UsesStore {
             }
             applied = true
             // Memory states from the history with the new parameters (FSRS decks only).
-            let schedulers = Dictionary(uniqueKeysWithValues: settings.map { deck, deckSettings -> (String, FSRS?) in
-                var scheduler = deckSettings.scheduler
-                scheduler.parameters = parameters.weights
-                return (deck, scheduler.kind == .fsrs ? try? scheduler.makeFSRS() : nil)
-            })
+            let schedulers = Dictionary(
+                uniqueKeysWithValues: settings.map { deck, deckSettings -> (String, FSRS?) in
+                    var scheduler = deckSettings.scheduler
+                    scheduler.parameters = parameters.weights
+                    return (deck, scheduler.kind == .fsrs ? try? scheduler.makeFSRS() : nil)
+                })
             let storeHistory = csv == nil ? history : try OptimizerHistory.read(from: store, deckIDs: targets)
             recomputed = try store.replaceMemory(storeHistory.memoryStates { schedulers[$0] ?? nil })
         }
@@ -124,7 +142,10 @@ struct OptimizeCommand: RecallCommand, ReadsDecks, UsesStore {
             console.say(try JSONText.encode(OptimizeJSON(report: report, applied: applied)))
             return
         }
-        console.say(text(report, targets: targets, differing: differing, applied: applied, recomputed: recomputed, style: console.style))
+        console.say(
+            text(
+                report, targets: targets, differing: differing, applied: applied, recomputed: recomputed,
+                style: console.style))
     }
 
     /// The decks named (checked against the decks found and those in the store), or every deck.
@@ -147,7 +168,8 @@ struct OptimizeCommand: RecallCommand, ReadsDecks, UsesStore {
             throw ExitCode.failure
         }
         guard !parsed.reviews.isEmpty else {
-            throw Failure(description: "\(Sanitizer.clean(name, keepNewlines: false)) has no reviews: nothing to learn from")
+            throw Failure(
+                description: "\(Sanitizer.clean(name, keepNewlines: false)) has no reviews: nothing to learn from")
         }
         return OptimizerHistory.read(csv: parsed)
     }
@@ -161,22 +183,31 @@ struct OptimizeCommand: RecallCommand, ReadsDecks, UsesStore {
     }
 
     /// The report as text.
-    func text(_ report: OptimizationReport, targets: [String], differing: Bool, applied: Bool, recomputed: Int, style: Style) -> String {
+    func text(
+        _ report: OptimizationReport, targets: [String], differing: Bool, applied: Bool, recomputed: Int, style: Style
+    ) -> String {
         var lines: [String] = []
-        let source = csv.map { $0 == "-" ? "standard input" : Sanitizer.clean($0, keepNewlines: false) }
-            ?? (decks.isEmpty ? "every deck" : targets.map { Sanitizer.clean($0, keepNewlines: false) }.joined(separator: ", "))
-        lines.append("History: \(Self.count(report.reviews)) reviews from \(source), \(Self.count(report.items)) items "
-                     + "(\(Self.count(report.trainingItems)) trained on)")
+        let source =
+            csv.map { $0 == "-" ? "standard input" : Sanitizer.clean($0, keepNewlines: false) }
+            ?? (decks.isEmpty
+                ? "every deck" : targets.map { Sanitizer.clean($0, keepNewlines: false) }.joined(separator: ", "))
+        lines.append(
+            "History: \(Self.count(report.reviews)) reviews from \(source), \(Self.count(report.items)) items "
+                + "(\(Self.count(report.trainingItems)) trained on)")
         switch report.outcome {
         case .fitted: break
         case .pretrainedOnly:
-            lines.append("Only \(Self.count(report.trainingItems)) items (all 21 parameters need at least \(FSRSOptimizer.minimumItemsForTraining) "
-                         + "beyond first reviews): only w0-w3 were fitted, the others are the defaults.")
+            lines.append(
+                "Only \(Self.count(report.trainingItems)) items (all 21 parameters need at least \(FSRSOptimizer.minimumItemsForTraining) "
+                    + "beyond first reviews): only w0-w3 were fitted, the others are the defaults.")
         case .tooFewItems:
-            lines.append("Too little history: \(Self.count(report.trainingItems)) items after the outlier filter, fewer than the "
-                         + "\(FSRSOptimizer.minimumItems) fsrs-rs needs: the parameters stay the defaults.")
+            lines.append(
+                "Too little history: \(Self.count(report.trainingItems)) items after the outlier filter, fewer than the "
+                    + "\(FSRSOptimizer.minimumItems) fsrs-rs needs: the parameters stay the defaults.")
         case .notEnoughData:
-            lines.append("Not enough data: no card's first review on a later day survived the outlier filter: the parameters stay the defaults.")
+            lines.append(
+                "Not enough data: no card's first review on a later day survived the outlier filter: the parameters stay the defaults."
+            )
         }
         lines.append("")
         lines.append(style.bold("Parameters"))
@@ -187,25 +218,38 @@ struct OptimizeCommand: RecallCommand, ReadsDecks, UsesStore {
         let table = Table.render(
             header: ["", "CURRENT", "FITTED"],
             rows: [
-                ["log loss", String(format: "%.4f", report.currentEvaluation.logLoss), String(format: "%.4f", report.fittedEvaluation.logLoss)],
-                ["RMSE(bins)", String(format: "%.2f%%", report.currentEvaluation.rmseBins * 100),
-                 String(format: "%.2f%%", report.fittedEvaluation.rmseBins * 100)],
+                [
+                    "log loss", String(format: "%.4f", report.currentEvaluation.logLoss),
+                    String(format: "%.4f", report.fittedEvaluation.logLoss),
+                ],
+                [
+                    "RMSE(bins)", String(format: "%.2f%%", report.currentEvaluation.rmseBins * 100),
+                    String(format: "%.2f%%", report.fittedEvaluation.rmseBins * 100),
+                ],
             ],
             style: style)
         lines.append(table)
         if differing {
-            lines.append("(The decks have different parameters; \"current\" are those of \(Sanitizer.clean(targets[0], keepNewlines: false)).)")
+            lines.append(
+                "(The decks have different parameters; \"current\" are those of \(Sanitizer.clean(targets[0], keepNewlines: false)).)"
+            )
         }
         lines.append("")
-        let deckList = targets.count == 1 ? "deck \(Sanitizer.clean(targets[0], keepNewlines: false))" : "\(targets.count) decks"
+        let deckList =
+            targets.count == 1 ? "deck \(Sanitizer.clean(targets[0], keepNewlines: false))" : "\(targets.count) decks"
         if applied {
-            lines.append("Applied to \(deckList): scheduling uses them from the next answer; "
-                         + "\(Self.count(recomputed)) memory states recomputed from the history.")
+            lines.append(
+                "Applied to \(deckList): scheduling uses them from the next answer; "
+                    + "\(Self.count(recomputed)) memory states recomputed from the history.")
         } else if !report.isImprovement {
             switch report.outcome {
             case .fitted, .pretrainedOnly:
-                lines.append(String(format: "Not applied: the fitted parameters predict this history no better than the current ones "
-                                    + "(log loss %.4f, current %.4f).", report.fittedEvaluation.logLoss, report.currentEvaluation.logLoss))
+                lines.append(
+                    String(
+                        format:
+                            "Not applied: the fitted parameters predict this history no better than the current ones "
+                            + "(log loss %.4f, current %.4f).", report.fittedEvaluation.logLoss,
+                        report.currentEvaluation.logLoss))
             case .tooFewItems, .notEnoughData:
                 lines.append("Nothing to apply: nothing was fitted.")
             }

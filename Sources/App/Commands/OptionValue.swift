@@ -35,7 +35,8 @@ enum OptionValue {
         if percent { number = number.dropLast() }
         let parts = number.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
-        guard !number.isEmpty, parts.allSatisfy({ $0.utf8.allSatisfy(digits.contains) }), parts.contains(where: { !$0.isEmpty }),
+        guard !number.isEmpty, parts.allSatisfy({ $0.utf8.allSatisfy(digits.contains) }),
+            parts.contains(where: { !$0.isEmpty }),
             let value = Double(number).map({ percent ? $0 / 100 : $0 }), retentionRange.contains(value)
         else { throw expected }
         return value

@@ -19,7 +19,8 @@ struct QuizCommand: RecallCommand, ReadsDecks, UsesStore {
             """
     )
 
-    @Argument(help: ArgumentHelp("The decks to draw questions from (default: every deck).", valueName: CompletionValue.deck))
+    @Argument(
+        help: ArgumentHelp("The decks to draw questions from (default: every deck).", valueName: CompletionValue.deck))
     var decks: [String] = []
 
     @Option(
@@ -53,8 +54,10 @@ struct QuizCommand: RecallCommand, ReadsDecks, UsesStore {
             store: workspace.store, kind: .quiz, deckIDs: chosen.map(\.id), clock: workspace.clock)
         let fewer = quiz.questions.count < count ? " (all there are)" : ""
         console.tell(
-            console.style.bold("Quiz: \(StudyScreen.count(quiz.questions.count, "question"))\(fewer) from " + titles) + "."
-                + " Answers are kept as practice and do not change the schedule; :skip gives up on a question, :quit stops.")
+            console.style.bold("Quiz: \(StudyScreen.count(quiz.questions.count, "question"))\(fewer) from " + titles)
+                + "."
+                + " Answers are kept as practice and do not change the schedule; :skip gives up on a question, :quit stops."
+        )
         let runner = QuizRunner(quiz: quiz, console: console, recorder: recorder, clock: workspace.clock)
         let ending = runner.run()
         try? recorder.finish(runner.quiz.result)

@@ -35,7 +35,8 @@ struct ReplayCommand: RecallCommand {
         completion: .list(SchedulerKind.allCases.map(\.rawValue)), transform: OptionValue.scheduler)
     var scheduler: SchedulerKind = .fsrs
 
-    @Option(help: ArgumentHelp("Custom FSRS weights: 21 (or 19 or 17) numbers separated by commas.", valueName: "w0,w1,…"))
+    @Option(
+        help: ArgumentHelp("Custom FSRS weights: 21 (or 19 or 17) numbers separated by commas.", valueName: "w0,w1,…"))
     var parameters: String?
 
     @Option(
@@ -45,7 +46,9 @@ struct ReplayCommand: RecallCommand {
     var retention: Double?
 
     /// The old spelling of `--retention`, still accepted.
-    @Option(name: .customLong("desired-retention"), parsing: .unconditional, help: .hidden, transform: OptionValue.retention)
+    @Option(
+        name: .customLong("desired-retention"), parsing: .unconditional, help: .hidden, transform: OptionValue.retention
+    )
     var desiredRetention: Double?
 
     @Option(help: ArgumentHelp("Learning steps (default 1m,10m; \"\" for none).", valueName: "steps"))
@@ -79,8 +82,10 @@ struct ReplayCommand: RecallCommand {
         do {
             try ReplayInput.withContents(of: file) { source in
                 switch configuration.kind {
-                case .fsrs: try ReplayPipeline.run(csv: source, file: name, scheduler: try configuration.makeFSRS(), to: write)
-                case .sm2: try ReplayPipeline.run(csv: source, file: name, scheduler: try configuration.makeSM2(), to: write)
+                case .fsrs:
+                    try ReplayPipeline.run(csv: source, file: name, scheduler: try configuration.makeFSRS(), to: write)
+                case .sm2:
+                    try ReplayPipeline.run(csv: source, file: name, scheduler: try configuration.makeSM2(), to: write)
                 }
             }
         } catch let error as ReplayInput.ReadError {

@@ -109,7 +109,8 @@ struct SettingsCommand: RecallCommand, ReadsDecks, UsesStore {
         guard let folder = try store.syncFolder() else {
             return "No sync folder (set one with: settings --sync-dir DIR)."
         }
-        return "Sync folder: \(Sanitizer.clean(folder, keepNewlines: false)) ('sync' uses it; the prompt syncs at start and quit)."
+        return
+            "Sync folder: \(Sanitizer.clean(folder, keepNewlines: false)) ('sync' uses it; the prompt syncs at start and quit)."
     }
 
     /// The settings as an aligned table, one deck per row.

@@ -38,7 +38,8 @@ struct StatsCommand: RecallCommand, ReadsDecks, UsesStore {
             try store?.verify()
             throw error
         }
-        let orphaned = deck == nil ? try store.map { try Set($0.deckIDs()).subtracting(decks.map(\.id)).sorted() } ?? [] : []
+        let orphaned =
+            deck == nil ? try store.map { try Set($0.deckIDs()).subtracting(decks.map(\.id)).sorted() } ?? [] : []
         try store?.verify()
         let calendar = (store?.dayRollover ?? DayRollover()).calendar
         let console = context.console

@@ -62,7 +62,8 @@ struct StudyCommand: RecallCommand, ReadsDecks, UsesStore {
         try? recorder.finish(summary)
         console.say()
         let screen = StudyScreen(style: console.style, wrapper: console.wrapper)
-        console.tell(screen.summary(summary, ending: ending, outlook: workspace.outlook(decks: chosen, at: end), at: end))
+        console.tell(
+            screen.summary(summary, ending: ending, outlook: workspace.outlook(decks: chosen, at: end), at: end))
         if case .failed = ending { throw ExitCode.failure }
     }
 
@@ -71,7 +72,8 @@ struct StudyCommand: RecallCommand, ReadsDecks, UsesStore {
         let scope = tags.isEmpty ? "" : " tagged " + tags.map { "\"\($0)\"" }.joined(separator: " or ")
         var text = "Nothing to study in \(workspace.library.titles(chosen))\(scope) right now"
         if let outlook = workspace.outlook(decks: chosen, at: now), outlook.tomorrow > 0 {
-            text += ": \(StudyScreen.count(outlook.tomorrow, "card")) \(outlook.tomorrow == 1 ? "is" : "are") due tomorrow"
+            text +=
+                ": \(StudyScreen.count(outlook.tomorrow, "card")) \(outlook.tomorrow == 1 ? "is" : "are") due tomorrow"
         }
         return text + ". Try \"quiz\" for practice that does not change the schedule."
     }

@@ -22,7 +22,8 @@ struct SyncCommand: RecallCommand, ReadsDecks, UsesStore {
             """
     )
 
-    @Argument(help: ArgumentHelp("The sync folder (default: the one set with 'settings --sync-dir').", valueName: "dir"),
+    @Argument(
+        help: ArgumentHelp("The sync folder (default: the one set with 'settings --sync-dir').", valueName: "dir"),
         completion: .directory)
     var folder: String?
 
@@ -52,7 +53,9 @@ struct SyncCommand: RecallCommand, ReadsDecks, UsesStore {
             if !quiet && !json { console.tell("This store is now device \(new) (it was \(old)).") }
         }
         let report = try sync.run()
-        for problem in report.problems { console.fail("warning: " + Sanitizer.clean(problem.description, keepNewlines: false)) }
+        for problem in report.problems {
+            console.fail("warning: " + Sanitizer.clean(problem.description, keepNewlines: false))
+        }
         for note in report.notes { console.fail("note: " + Sanitizer.clean(note, keepNewlines: false)) }
         if json {
             console.say(try JSONText.encode(Report(report, journal: sync.journalPath(of: report.deviceID))))
@@ -73,7 +76,9 @@ struct SyncCommand: RecallCommand, ReadsDecks, UsesStore {
     static func summary(_ report: JournalSyncReport, journal: String) -> [String] {
         var lines: [String] = []
         if report.rewroteJournal {
-            lines.append("Rewrote this machine's journal \(Sanitizer.clean(journal, keepNewlines: false)) from the store (it was missing).")
+            lines.append(
+                "Rewrote this machine's journal \(Sanitizer.clean(journal, keepNewlines: false)) from the store (it was missing)."
+            )
         }
         lines.append(
             report.sent == 0
@@ -95,7 +100,8 @@ struct SyncCommand: RecallCommand, ReadsDecks, UsesStore {
         if report.receivedReviews > 0 { parts.append(count(report.receivedReviews, "answer")) }
         if report.receivedUndos > 0 { parts.append(count(report.receivedUndos, "undo")) }
         if report.receivedSettings > 0 { parts.append(count(report.receivedSettings, "settings change")) }
-        let list = parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1] : parts[0]
+        let list =
+            parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1] : parts[0]
         let machines = max(1, report.fromDevices.count)
         return "Received \(list) from \(count(machines, "other machine"))."
     }
