@@ -39,16 +39,9 @@ public struct TrainingSet: Sendable {
     ///   - clock: the study days `delta_t` is counted in.
     public init(reviews: [HistoryReview], cardCount: Int, clock: StudyDayClock) {
         var clock = clock
-        // Group the reviews by card, keeping their order (a counting sort).
-        var starts = [Int](repeating: 0, count: cardCount + 1)
-        for review in reviews { starts[Int(review.card) + 1] += 1 }
-        for card in 0..<cardCount { starts[card + 1] += starts[card] }
-        var order = [Int32](repeating: 0, count: reviews.count)
-        var next = starts
-        for (index, review) in reviews.enumerated() {
-            order[next[Int(review.card)]] = Int32(index)
-            next[Int(review.card)] += 1
-        }
+        // Group the reviews by card, keeping their order.
+        let grouping = CardGrouping(reviews, cardCount: cardCount, card: \.card)
+        let (starts, order) = (grouping.starts, grouping.order)
 
         var deltas: [Int32] = []
         var ratings: [UInt8] = []

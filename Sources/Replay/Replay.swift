@@ -44,17 +44,10 @@ public enum Replay {
     private static func run<S: Scheduler>(
         _ reviews: UnsafeBufferPointer<ReviewHistory.Review>, cardCount: Int, scheduler: S
     ) -> [Outcome] {
-        // Group the reviews by card, keeping file order within each card (a counting sort).
-        var starts = [Int](repeating: 0, count: cardCount + 1)
-        for review in reviews { starts[Int(review.card) + 1] += 1 }
-        for card in 0..<cardCount { starts[card + 1] += starts[card] }
-        var order = [Int32](repeating: 0, count: reviews.count)
-        var next = starts
-        for (index, review) in reviews.enumerated() {
-            order[next[Int(review.card)]] = Int32(index)
-            next[Int(review.card)] += 1
-        }
-        next = []
+        // Group the reviews by card, keeping file order within each card.
+        let grouping = CardGrouping(reviews, cardCount: cardCount, card: \.card)
+        let starts = grouping.starts
+        var order = grouping.order
         let placeholder = Outcome(CardState.new(due: Date(timeIntervalSince1970: 0)))
         var outcomes = [Outcome](repeating: placeholder, count: reviews.count)
         outcomes.withUnsafeMutableBufferPointer { outcomes in
