@@ -28,7 +28,8 @@ extension JournalSync {
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             try db.execute(sql: "UPDATE device_sync_state SET applying = 1")
             let merge = try JournalMerge(
-                ledger: try SyncLedger(db: db, store: store), ownDevice: report.deviceID, now: nowMilliseconds)
+                ledger: try SyncLedger(db: db, store: store), ownDevice: report.deviceID, now: nowMilliseconds,
+                tuning: tuning)
             for name in names {
                 try merge.read(
                     path: (journalFolder as NSString).appendingPathComponent(name), name: name, report: &report)
@@ -51,6 +52,7 @@ final class JournalMerge {
     let ledger: SyncLedger
     let ownDevice: String
     let now: Int64
+    let tuning: MergeTuning
     private var db: Database { ledger.db }
     private var items: [String: [String: Int64]] = [:]
     private var incoming: [IncomingReview] = []
@@ -68,8 +70,9 @@ final class JournalMerge {
     /// The deck of the last review line taken by `acceptNew`, with its bytes, and its items.
     private var lastDeck: (bytes: [UInt8], keys: [String: Int64])?
 
-    init(ledger: SyncLedger, ownDevice: String, now: Int64) throws {
+    init(ledger: SyncLedger, ownDevice: String, now: Int64, tuning: MergeTuning) throws {
         self.ledger = ledger
+        self.tuning = tuning
         self.ownDevice = ownDevice
         self.now = now
     }
@@ -341,7 +344,7 @@ final class JournalMerge {
 
         incoming.sort { ($0.itemID, $0.origin) < ($1.itemID, $1.origin) }
         report.receivedReviews += incoming.count
-        report.recomputedItems += try ledger.replay(incoming: incoming, alsoItems: touched)
+        report.recomputedItems += try ledger.replay(incoming: incoming, alsoItems: touched, tuning: tuning)
         report.waiting = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM device_sync_pending") ?? 0
         report.fromDevices = devices.sorted()
         for (device, count) in skew.sorted(by: { $0.key < $1.key }) {

@@ -43,28 +43,20 @@ extension SyncLedger {
         return state
     }
 
-    /// From how many incoming reviews a merge inserts them in bulk: the review-log time index
-    /// is dropped and rebuilt once (when they are at least half as many as the log already holds).
-    static let bulkThreshold = 20_000
-
-    /// How many rows a merge writes between two tallies of its new rows (and the rewrites of
-    /// existing rows it queued meanwhile).
-    static let chunkRows = 500_000
-
     /// Inserts `incoming` (sorted by item, then origin) and replays every item they touch plus
     /// `alsoItems`: each review's before and after states and the item's state are recomputed
     /// from its merged history, and rows whose states change are rewritten.
     ///
     /// New rows go in through `ProgressStore.insertingReviewsInBulk` (tallied once per chunk of
     /// items); rewrites of existing rows (a delete and an insert under the same id) follow each
-    /// chunk, with the tally triggers on. With `bulkThreshold` incoming reviews or more, and at
-    /// least half as many as the log holds, the time index is rebuilt once at the end instead
-    /// of being updated row by row. Either way the store ends up the same.
+    /// chunk, with the tally triggers on. With `tuning.bulkThreshold` incoming reviews or more,
+    /// and at least half as many as the log holds, the time index is rebuilt once at the end
+    /// instead of being updated row by row. Either way the store ends up the same.
     ///
     /// - Returns: how many items were replayed.
-    func replay(incoming: [IncomingReview], alsoItems: Set<Int64>, bulkThreshold: Int = bulkThreshold) throws -> Int {
+    func replay(incoming: [IncomingReview], alsoItems: Set<Int64>, tuning: MergeTuning = MergeTuning()) throws -> Int {
         var timeIndex: String?
-        if incoming.count >= bulkThreshold {
+        if incoming.count >= tuning.bulkThreshold {
             let logged = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM review") ?? 0
             if incoming.count * 2 >= logged {
                 timeIndex = try String.fetchOne(
@@ -77,28 +69,34 @@ extension SyncLedger {
         var replayer = try ItemReplayer(ledger: self)
         var incomingIndex = 0
         var extraIndex = 0
-        while incomingIndex < incoming.count || extraIndex < items.count {
-            try ProgressStore.insertingReviewsInBulk(db) {
-                try replayer.beginInserting()
-                var written = 0
-                while written < Self.chunkRows, incomingIndex < incoming.count || extraIndex < items.count {
-                    // The next item, in id order, with its incoming reviews.
-                    if extraIndex < items.count,
-                        incomingIndex >= incoming.count || items[extraIndex] < incoming[incomingIndex].itemID
-                    {
-                        written += try replayer.replay(item: items[extraIndex], newReviews: [])
-                        extraIndex += 1
-                    } else {
-                        let itemID = incoming[incomingIndex].itemID
-                        let start = incomingIndex
-                        while incomingIndex < incoming.count, incoming[incomingIndex].itemID == itemID {
-                            incomingIndex += 1
-                        }
-                        written += try replayer.replay(item: itemID, newReviews: incoming[start..<incomingIndex])
+        /// Replays items until `tuning.chunkRows` rows are written or queued.
+        func chunk() throws {
+            try replayer.beginInserting()
+            var written = 0
+            while written < tuning.chunkRows, incomingIndex < incoming.count || extraIndex < items.count {
+                // The next item, in id order, with its incoming reviews.
+                if extraIndex < items.count,
+                    incomingIndex >= incoming.count || items[extraIndex] < incoming[incomingIndex].itemID
+                {
+                    written += try replayer.replay(item: items[extraIndex], newReviews: [])
+                    extraIndex += 1
+                } else {
+                    let itemID = incoming[incomingIndex].itemID
+                    let start = incomingIndex
+                    while incomingIndex < incoming.count, incoming[incomingIndex].itemID == itemID {
+                        incomingIndex += 1
                     }
+                    written += try replayer.replay(item: itemID, newReviews: incoming[start..<incomingIndex])
                 }
-                try replayer.flush()
-                try replayer.insertOrigins()
+            }
+            try replayer.flush()
+            try replayer.insertOrigins()
+        }
+        while incomingIndex < incoming.count || extraIndex < items.count {
+            if incoming.isEmpty {
+                try chunk()
+            } else {
+                try ProgressStore.insertingReviewsInBulk(db, chunk)
             }
             try replayer.rewriteQueued()
         }
