@@ -78,7 +78,7 @@ let package = Package(
             ]
         ),
         // Line editing over readline, styled output, sanitising, wrapping, charts.
-        .target(name: "Terminal", dependencies: ["CReadline"]),
+        .target(name: "Terminal", dependencies: ["CReadline", "Decks"]),
         // The program: every command (one ParsableCommand each, run as `recall X` and at the
         // prompt alike), the prompt, study sessions, quizzes, stats screens. Wires Study and
         // Progress to the terminal.
