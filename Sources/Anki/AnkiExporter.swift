@@ -110,7 +110,8 @@ public enum AnkiExporter {
         var map: [String: String] = [:]
         var added = Set<String>()
         for deck in decks {
-            for (name, file) in (media[deck.id] ?? [:]).sorted(by: { $0.key < $1.key }) where added.insert(name).inserted {
+            for (name, file) in (media[deck.id] ?? [:]).sorted(by: { $0.key < $1.key })
+            where added.insert(name).inserted {
                 map[String(files.count)] = name
                 files.append((String(files.count), file))
             }
@@ -125,7 +126,8 @@ public enum AnkiExporter {
                 try writeFastArchive(
                     archivePath.path, meta: meta, collection: collection.path, files: files, mediaJSON: mediaJSON)
             } else {
-                try writeLargeArchive(archivePath, meta: meta, collection: collection, files: files, mediaJSON: mediaJSON)
+                try writeLargeArchive(
+                    archivePath, meta: meta, collection: collection, files: files, mediaJSON: mediaJSON)
             }
         } catch let error as AnkiError {
             throw error

@@ -76,8 +76,10 @@ struct ZipWriter {
         let dataStart = offset
 
         var stream = z_stream()
-        guard deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-            Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        guard
+            deflateInit2_(
+                &stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                Int32(MemoryLayout<z_stream>.size)) == Z_OK
         else { throw AnkiError.cannotWrite(path: path, reason: "cannot start compressing") }
         defer { deflateEnd(&stream) }
         let chunk = 1 << 20

@@ -61,16 +61,18 @@ struct ReviewOutlineTests {
         #expect(outlines[2].rating == nil)  // manual
     }
 
-    @Test("a value out of range is a damaged store, not a trap", arguments: [
-        ("after_phase = 'graduated'", "unknown card phase \"graduated\""),
-        ("before_phase = 'lrn'", "unknown card phase \"lrn\""),
-        ("reviewed_at = 999999999999999999", "reviewed_at 999999999999999999 is not a time"),
-        ("before_due = 'soon'", "before_due is not an integer"),
-        ("duration_ms = -5", "duration_ms -5 is out of range"),
-        ("after_difficulty = -1.5", "after_difficulty -1.5 is out of range"),
-        ("after_due = NULL", "a card state without after_due"),
-        ("before_last_review = -99999999999999999", "before_last_review -99999999999999999 is not a time"),
-    ])
+    @Test(
+        "a value out of range is a damaged store, not a trap",
+        arguments: [
+            ("after_phase = 'graduated'", "unknown card phase \"graduated\""),
+            ("before_phase = 'lrn'", "unknown card phase \"lrn\""),
+            ("reviewed_at = 999999999999999999", "reviewed_at 999999999999999999 is not a time"),
+            ("before_due = 'soon'", "before_due is not an integer"),
+            ("duration_ms = -5", "duration_ms -5 is out of range"),
+            ("after_difficulty = -1.5", "after_difficulty -1.5 is out of range"),
+            ("after_due = NULL", "a card state without after_due"),
+            ("before_last_review = -99999999999999999", "before_last_review -99999999999999999 is not a time"),
+        ])
     func damagedValues(change: String, detail: String) throws {
         let directory = try TemporaryDirectory()
         let store = try Self.store(directory)
