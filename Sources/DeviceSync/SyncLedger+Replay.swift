@@ -152,7 +152,8 @@ struct ItemReplayer {
         let stateColumns = ProgressStore.deviceSyncStateColumns()
         let assignments = stateColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }
             .joined(separator: ", ")
-        itemStatement = try db.cachedStatement(sql: "SELECT deck_id, first_seen, \(stateColumns) FROM item WHERE id = ?")
+        itemStatement = try db.cachedStatement(
+            sql: "SELECT deck_id, first_seen, \(stateColumns) FROM item WHERE id = ?")
         historyStatement = try db.cachedStatement(
             sql: """
                 SELECT r.id, r.session_id, r.reviewed_at, r.kind, r.rating, r.duration_ms, o.origin,
@@ -351,5 +352,3 @@ struct ItemReplayer {
         rewrites.removeAll(keepingCapacity: true)
     }
 }
-
-

@@ -21,7 +21,8 @@ import Testing
             at: date)
         let header = try #require(log.untoldProblem())
         #expect(header == "2026-11-21T10:00:00Z sync through /sync: 1 problem")
-        #expect(log.warning(for: header) == "warning: the sync when recall last quit reported problems; see \(log.path)")
+        #expect(
+            log.warning(for: header) == "warning: the sync when recall last quit reported problems; see \(log.path)")
         log.markTold()
         #expect(log.untoldProblem() == nil)
         log.append(folder: "/sync", outcome: .failed, lines: ["error: the disk is full"], at: date)

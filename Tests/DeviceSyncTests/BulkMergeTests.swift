@@ -28,7 +28,8 @@ import Testing
                 }
             }
             lines += try String.fetchAll(
-                db, sql: "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
+                db,
+                sql: "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
             return lines
         }
     }
@@ -56,7 +57,8 @@ import Testing
         }
         for step in 0..<90 {
             let device = devices[Int.random(in: 0..<3, using: &random)]
-            let time = t0.addingTimeInterval(Double(step) * 3_000 + Double(Int.random(in: -2_000...2_000, using: &random)))
+            let time = t0.addingTimeInterval(
+                Double(step) * 3_000 + Double(Int.random(in: -2_000...2_000, using: &random)))
             let (deck, key) = randomItem()
             switch Int.random(in: 0..<20, using: &random) {
             case 0..<13: try device.study(deck, key, ratings.randomElement(using: &random)!, at: time)
@@ -103,7 +105,8 @@ import Testing
             try Self.copy(store, copyStore)
             do {
                 var sync = JournalSync(
-                    store: try ProgressStore(path: copyStore), folder: copyFolder, now: { t0.addingTimeInterval(86_400) })
+                    store: try ProgressStore(path: copyStore), folder: copyFolder,
+                    now: { t0.addingTimeInterval(86_400) })
                 sync.tuning = tuning
                 let report = try sync.run()
                 #expect(report.receivedReviews > 20)
@@ -176,7 +179,9 @@ import Testing
 
     @Test func theScannerReadsWrittenLinesAsTheParserDoes() throws {
         var random = TestRandom(state: 77)
-        let keys = ["a", "ruth#front", "card-12345", "x y", "déjà", "tab\there", "quote\"d", "back\\slash", "~!@$%^&*()"]
+        let keys = [
+            "a", "ruth#front", "card-12345", "x y", "déjà", "tab\there", "quote\"d", "back\\slash", "~!@$%^&*()",
+        ]
         for _ in 0..<500 {
             let event = JournalEvent(
                 id: JournalEventID(
