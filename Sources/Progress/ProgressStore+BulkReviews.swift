@@ -1,0 +1,60 @@
+import GRDB
+
+extension ProgressStore {
+    /// Runs `body`, which inserts many review-log rows, with the per-row tally trigger off,
+    /// then tallies every row it inserted in one pass and switches the trigger back on.
+    ///
+    /// Call it inside a write transaction (`db` is that transaction's connection). The store's
+    /// `review_day_insert` trigger updates two tally rows for each inserted review; for an
+    /// import or a merge of a million reviews that is most of the cost. Here the trigger is
+    /// dropped, `body` runs, and the rows with ids above the largest before it are added to
+    /// `review_day` and `review_total` with one `GROUP BY` each, exactly as the trigger would
+    /// have; then the trigger is created again from its own stored SQL. Being DDL in the
+    /// caller's transaction, all of it commits or rolls back with the rows.
+    ///
+    /// `body` may only insert reviews (with ids SQLite chooses): it must not delete or insert
+    /// with explicit ids below the largest id, or those rows would be miscounted. When `body`
+    /// throws, the rows it did insert are tallied and the trigger restored before the error
+    /// is rethrown, so a caller that commits anyway still leaves consistent tallies.
+    public static func insertingReviewsInBulk<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        guard
+            let trigger = try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'review_day_insert'")
+        else {
+            // A store without the trigger keeps no tallies to maintain.
+            return try body()
+        }
+        let mark = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM review") ?? 0
+        try db.execute(sql: "DROP TRIGGER review_day_insert")
+        let result: Result<T, any Error> = Result(catching: body)
+        try tallyReviews(db, above: mark)
+        try db.execute(sql: trigger)
+        return try result.get()
+    }
+
+    /// Adds the review rows with ids above `mark` to the day and deck tallies, as the insert
+    /// trigger would have one by one.
+    static func tallyReviews(_ db: Database, above mark: Int64) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO review_day
+                SELECT COALESCE(review.study_day, \(StoreSchema.fallback("review"))), item.deck_id,
+                       \(StoreSchema.tallies)
+                FROM review JOIN item ON item.id = review.item_id
+                WHERE review.id > ? AND review.kind <> 'manual'
+                GROUP BY 1, 2
+                ON CONFLICT (day, deck_id) DO UPDATE SET \(StoreSchema.accumulate)
+                """,
+            arguments: [mark])
+        try db.execute(
+            sql: """
+                INSERT INTO review_total
+                SELECT item.deck_id, \(StoreSchema.tallies)
+                FROM review JOIN item ON item.id = review.item_id
+                WHERE review.id > ? AND review.kind <> 'manual'
+                GROUP BY 1
+                ON CONFLICT (deck_id) DO UPDATE SET \(StoreSchema.accumulate)
+                """,
+            arguments: [mark])
+    }
+}
