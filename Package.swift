@@ -35,7 +35,10 @@ let package = Package(
         // The SQLite progress store. Never prints.
         .target(
             name: "Progress",
-            dependencies: ["Scheduling", "Decks", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Scheduling", "Decks", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // Drafts a deck from a plot, character and theme summary. Pure: text in, deck out.
         .target(name: "Drafting", dependencies: ["Decks"]),
