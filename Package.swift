@@ -68,6 +68,7 @@ let package = Package(
             dependencies: [
                 "Scheduling", "Decks", "Progress", "CZstd",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

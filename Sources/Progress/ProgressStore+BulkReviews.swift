@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension ProgressStore {
@@ -28,32 +29,35 @@ extension ProgressStore {
         try db.execute(sql: "DROP TRIGGER review_day_insert")
         let result: Result<T, any Error> = Result(catching: body)
         try tallyReviews(db, above: mark)
+        ImportTrace.mark("tally")
         try db.execute(sql: trigger)
         return try result.get()
     }
 
     /// Adds the review rows with ids above `mark` to the day and deck tallies, as the insert
-    /// trigger would have one by one.
+    /// trigger would have one by one. The new rows are read once: their per-day tallies go to
+    /// a temporary table, and the deck totals are summed from it.
     static func tallyReviews(_ db: Database, above mark: Int64) throws {
+        let columns = "answers, practice, retention_reviews, retention_recalled, duration_ms"
         try db.execute(
             sql: """
-                INSERT INTO review_day
+                DROP TABLE IF EXISTS temp.bulk_review_tally;
+                CREATE TEMP TABLE bulk_review_tally (day, deck_id, \(columns));
+                INSERT INTO bulk_review_tally
                 SELECT COALESCE(review.study_day, \(StoreSchema.fallback("review"))), item.deck_id,
                        \(StoreSchema.tallies)
                 FROM review JOIN item ON item.id = review.item_id
                 WHERE review.id > ? AND review.kind <> 'manual'
-                GROUP BY 1, 2
-                ON CONFLICT (day, deck_id) DO UPDATE SET \(StoreSchema.accumulate)
-                """,
-            arguments: [mark])
-        try db.execute(
-            sql: """
-                INSERT INTO review_total
-                SELECT item.deck_id, \(StoreSchema.tallies)
-                FROM review JOIN item ON item.id = review.item_id
-                WHERE review.id > ? AND review.kind <> 'manual'
-                GROUP BY 1
-                ON CONFLICT (deck_id) DO UPDATE SET \(StoreSchema.accumulate)
+                GROUP BY 1, 2;
+                INSERT INTO review_day (day, deck_id, \(columns))
+                SELECT day, deck_id, \(columns) FROM bulk_review_tally WHERE true
+                ON CONFLICT (day, deck_id) DO UPDATE SET \(StoreSchema.accumulate);
+                INSERT INTO review_total (deck_id, \(columns))
+                SELECT deck_id, SUM(answers), SUM(practice), SUM(retention_reviews), SUM(retention_recalled),
+                       SUM(duration_ms)
+                FROM bulk_review_tally GROUP BY deck_id
+                ON CONFLICT (deck_id) DO UPDATE SET \(StoreSchema.accumulate);
+                DROP TABLE bulk_review_tally;
                 """,
             arguments: [mark])
     }

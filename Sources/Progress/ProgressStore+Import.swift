@@ -24,7 +24,7 @@ extension ProgressStore {
     ) throws -> Int {
         let nowMilliseconds = now.unixMilliseconds
         let studyDays = self.studyDays
-        return try write { db in
+        return try writeWithoutForeignKeyChecks { db in
             // One transaction may add millions of rows: a 64 MiB page cache keeps SQLite from
             // spilling pages to the WAL over and over before the commit.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
@@ -36,6 +36,7 @@ extension ProgressStore {
             for deck in decks {
                 targets.append(try Self.importItems(of: deck, db: db, now: nowMilliseconds))
             }
+            ImportTrace.mark("items")
 
             // 2. The reviews, in bulk.
             let expected = decks.reduce(0) { $0 + $1.reviews.count + $1.expectedStreamedReviews }
@@ -62,6 +63,19 @@ extension ProgressStore {
             let added = try Self.withReviewIndexesDropped(db, if: expected >= 10_000 && expected >= existing) {
                 try Self.insertingReviewsInBulk(db) {
                     var added = 0
+                    // The study day of the last review, with its bounds: the reviews come in
+                    // time order, so most fall on the day before them.
+                    var day: (start: Int64, end: Int64, number: Int) = (0, 0, 0)
+                    func studyDay(_ time: Int64) -> Int {
+                        if day.start <= time && time < day.end { return day.number }
+                        let date = Date(unixMilliseconds: time)
+                        day = (
+                            studyDays.rollover.start(ofDayContaining: date).unixMilliseconds,
+                            studyDays.rollover.start(ofDayAfter: date).unixMilliseconds,
+                            studyDays.number(ofMilliseconds: time)
+                        )
+                        return day.number
+                    }
                     for (deck, target) in zip(decks, targets) {
                         func insert(_ review: ReviewRecord) throws {
                             guard review.item.deckID == deck.deckID, let itemID = target.ids[review.item.key] else {
@@ -72,7 +86,7 @@ extension ProgressStore {
                             let statement = review.sessionID == nil ? insertReview : insertReviewInSession
                             statement.bind(1, itemID)
                             statement.bind(2, time)
-                            statement.bind(3, studyDays.number(ofMilliseconds: time))
+                            statement.bind(3, studyDay(time))
                             statement.bind(4, review.kind.rawValue)
                             statement.bind(5, review.rating?.rawValue)
                             statement.bind(6, review.durationMilliseconds)
@@ -85,11 +99,40 @@ extension ProgressStore {
                         for review in deck.reviews { try insert(review) }
                         try deck.streamedReviews?(insert)
                     }
+                    ImportTrace.mark("reviews")
                     return added
                 }
             }
+            ImportTrace.mark("tally+index")
             try beforeCommit()
             return added
+        }
+    }
+
+    /// `write`, with SQLite's foreign-key checks off for the transaction.
+    ///
+    /// The import looks up or inserts every item before it inserts the item's reviews, in the
+    /// same transaction, so the checks could never fail; switched on, they cost a lookup of
+    /// the item for each of a million review rows. The setting can only change outside a
+    /// transaction, and is put back before this returns.
+    private func writeWithoutForeignKeyChecks<T>(_ updates: (Database) throws -> T) throws -> T {
+        try integrity.wait()
+        do {
+            return try database.writeWithoutTransaction { db in
+                let checked = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { if checked { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try updates(db)
+                    return .commit
+                }
+                guard let result else { preconditionFailure("a committed transaction always has a result") }
+                checkpointer.noteCommit()
+                return result
+            }
+        } catch {
+            throw storeError(error, writing: true)
         }
     }
 
