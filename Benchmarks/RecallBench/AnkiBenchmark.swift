@@ -76,7 +76,10 @@ func runAnkiBenchmark(_ arguments: [String]) throws {
             ),
         ]
         if only == "import" { steps = [steps[0], steps[2]] }
-        if run % 2 == 0 { steps = Array(steps[steps.count / 2...]) + Array(steps[..<(steps.count / 2)]) }  // alternate who goes first
+        if run % 2 == 0 {  // alternate who goes first
+            let half: Int = steps.count / 2
+            steps = Array(steps[half...]) + Array(steps[..<half])
+        }
         for (name, command) in steps {
             let measured = try MeasuredProcess.run(command, stdoutTo: log)
             guard measured.status == 0 else {
