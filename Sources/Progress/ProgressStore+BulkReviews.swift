@@ -18,6 +18,26 @@ extension ProgressStore {
     /// throws, the rows it did insert are tallied and the trigger restored before the error
     /// is rethrown, so a caller that commits anyway still leaves consistent tallies.
     public static func insertingReviewsInBulk<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try withoutTallyTrigger(db, body) { mark in try tallyReviews(db, above: mark) }
+    }
+
+    /// `insertingReviewsInBulk(_:_:)` for a caller that knows what it inserts: `body` adds
+    /// each row to the tallies it is given once the row is in (`ReviewTallies.add`), and
+    /// those are written with one upsert per day and deck, with no pass over the new rows.
+    /// The same rules hold: `body` only inserts reviews, and must count every row it inserts
+    /// (also when it then throws), or the tallies will be wrong.
+    public static func insertingReviewsInBulk<T>(
+        _ db: Database, tallying body: (inout ReviewTallies) throws -> T
+    ) throws -> T {
+        var tallies = ReviewTallies()
+        return try withoutTallyTrigger(db, { try body(&tallies) }) { _ in try tallies.write(to: db) }
+    }
+
+    /// Runs `body` with the tally trigger dropped, then `tally(mark)` (`mark`: the largest
+    /// review id before `body`), then creates the trigger again.
+    private static func withoutTallyTrigger<T>(
+        _ db: Database, _ body: () throws -> T, tally: (_ mark: Int64) throws -> Void
+    ) throws -> T {
         guard
             let trigger = try String.fetchOne(
                 db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'review_day_insert'")
@@ -28,7 +48,7 @@ extension ProgressStore {
         let mark = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM review") ?? 0
         try db.execute(sql: "DROP TRIGGER review_day_insert")
         let result: Result<T, any Error> = Result(catching: body)
-        try tallyReviews(db, above: mark)
+        try tally(mark)
         ImportTrace.mark("tally")
         try db.execute(sql: trigger)
         return try result.get()

@@ -12,8 +12,11 @@ extension ProgressStore {
     /// has one at the same millisecond, so importing the same history twice adds it once.
     /// `beforeCommit` runs last inside the transaction: when it throws, nothing is written.
     ///
-    /// A large history is written in bulk: the per-row tally trigger is off while the rows go
-    /// in (`insertingReviewsInBulk`), and when the import brings at least as many reviews as
+    /// A large history is written in bulk: the rows are bound straight to one prepared
+    /// statement, the per-row tally trigger is off while they go in and their tallies are
+    /// counted as they are inserted (`insertingReviewsInBulk(_:tallying:)`), SQLite's
+    /// foreign-key checks are off (every item id comes from the item table in this very
+    /// transaction), and when the import brings at least as many reviews as
     /// the store has, the review log's indexes are dropped first and built again at the end
     /// (one sort instead of a million scattered index inserts).
     ///
@@ -61,7 +64,7 @@ extension ProgressStore {
                     """)
             let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review") ?? 0
             let added = try Self.withReviewIndexesDropped(db, if: expected >= 10_000 && expected >= existing) {
-                try Self.insertingReviewsInBulk(db) {
+                try Self.insertingReviewsInBulk(db) { (tallies: inout ReviewTallies) in
                     var added = 0
                     // The study day of the last review, with its bounds: the reviews come in
                     // time order, so most fall on the day before them.
@@ -86,7 +89,8 @@ extension ProgressStore {
                             let statement = review.sessionID == nil ? insertReview : insertReviewInSession
                             statement.bind(1, itemID)
                             statement.bind(2, time)
-                            statement.bind(3, studyDay(time))
+                            let dayNumber = studyDay(time)
+                            statement.bind(3, dayNumber)
                             statement.bind(4, review.kind.rawValue)
                             statement.bind(5, review.rating?.rawValue)
                             statement.bind(6, review.durationMilliseconds)
@@ -94,6 +98,10 @@ extension ProgressStore {
                             statement.bind(7 + Int32(StateColumns.names.count), review.after)
                             if let session = review.sessionID { statement.bind(23, session) }
                             try statement.run(db)
+                            tallies.add(
+                                day: dayNumber, deckID: deck.deckID, kind: review.kind,
+                                beforePhase: review.before.phase, rating: review.rating,
+                                durationMilliseconds: review.durationMilliseconds)
                             added += 1
                         }
                         for review in deck.reviews { try insert(review) }
