@@ -70,7 +70,6 @@ struct AnkiCollection: Sendable {
                     tags: tags.split(separator: " ").map(String.init),
                     fields: fields.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)))
         }
-        ImportTrace.mark("notes")
         let cards = try Row.fetchCursor(
             db,
             sql: """
@@ -85,7 +84,6 @@ struct AnkiCollection: Sendable {
                     originalDue: row[12],
                     originalDeckID: row[13], data: row[14] ?? ""))
         }
-        ImportTrace.mark("cards")
         collection.revlog = try readRevlog(db)
         return collection
     }

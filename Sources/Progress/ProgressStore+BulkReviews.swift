@@ -49,7 +49,6 @@ extension ProgressStore {
         try db.execute(sql: "DROP TRIGGER review_day_insert")
         let result: Result<T, any Error> = Result(catching: body)
         try tally(mark)
-        ImportTrace.mark("tally")
         try db.execute(sql: trigger)
         return try result.get()
     }

@@ -39,7 +39,6 @@ extension ProgressStore {
             for deck in decks {
                 targets.append(try Self.importItems(of: deck, db: db, now: nowMilliseconds))
             }
-            ImportTrace.mark("items")
 
             // 2. The reviews, in bulk.
             let expected = decks.reduce(0) { $0 + $1.reviews.count + $1.expectedStreamedReviews }
@@ -107,11 +106,9 @@ extension ProgressStore {
                         for review in deck.reviews { try insert(review) }
                         try deck.streamedReviews?(insert)
                     }
-                    ImportTrace.mark("reviews")
                     return added
                 }
             }
-            ImportTrace.mark("tally+index")
             try beforeCommit()
             return added
         }

@@ -48,9 +48,7 @@ struct ImportCommand: RecallCommand, UsesStore {
     func run(in context: CommandContext) throws {
         let folder = into ?? context.searchDirectories.user
         let store = try ProgressStore(path: context.storePath)
-        ImportTrace.mark("start")
         try store.verify()
-        ImportTrace.mark("verify")
         let summary = try AnkiImporter.importFile(
             file,
             options: AnkiImportOptions(
@@ -59,6 +57,5 @@ struct ImportCommand: RecallCommand, UsesStore {
         for warning in summary.warnings { context.console.errors.line(Sanitizer.clean("warning: " + warning)) }
         for deckFile in summary.deckFiles { context.console.output.line(Sanitizer.clean("wrote \(deckFile)")) }
         context.console.output.line(Sanitizer.clean("imported \(summary.line)"))
-        ImportTrace.mark("end")
     }
 }
