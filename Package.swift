@@ -61,19 +61,24 @@ let package = Package(
             name: "CZstd",
             providers: [.apt(["libzstd-dev"])]
         ),
+        // zlib, as a system library: the export deflates its package at a fast level, which
+        // ZIPFoundation does not offer.
+        .systemLibrary(
+            name: "CZlibDeflate",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Anki packages in and out: reads .apkg/.colpkg (all three collection variants) and
         // Anki's text export into decks and progress; writes decks and progress as .apkg.
         .target(
             name: "Anki",
             dependencies: [
-                "Scheduling", "Decks", "Progress", "CZstd",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "Scheduling", "Decks", "Progress", "CZstd", "CZlibDeflate",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Line editing over readline, styled output, sanitising, wrapping, charts.
-        .target(name: "Terminal", dependencies: ["CReadline"]),
+        .target(name: "Terminal", dependencies: ["CReadline", "Decks"]),
         // The program: every command (one ParsableCommand each, run as `recall X` and at the
         // prompt alike), the prompt, study sessions, quizzes, stats screens. Wires Study and
         // Progress to the terminal.

@@ -9,12 +9,15 @@ import Scheduling
 struct AnkiCollectionWriter {
     private var queue: DatabaseQueue?
     private let options: AnkiExportOptions
+    /// The file being written.
+    private let path: String
     /// The collection's creation: the start of the current study day, Unix seconds.
     let created: Int64
 
     /// Creates the file at `path`.
     init(path: String, options: AnkiExportOptions) throws {
         self.options = options
+        self.path = path
         created = Int64(options.dayRollover.start(ofDayContaining: options.now).timeIntervalSince1970)
         do {
             var configuration = Configuration()
@@ -41,19 +44,26 @@ struct AnkiCollectionWriter {
     mutating func write(_ decks: [Deck], media: [String: [String: String]], store: ProgressStore?) throws
         -> AnkiExportSummary
     {
-        guard let queue else { throw AnkiError.cannotWrite(path: "collection", reason: "closed") }
+        guard let queue else { throw AnkiError.cannotWrite(path: path, reason: "closed") }
         var summary = AnkiExportSummary()
         let deckIDs = decks.map(\.id)
-        var states: [String: [String: StoredItem]] = [:]
+        // Each item of the decks by deck and key, with its row in the store.
+        var states: [String: [String: (row: Int64, item: StoredItem)]] = [:]
         var settings: [String: DeckSettings] = [:]
+        // The Anki card of each item row of the decks, for the review log (`nil` card: an
+        // item no card of the decks has now, whose answers are skipped).
+        var targets: [Int64: RevlogTarget] = [:]
         if let store {
-            try store.forEachItem(deckIDs: deckIDs) { item in states[item.ref.deckID, default: [:]][item.ref.key] = item
+            try store.forEachItemRow(deckIDs: deckIDs) { row, item in
+                states[item.ref.deckID, default: [:]][item.ref.key] = (row, item)
+                targets[row] = RevlogTarget(card: nil, sm2: false)
             }
             for id in deckIDs { settings[id] = try store.settings(for: id) }
         }
         let nowSeconds = Int64(options.now.timeIntervalSince1970)
         let nowMilliseconds = Int64((options.now.timeIntervalSince1970 * 1000).rounded())
         let created = self.created
+        let path = self.path
 
         try queue.inTransaction { db in
             // col: note types, decks, deck options.
@@ -88,81 +98,124 @@ struct AnkiCollectionWriter {
                     try Self.json(deckJSON), try Self.json(optionsJSON),
                 ])
 
-            let insertNote = try db.makeStatement(sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')")
-            let insertCard = try db.makeStatement(
-                sql: "INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)")
+            let insertNote = try BoundInsert(db, sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')")
+            let insertCard = try BoundInsert(
+                db, sql: "INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)")
             var noteID = nowMilliseconds - 10_000_000_000
             var cardID = noteID
             var position = 0
-            var cardIDs: [String: Int64] = [:]  // deck \0 item key → card id
             for deck in decks {
                 summary.decks += 1
                 let ankiDeck = AnkiExporter.ankiDeckID(deck.id)
                 let names = Set(media[deck.id]?.keys.map { $0 } ?? [])
                 let deckStates = states[deck.id] ?? [:]
                 let deckSettings = settings[deck.id] ?? DeckSettings()
+                let sm2 = deckSettings.scheduler.kind == .sm2
                 for card in deck.cards {
                     let note = ExportedNote(card, in: deck, media: names)
                     noteID += 1
-                    let tags = note.tags.isEmpty ? "" : " " + note.tags.joined(separator: " ") + " "
                     let sortField = HTMLText.plain(note.fields[0]).text
                     var checksum = FNV1a64()
                     checksum.combine(sortField.utf8)
-                    try insertNote.execute(arguments: [
-                        noteID, note.guid, note.notetype.id, nowSeconds, tags, note.fields.joined(separator: "\u{1F}"),
-                        sortField, Int64(checksum.value >> 33),
-                    ])
+                    insertNote.bind(1, noteID)
+                    insertNote.bind(2, note.guid)
+                    insertNote.bind(3, note.notetype.id)
+                    insertNote.bind(4, nowSeconds)
+                    insertNote.bind(5, note.tags.isEmpty ? "" : " " + note.tags.joined(separator: " ") + " ")
+                    insertNote.bind(6, note.fields.joined(separator: "\u{1F}"))
+                    insertNote.bind(7, sortField)
+                    insertNote.bind(8, Int64(checksum.value >> 33))
+                    try insertNote.run(db)
                     summary.notes += 1
                     position += 1
                     for item in card.studyItems(deckID: deck.id) {
                         cardID += 1
-                        cardIDs[deck.id + "\u{0}" + item.key] = cardID
-                        let stored = store == nil ? nil : deckStates[item.key]
+                        let entry = store == nil ? nil : deckStates[item.key]
+                        if let entry { targets[entry.row] = RevlogTarget(card: cardID, sm2: sm2) }
+                        let stored = entry?.item
                         let fields = Self.cardFields(
                             stored, settings: deckSettings, position: position, created: created)
-                        try insertCard.execute(arguments: [
-                            cardID, noteID, ankiDeck, ExportedNote.ord(of: item), nowSeconds, fields.type, fields.queue,
-                            fields.due, fields.interval, fields.factor, stored?.state.reps ?? 0,
-                            stored?.state.lapses ?? 0,
-                            fields.left, fields.data,
-                        ])
+                        insertCard.bind(1, cardID)
+                        insertCard.bind(2, noteID)
+                        insertCard.bind(3, ankiDeck)
+                        insertCard.bind(4, ExportedNote.ord(of: item))
+                        insertCard.bind(5, nowSeconds)
+                        insertCard.bind(6, fields.type)
+                        insertCard.bind(7, fields.queue)
+                        insertCard.bind(8, fields.due)
+                        insertCard.bind(9, fields.interval)
+                        insertCard.bind(10, fields.factor)
+                        insertCard.bind(11, stored?.state.reps ?? 0)
+                        insertCard.bind(12, stored?.state.lapses ?? 0)
+                        insertCard.bind(13, fields.left)
+                        insertCard.bind(14, fields.data)
+                        try insertCard.run(db)
                         summary.cards += 1
                     }
                 }
             }
 
-            // The review log.
+            // The review log, in time order: each row's id is its time in milliseconds, moved
+            // on by one where two answers share a millisecond.
             if let store {
-                let insertReview = try db.makeStatement(sql: "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)")
+                let insertReview = try BoundInsert(db, sql: "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)")
                 var lastID: Int64 = 0
-                try store.forEachReview(deckIDs: deckIDs, kinds: [.study, .practice, .manual]) { review in
-                    guard review.kind == .study, let rating = review.rating, let after = review.after,
-                        let card = cardIDs[review.item.deckID + "\u{0}" + review.item.key]
+                var written = 0
+                var skipped = 0
+                try store.forEachReviewOutline { review in
+                    guard let target = targets[review.itemRow] else { return }  // another deck's
+                    guard review.kind == .study, let card = target.card, let rating = review.rating,
+                        let afterPhase = review.afterPhase, let afterDue = review.afterDue
                     else {
-                        summary.skippedAnswers += 1
+                        skipped += 1
                         return
                     }
                     var id = Int64((review.time.timeIntervalSince1970 * 1000).rounded())
                     if id <= lastID { id = lastID + 1 }
                     lastID = id
-                    let type: Int
-                    switch review.before.phase {
+                    let type: Int64
+                    switch review.beforePhase {
                     case .new, .learning: type = 0
                     case .review: type = 1
                     case .relearning: type = 2
                     }
-                    try insertReview.execute(arguments: [
-                        id, card, rating.rawValue, Self.revlogInterval(after, at: review.time),
-                        Self.revlogInterval(review.before, at: review.before.lastReview ?? review.time),
-                        Self.factor(after, sm2: settings[review.item.deckID]?.scheduler.kind == .sm2),
-                        min(max(review.durationMilliseconds ?? 0, 0), 60_000), type,
-                    ])
-                    summary.reviews += 1
+                    insertReview.bind(1, id)
+                    insertReview.bind(2, card)
+                    insertReview.bind(3, rating.rawValue)
+                    insertReview.bind(4, Self.revlogInterval(phase: afterPhase, due: afterDue, at: review.time))
+                    insertReview.bind(
+                        5,
+                        Self.revlogInterval(
+                            phase: review.beforePhase, due: review.beforeDue, at: review.beforeLastReview ?? review.time
+                        ))
+                    insertReview.bind(
+                        6, Self.factor(phase: afterPhase, difficulty: review.afterDifficulty, sm2: target.sm2))
+                    insertReview.bind(7, min(max(review.durationMilliseconds ?? 0, 0), 60_000))
+                    insertReview.bind(8, type)
+                    do {
+                        try insertReview.run(db)
+                    } catch {
+                        // Not the store's error: the collection being written failed.
+                        throw AnkiError.cannotWrite(path: path, reason: "\(error)")
+                    }
+                    written += 1
                 }
+                summary.reviews += written
+                summary.skippedAnswers += skipped
             }
+            // The indexes, built once over the whole tables rather than row by row.
+            try db.execute(sql: Self.indexes)
             return .commit
         }
         return summary
+    }
+
+    /// Where the answers of one item row of the store go in the review log.
+    private struct RevlogTarget {
+        /// The Anki card (`nil`: no card of the decks has the item now; its answers are skipped).
+        var card: Int64?
+        /// Whether its deck schedules with SM-2 (the factor is then its ease).
+        var sm2: Bool
     }
 
     /// type, queue, due, ivl, factor, left and data of an Anki card in the given state.
@@ -199,8 +252,13 @@ struct AnkiCollectionWriter {
     /// The interval of a state as Anki's revlog writes it: days for a review card, minus the
     /// seconds to its due time for a (re)learning one.
     static func revlogInterval(_ state: CardState, at time: Date) -> Int {
-        let seconds = state.due.timeIntervalSince(time)
-        switch state.phase {
+        revlogInterval(phase: state.phase, due: state.due, at: time)
+    }
+
+    /// ``revlogInterval(_:at:)`` of a state's phase and due time.
+    static func revlogInterval(phase: CardPhase, due: Date, at time: Date) -> Int {
+        let seconds = due.timeIntervalSince(time)
+        switch phase {
         case .review: return max(1, Int((seconds / 86_400).rounded()))
         case .learning, .relearning: return -max(1, Int(seconds.rounded()))
         case .new: return 0
@@ -209,8 +267,13 @@ struct AnkiCollectionWriter {
 
     /// SM-2 ease in permille: an SM-2 card's ease (recall keeps it as the difficulty), else Anki's 2500.
     static func factor(_ state: CardState, sm2: Bool) -> Int {
-        guard state.phase != .new else { return 0 }
-        if sm2, let ease = state.difficulty, ease >= 1.3 { return Int((ease * 1000).rounded()) }
+        factor(phase: state.phase, difficulty: state.difficulty, sm2: sm2)
+    }
+
+    /// ``factor(_:sm2:)`` of a state's phase and difficulty.
+    static func factor(phase: CardPhase, difficulty: Double?, sm2: Bool) -> Int {
+        guard phase != .new else { return 0 }
+        if sm2, let ease = difficulty, ease >= 1.3 { return Int((ease * 1000).rounded()) }
         return 2500
     }
 
@@ -257,7 +320,8 @@ struct AnkiCollectionWriter {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Anki's schema 11 (as `rslib/src/storage/schema11.sql` creates it).
+    /// Anki's schema 11 (as `rslib/src/storage/schema11.sql` creates it): the tables, then
+    /// ``indexes``.
     static let schema = """
         CREATE TABLE col (id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL, scm integer NOT NULL,
           ver integer NOT NULL, dty integer NOT NULL, usn integer NOT NULL, ls integer NOT NULL, conf text NOT NULL,
@@ -273,6 +337,10 @@ struct AnkiCollectionWriter {
           ivl integer NOT NULL, lastIvl integer NOT NULL, factor integer NOT NULL, time integer NOT NULL,
           type integer NOT NULL);
         CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
+        """
+
+    /// Its indexes, made once the tables are filled.
+    static let indexes = """
         CREATE INDEX ix_notes_usn ON notes (usn);
         CREATE INDEX ix_cards_usn ON cards (usn);
         CREATE INDEX ix_revlog_usn ON revlog (usn);

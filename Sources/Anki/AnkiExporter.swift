@@ -105,38 +105,79 @@ public enum AnkiExporter {
         writer.close()
 
         let archivePath = folder.appendingPathComponent("package.apkg")
+        // Media files as entries "0", "1", … (each name once), and the map of those to names.
+        var files: [(entry: String, file: String)] = []
+        var map: [String: String] = [:]
+        var added = Set<String>()
+        for deck in decks {
+            for (name, file) in (media[deck.id] ?? [:]).sorted(by: { $0.key < $1.key })
+            where added.insert(name).inserted {
+                map[String(files.count)] = name
+                files.append((String(files.count), file))
+            }
+        }
+        summary.media = files.count
         do {
-            let archive = try Archive(url: archivePath, accessMode: .create)
-            let meta = Data([0x08, 0x02])  // PackageMetadata { version: LEGACY_2 }
-            try archive.addEntry(with: "meta", type: .file, uncompressedSize: Int64(meta.count)) { position, size in
-                meta.subdata(in: Int(position)..<Int(position) + size)
-            }
-            try archive.addEntry(with: "collection.anki21", fileURL: collection, compressionMethod: .deflate)
-            var map: [String: String] = [:]
-            var index = 0
-            var added = Set<String>()
-            for deck in decks {
-                for (name, file) in (media[deck.id] ?? [:]).sorted(by: { $0.key < $1.key })
-                where added.insert(name).inserted {
-                    try archive.addEntry(
-                        with: String(index), fileURL: URL(fileURLWithPath: file), compressionMethod: .deflate)
-                    map[String(index)] = name
-                    index += 1
-                }
-            }
-            summary.media = index
             let mediaJSON = try JSONSerialization.data(withJSONObject: map, options: [.sortedKeys])
-            try archive.addEntry(with: "media", type: .file, uncompressedSize: Int64(mediaJSON.count)) {
-                position, size in
-                mediaJSON.subdata(in: Int(position)..<Int(position) + size)
+            let meta = Data([0x08, 0x02])  // PackageMetadata { version: LEGACY_2 }
+            var total = Int64(meta.count + mediaJSON.count) + fileSize(collection.path)
+            for (_, file) in files { total += fileSize(file) }
+            if ZipWriter.fits(totalBytes: total, entries: files.count + 3) {
+                try writeFastArchive(
+                    archivePath.path, meta: meta, collection: collection.path, files: files, mediaJSON: mediaJSON)
+            } else {
+                try writeLargeArchive(
+                    archivePath, meta: meta, collection: collection, files: files, mediaJSON: mediaJSON)
             }
         } catch let error as AnkiError {
             throw error
         } catch {
             throw AnkiError.cannotWrite(path: path, reason: "\(error)")
         }
+        // The store was checked in the background meanwhile: nothing from a damaged one is put in place.
+        try store?.verify()
         try moveAtomically(archivePath.path, to: path)
         return summary
+    }
+
+    /// The size of the file at `path` (0 when it cannot be read: writing it then fails).
+    private static func fileSize(_ path: String) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+
+    /// The package through ``ZipWriter``, deflating at its fast level.
+    private static func writeFastArchive(
+        _ path: String, meta: Data, collection: String, files: [(entry: String, file: String)], mediaJSON: Data
+    ) throws {
+        var zip = try ZipWriter(path: path)
+        do {
+            try zip.add("meta", data: meta)
+            try zip.add("collection.anki21", file: collection)
+            for (entry, file) in files { try zip.add(entry, file: file) }
+            try zip.add("media", data: mediaJSON)
+            try zip.finish()
+        } catch {
+            zip.abandon()
+            throw error
+        }
+    }
+
+    /// The package through ZIPFoundation (zip64), for collections and media past 4 GiB or
+    /// 65 535 files.
+    private static func writeLargeArchive(
+        _ path: URL, meta: Data, collection: URL, files: [(entry: String, file: String)], mediaJSON: Data
+    ) throws {
+        let archive = try Archive(url: path, accessMode: .create)
+        try archive.addEntry(with: "meta", type: .file, uncompressedSize: Int64(meta.count)) { position, size in
+            meta.subdata(in: Int(position)..<Int(position) + size)
+        }
+        try archive.addEntry(with: "collection.anki21", fileURL: collection, compressionMethod: .deflate)
+        for (entry, file) in files {
+            try archive.addEntry(with: entry, fileURL: URL(fileURLWithPath: file), compressionMethod: .deflate)
+        }
+        try archive.addEntry(with: "media", type: .file, uncompressedSize: Int64(mediaJSON.count)) { position, size in
+            mediaJSON.subdata(in: Int(position)..<Int(position) + size)
+        }
     }
 
     /// Moves `source` over `path` in one rename (through a temporary file beside `path`

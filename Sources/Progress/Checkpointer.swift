@@ -14,6 +14,8 @@ final class Checkpointer: @unchecked Sendable {
     static let interval = 100
 
     private let path: String
+    /// Told about each checkpoint, which changes the store's file (see `IntegrityCheck`).
+    private let integrity: IntegrityCheck
     // `commits`, `running` and `connection` are only touched with `lock` held (the
     // connection is used by one checkpoint at a time).
     private let lock = NSLock()
@@ -21,9 +23,24 @@ final class Checkpointer: @unchecked Sendable {
     private var running = false
     private var connection: DatabaseQueue?
 
-    /// A checkpointer for the store at `path`.
-    init(path: String) {
+    /// A checkpointer for the store at `path`, whose integrity check is `integrity`.
+    init(path: String, integrity: IntegrityCheck) {
         self.path = path
+        self.integrity = integrity
+    }
+
+    /// Closes the checkpointer's connection (waiting for a checkpoint under way).
+    func close() {
+        lock.lock()
+        while running {
+            lock.unlock()
+            usleep(1_000)
+            lock.lock()
+        }
+        let queue = connection
+        connection = nil
+        lock.unlock()
+        try? queue?.close()
     }
 
     /// Counts a commit, and starts a background checkpoint every `interval` of them.
@@ -55,7 +72,9 @@ final class Checkpointer: @unchecked Sendable {
             queue = try? DatabaseQueue(path: path, configuration: configuration)
         }
         if let queue {
+            integrity.noteChangeStarting()
             _ = try? queue.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            integrity.noteChangeFinished()
         }
         lock.lock()
         connection = queue

@@ -87,7 +87,7 @@ public final class ProgressStore: Sendable {
         } catch {
             throw Self.openingError(error, path: path, creating: !existed)
         }
-        var check = IntegrityCheck.passed()
+        var check: IntegrityCheck?
         do {
             if existed {
                 // One snapshot, so a store another process is creating right now looks
@@ -101,13 +101,28 @@ public final class ProgressStore: Sendable {
                 check = IntegrityCheck.start(path: path, openingPath: openingPath, readWrite: access == .readWrite)
             }
             try Self.prepare(
-                database, path: path, access: access, integrity: check,
+                database, path: path, access: access, integrity: check ?? IntegrityCheck.passed(path: path, state: nil),
                 migrator: StoreSchema.migrator(studyDays: studyDays))
         } catch {
             throw Self.openingError(error, path: path, creating: !existed)
         }
-        integrity = check
-        checkpointer = Checkpointer(path: path)
+        // A store this process has just made needs no check, and its files are its own doing.
+        let integrity = check ?? IntegrityCheck.passed(path: path, state: IntegrityMark(store: path))
+        self.integrity = integrity
+        checkpointer = Checkpointer(path: path, integrity: integrity)
+    }
+
+    /// Closes the store; when its integrity check passed and nothing but this process changed
+    /// it since, the pass is remembered for the next command (see `IntegrityMark`).
+    deinit {
+        let database = database
+        let checkpointer = checkpointer
+        integrity.closeAndRemember {
+            // The checkpointer's connection first, so that closing the store's own (the last)
+            // checkpoints the WAL into the file now, before the final state is taken.
+            checkpointer.close()
+            try? database.close()
+        }
     }
 
     /// Waits for the `PRAGMA quick_check` that opening started in the background.
@@ -357,9 +372,11 @@ public final class ProgressStore: Sendable {
             return try database.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
+                    integrity.noteChangeStarting()
                     result = try updates(db)
                     return .commit
                 }
+                integrity.noteChangeFinished()
                 guard let result else { preconditionFailure("a committed transaction always has a result") }
                 checkpointer.noteCommit()
                 return result

@@ -161,4 +161,25 @@ struct AnkiExportTests {
         #expect(again.cards[1].content == deck.cards[1].content)
         #expect(again.cards[4].content == deck.cards[4].content)
     }
+
+    @Test("a damaged value in the review log fails the export and leaves the old package as it was")
+    func damagedLog() throws {
+        let folder = TemporaryFolder()
+        let (deck, store, _) = try Self.sample(in: folder)
+        try FileManager.default.createDirectory(atPath: folder.file("out"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: URL(fileURLWithPath: folder.file("out/deck.apkg")))
+        let queue = try DatabaseQueue(path: folder.file("progress.sqlite"))
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER review_append_only")
+            try db.execute(sql: "UPDATE review SET before_phase = 'lrn' WHERE id = 3")
+        }
+        try queue.close()
+        #expect {
+            _ = try AnkiExporter.export([deck], store: store, to: folder.file("out/deck.apkg"))
+        } throws: { error in
+            "\(error)".contains("unknown card phase")
+        }
+        #expect(folder.listing("out") == ["deck.apkg"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("out/deck.apkg"))) == Data("old".utf8))
+    }
 }

@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func removesOtherControlCharacters() {
-        #expect(Sanitizer.clean("a\u{07}b\u{08}c\rd\u{7F}e\u{0}f\u{85}g") == "abcdefg")
+        #expect(Sanitizer.clean("a\u{07}b\u{08}cd\u{7F}e\u{0}f\u{85}g") == "abcdefg")
         #expect(Sanitizer.clean("esc\u{1B}7saved\u{1B}(B") == "escsaved")
         #expect(Sanitizer.clean("left\u{202E}right\u{2066}") == "leftright")
     }
@@ -45,6 +45,22 @@ import Testing
     @Test func keepsNewlinesUnlessToldAndTurnsTabsIntoSpaces() {
         #expect(Sanitizer.clean("one\ntwo\tthree") == "one\ntwo three")
         #expect(Sanitizer.clean("one\ntwo", keepNewlines: false) == "one two")
+    }
+
+    @Test func lineEndingsOfEveryKindBecomeNewlines() {
+        #expect(Sanitizer.clean("one\r\ntwo\rthree\nfour") == "one\ntwo\nthree\nfour")
+        #expect(Sanitizer.clean("one\r\ntwo\rthree", keepNewlines: false) == "one two three")
+        // Terminals and editors disagree on the Unicode separators: they go.
+        #expect(Sanitizer.clean("a\u{2028}b\u{2029}c") == "abc")
+    }
+
+    /// A broken or unterminated sequence never takes the line break or the next line with it.
+    @Test func aBrokenSequenceEndsAtTheLineBreak() {
+        #expect(Sanitizer.clean("a\u{1B}]0;title\nnext line") == "a\nnext line")
+        #expect(Sanitizer.clean("a\u{1B}\nb") == "a\nb")
+        #expect(Sanitizer.clean("a\u{1B}[12\nb") == "a\nb")
+        #expect(Sanitizer.clean("a\u{1B}[1é") == "aé")
+        #expect(Sanitizer.clean("a\u{90}dcs\r\nb") == "a\nb")
     }
 
     @Test func aTrailingEscapeIsDropped() {

@@ -47,7 +47,7 @@ struct ExportCommand: RecallCommand, ReadsDecks, UsesStore {
         let chosen = try context.chosenDecks(decks)
         let ext = (output as NSString).pathExtension.lowercased()
         let format = format ?? (["txt", "csv", "tsv"].contains(ext) ? .text : .apkg)
-        let store = noProgress || format == .text ? nil : try context.existingStore()
+        let store = noProgress || format == .text ? nil : try context.existingStore(verified: false)
         let summary = try AnkiExporter.export(
             chosen, store: store, to: output,
             options: AnkiExportOptions(format: format, includeProgress: !noProgress, now: context.clock()))
