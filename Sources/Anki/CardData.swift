@@ -43,8 +43,9 @@ struct CardData: Sendable, Hashable {
             var members: [(key: String, value: Double)] = []
             var index = 0
             func skipSpace() {
-                while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A
-                    || bytes[index] == 0x0D
+                while index < bytes.count,
+                    bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A
+                        || bytes[index] == 0x0D
                 {
                     index += 1
                 }

@@ -30,7 +30,7 @@ extension ProgressStore {
         _ db: Database, tallying body: (inout ReviewTallies) throws -> T
     ) throws -> T {
         var tallies = ReviewTallies()
-        return try withoutTallyTrigger(db, { try body(&tallies) }) { _ in try tallies.write(to: db) }
+        return try withoutTallyTrigger(db, { try body(&tallies) }, tally: { _ in try tallies.write(to: db) })
     }
 
     /// Runs `body` with the tally trigger dropped, then `tally(mark)` (`mark`: the largest

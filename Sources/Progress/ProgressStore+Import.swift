@@ -114,7 +114,8 @@ extension ProgressStore {
         }
     }
 
-    /// `write`, with SQLite's foreign-key checks off for the transaction.
+    /// `write` (which it follows step by step), with SQLite's foreign-key checks off for the
+    /// transaction.
     ///
     /// The import looks up or inserts every item before it inserts the item's reviews, in the
     /// same transaction, so the checks could never fail; switched on, they cost a lookup of
@@ -129,9 +130,11 @@ extension ProgressStore {
                 defer { if checked { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 var result: T?
                 try db.inTransaction(.immediate) {
+                    integrity.noteChangeStarting()
                     result = try updates(db)
                     return .commit
                 }
+                integrity.noteChangeFinished()
                 guard let result else { preconditionFailure("a committed transaction always has a result") }
                 checkpointer.noteCommit()
                 return result

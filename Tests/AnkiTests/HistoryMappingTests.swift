@@ -102,7 +102,8 @@ struct HistoryMappingTests {
                 var card = card
                 card.data = data
                 let mapped = HistoryMapping.map(
-                    card, revlog: rows[...], item: item, created: collection.created, scheduler: fsrs, now: Date(
+                    card, revlog: rows[...], item: item, created: collection.created, scheduler: fsrs,
+                    now: Date(
                         timeIntervalSince1970: 1_800_000_000))
                 let scheduled = HistoryMapping.schedule(
                     card, revlog: rows[...], created: collection.created, scheduler: fsrs,

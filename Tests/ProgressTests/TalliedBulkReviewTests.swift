@@ -11,10 +11,9 @@ import Testing
     typealias Rows = BulkReviewTests
 
     /// Inserts `rows` and counts each in `tallies`, as an importer does.
-    static func insert(
-        _ rows: ArraySlice<(key: String, time: Int64, day: Int64?, kind: String, rating: Int?, ms: Int?, phase: String)>,
-        _ db: Database, _ tallies: inout ReviewTallies
-    ) throws {
+    typealias BulkRow = (key: String, time: Int64, day: Int64?, kind: String, rating: Int?, ms: Int?, phase: String)
+
+    static func insert(_ rows: ArraySlice<BulkRow>, _ db: Database, _ tallies: inout ReviewTallies) throws {
         for row in rows {
             try Rows.insert(row, db)
             let kind = try #require(ReviewKind(rawValue: row.kind))
