@@ -182,4 +182,17 @@ struct AnkiExportTests {
         #expect(folder.listing("out") == ["deck.apkg"])
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("out/deck.apkg"))) == Data("old".utf8))
     }
+
+    @Test("deck text becomes HTML: &, < and > escaped, line breaks as <br>, media markers as media")
+    func fieldHTML() {
+        #expect(ExportedNote.html("plain text, café", media: ["a.png"]) == "plain text, café")
+        #expect(
+            ExportedNote.html("a < b && c > d\nnext line — ünïcode", media: [])
+                == "a &lt; b &amp;&amp; c &gt; d<br>next line — ünïcode")
+        #expect(ExportedNote.html("<b>&amp;</b>", media: []) == "&lt;b&gt;&amp;amp;&lt;/b&gt;")
+        #expect(
+            ExportedNote.html("see (image: R&D.png)\n(sound: a.mp3) (image: other.png)", media: ["R&D.png", "a.mp3"])
+                == "see <img src=\"R&amp;D.png\"><br>[sound:a.mp3] (image: other.png)")
+        #expect(ExportedNote.html("(image: a.png)", media: []) == "(image: a.png)")
+    }
 }
