@@ -1,8 +1,8 @@
 import Foundation
 
-/// `recall-bench anki [--data DIR] [--runs N] [--python PATH]`: Anki import and export at
-/// scale, against the `anki` package's own `import_anki_package` / `export_anki_package`
-/// in the same run.
+/// `recall-bench anki [--data DIR] [--runs N] [--python PATH] [--only import]`: Anki
+/// import and export at scale, against the `anki` package's own `import_anki_package` /
+/// `export_anki_package` in the same run (`--only import` times the imports alone).
 ///
 /// The package (generated once by `Benchmarks/anki_bench.py generate`, seeded, into
 /// `DIR/anki-50k.apkg`): 50 000 notes, 100 000 cards, 1 000 000 review-log rows, exported by
@@ -14,13 +14,17 @@ func runAnkiBenchmark(_ arguments: [String]) throws {
     var dataDirectory = "bench-data"
     var runs = 3
     var python = ".build/venv-anki/bin/python"
+    var only: String?
     var rest = arguments[...]
     while let argument = rest.popFirst() {
         switch (argument, rest.popFirst()) {
         case ("--data", let value?): dataDirectory = value
         case ("--runs", let value?) where Int(value).map({ $0 > 0 }) == true: runs = Int(value) ?? runs
         case ("--python", let value?): python = value
-        default: throw StoreBenchmarkError(message: "usage: recall-bench anki [--data DIR] [--runs N] [--python PATH]")
+        case ("--only", "import"): only = "import"
+        default:
+            throw StoreBenchmarkError(
+                message: "usage: recall-bench anki [--data DIR] [--runs N] [--python PATH] [--only import]")
         }
     }
     let recall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
@@ -71,7 +75,11 @@ func runAnkiBenchmark(_ arguments: [String]) throws {
                 [python, "Benchmarks/anki_bench.py", "export", work + "/anki.anki2", work + "/anki.apkg"]
             ),
         ]
-        if run % 2 == 0 { steps = Array(steps[2...]) + Array(steps[..<2]) }  // alternate who goes first
+        if only == "import" { steps = [steps[0], steps[2]] }
+        if run % 2 == 0 {  // alternate who goes first
+            let half: Int = steps.count / 2
+            steps = Array(steps[half...]) + Array(steps[..<half])
+        }
         for (name, command) in steps {
             let measured = try MeasuredProcess.run(command, stdoutTo: log)
             guard measured.status == 0 else {
@@ -87,20 +95,24 @@ func runAnkiBenchmark(_ arguments: [String]) throws {
             results[name, default: []].append(measured)
         }
     }
-    print("\nmedian of \(runs) runs (wall time, peak resident memory):")
+    print("\nmedian of \(runs) runs (wall time, CPU time, peak resident memory), load average: \(loadAverage()):")
     for (recallName, ankiName) in [
         ("recall import", "anki import_anki_package"), ("recall export", "anki export_anki_package"),
     ] {
         let ours = results[recallName] ?? []
         let theirs = results[ankiName] ?? []
+        if ours.isEmpty { continue }
         let ourTime = median(ours.map(\.seconds))
         let theirTime = median(theirs.map(\.seconds))
+        let ourCPU = median(ours.map(\.cpuSeconds))
+        let theirCPU = median(theirs.map(\.cpuSeconds))
         let ourPeak = (ours.map(\.peakBytes).max() ?? 0) / 1_048_576
         let theirPeak = (theirs.map(\.peakBytes).max() ?? 0) / 1_048_576
         print(
             String(
-                format: "  %-14@ %6.2f s %5d MB   %-26@ %6.2f s %5d MB   Anki/recall time %.2fx",
-                recallName as NSString, ourTime, ourPeak, ankiName as NSString, theirTime, theirPeak,
-                theirTime / ourTime))
+                format: "  %-14@ %6.2f s (%.2f s CPU) %5d MB   %-26@ %6.2f s (%.2f s CPU) %5d MB   "
+                    + "Anki/recall time %.2fx, CPU %.2fx",
+                recallName as NSString, ourTime, ourCPU, ourPeak, ankiName as NSString, theirTime, theirCPU,
+                theirPeak, theirTime / ourTime, theirCPU / ourCPU))
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+import GRDBSQLite
+import Progress
+import Scheduling
 
 /// Everything recall takes from an Anki collection: note types, decks and their options,
 /// notes, cards and the review log. Reads schema 11 (note types, decks and options as JSON
@@ -81,13 +84,43 @@ struct AnkiCollection: Sendable {
                     originalDue: row[12],
                     originalDeckID: row[13], data: row[14] ?? ""))
         }
-        let revlog = try Row.fetchCursor(db, sql: "SELECT id, cid, ease, ivl, time, type FROM revlog ORDER BY cid, id")
-        while let row = try revlog.next() {
-            collection.revlog.append(
-                AnkiRevlogEntry(
-                    id: row[0], cardID: row[1], ease: row[2], interval: row[3], milliseconds: row[4], type: row[5]))
-        }
+        collection.revlog = try readRevlog(db)
         return collection
+    }
+
+    /// The review log, grouped by card, in time order within each card.
+    ///
+    /// A million rows are read straight through SQLite's C API in table order (the rows are
+    /// stored by id, which is their time), then grouped by card with a counting sort: no
+    /// index lookup per row, no `Row` per row. A value of the wrong type reads as SQLite
+    /// converts it (NULL as 0), as everywhere else in the collection.
+    private static func readRevlog(_ db: Database) throws -> [AnkiRevlogEntry] {
+        let statement = try db.makeStatement(sql: "SELECT id, cid, ease, ivl, time, type FROM revlog ORDER BY id")
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        var rows: [AnkiRevlogEntry] = []
+        var cardNumbers: [Int64: Int32] = [:]
+        var numbers: [Int32] = []
+        var code = sqlite3_step(handle)
+        while code == SQLITE_ROW {
+            let row = AnkiRevlogEntry(
+                id: sqlite3_column_int64(handle, 0), cardID: sqlite3_column_int64(handle, 1),
+                ease: Int(sqlite3_column_int64(handle, 2)), interval: Int(sqlite3_column_int64(handle, 3)),
+                milliseconds: Int(sqlite3_column_int64(handle, 4)), type: Int(sqlite3_column_int64(handle, 5)))
+            let count = Int32(cardNumbers.count)
+            let number = cardNumbers[row.cardID, default: count]
+            if number == count { cardNumbers[row.cardID] = number }
+            numbers.append(number)
+            rows.append(row)
+            code = sqlite3_step(handle)
+        }
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        let grouping = CardGrouping(numbers, cardCount: cardNumbers.count) { $0 }
+        return grouping.order.map { rows[Int($0)] }
     }
 
     // MARK: - Schema 18

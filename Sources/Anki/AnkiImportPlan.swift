@@ -144,11 +144,10 @@ struct AnkiImportPlan {
                         continue
                     }
                     let history = revlogRanges[card.id].map { collection.revlog[$0] } ?? []
-                    let progress = HistoryMapping.map(
-                        card, revlog: history, item: ItemRef(deckID: deckID, key: key), created: collection.created,
-                        scheduler: scheduler, now: options.now)
+                    let progress = HistoryMapping.schedule(
+                        card, revlog: history, created: collection.created, scheduler: scheduler, now: options.now)
                     states[key] = progress
-                    if !progress.reviews.isEmpty { histories.append((card, ItemRef(deckID: deckID, key: key))) }
+                    if progress.answerCount > 0 { histories.append((card, ItemRef(deckID: deckID, key: key))) }
                     summary.skip("review-log rows of manual changes and reschedules", progress.skippedRows)
                 }
                 for item in studyItems {
@@ -170,24 +169,23 @@ struct AnkiImportPlan {
                 PlannedDeck(
                     deck: deck, json: json, media: mediaNames,
                     progress: collection.hasSchedule
-                        ? ProgressImport(
-                            deckID: deckID, items: items, settings: settings,
-                            streamedReviews: Self.reviews(
-                                histories, collection: collection, revlog: revlogRanges, scheduler: scheduler,
-                                now: options.now))
+                        ? Self.progress(
+                            deckID: deckID, items: items, settings: settings, histories: histories,
+                            collection: collection, revlog: revlogRanges, scheduler: scheduler)
                         : nil))
             summary.decks += 1
         }
     }
 
-    /// The reviews of `histories`, made again while the store writes them, in time order
-    /// (the plan keeps only the final states, so a million reviews never sit in memory; in
-    /// time order, the store's indexes and tallies grow at their ends).
-    static func reviews(
-        _ histories: [(card: AnkiCard, item: ItemRef)], collection: AnkiCollection, revlog: [Int64: Range<Int>],
-        scheduler: FSRS, now: Date
-    ) -> @Sendable (_ emit: (ReviewRecord) throws -> Void) throws -> Void {
-        let items = histories.map(\.item)
+    /// A deck's progress: its items, settings, and the reviews of `histories`, made while the
+    /// store writes them, in time order (the plan keeps only the final states, so a million
+    /// reviews never sit in memory; in time order, the store's tallies grow at their ends).
+    static func progress(
+        deckID: String, items: [ProgressImport.Item], settings: DeckSettings?,
+        histories: [(card: AnkiCard, item: ItemRef)], collection: AnkiCollection, revlog: [Int64: Range<Int>],
+        scheduler: FSRS
+    ) -> ProgressImport {
+        let historyItems = histories.map(\.item)
         let rows = collection.revlog
         // (time, row, history) of every answer, sorted by time.
         var order: [(time: Int64, row: Int32, history: Int32)] = []
@@ -198,16 +196,18 @@ struct AnkiImportPlan {
         }
         order.sort { ($0.time, $0.history, $0.row) < ($1.time, $1.history, $1.row) }
         let sorted = order
-        return { emit in
-            var states = [CardState?](repeating: nil, count: items.count)
-            for entry in sorted {
-                let history = Int(entry.history)
-                let review = HistoryMapping.review(
-                    rows[Int(entry.row)], after: states[history], item: items[history], scheduler: scheduler)
-                states[history] = review?.after
-                if let review { try emit(review) }
-            }
-        }
+        return ProgressImport(
+            deckID: deckID, items: items, settings: settings,
+            streamedReviews: { emit in
+                var states = [CardState?](repeating: nil, count: historyItems.count)
+                for entry in sorted {
+                    let history = Int(entry.history)
+                    let review = HistoryMapping.review(
+                        rows[Int(entry.row)], after: states[history], item: historyItems[history], scheduler: scheduler)
+                    states[history] = review?.after
+                    if let review { try emit(review) }
+                }
+            }, expectedStreamedReviews: sorted.count)
     }
 
     /// Reads the media files the decks refer to from `package`; counts the missing and unused ones.

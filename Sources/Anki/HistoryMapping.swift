@@ -29,7 +29,51 @@ enum HistoryMapping {
             state = review.after
             lastAnswer = review.time
         }
+        return ImportedCardProgress(
+            reviews: reviews, answerCount: reviews.count,
+            state: finalState(
+                card, data: CardData(card.data), replayed: state, lastAnswer: lastAnswer, created: created,
+                scheduler: scheduler, now: now),
+            suspended: card.queue == -1, skippedRows: skipped)
+    }
+
+    /// What `map` gives, without the reviews: the final state, suspension and counts. The
+    /// answers are replayed only when the state needs them (when Anki has no memory state).
+    static func schedule(
+        _ card: AnkiCard, revlog: ArraySlice<AnkiRevlogEntry>, created: Int64, scheduler: FSRS, now: Date
+    ) -> ImportedCardProgress {
+        var answers = 0
+        var lastAnswerRow: AnkiRevlogEntry?
+        for row in revlog where row.isAnswer && Rating(rawValue: row.ease) != nil {
+            answers += 1
+            lastAnswerRow = row
+        }
         let data = CardData(card.data)
+        var replayed: CardState?
+        let hasMemoryState = data.difficulty != nil && (data.stability ?? 0) > 0
+        if (1...3).contains(card.type) && !hasMemoryState {
+            let item = ItemRef(deckID: "", key: "")
+            for row in revlog {
+                if let review = review(row, after: replayed, item: item, scheduler: scheduler) {
+                    replayed = review.after
+                }
+            }
+        }
+        return ImportedCardProgress(
+            reviews: [], answerCount: answers,
+            state: finalState(
+                card, data: data, replayed: replayed,
+                lastAnswer: lastAnswerRow.map { Date(timeIntervalSince1970: Double($0.id) / 1000) }, created: created,
+                scheduler: scheduler, now: now),
+            suspended: card.queue == -1, skippedRows: revlog.count - answers)
+    }
+
+    /// The card's state now: Anki's phase, step, due, reps and lapses, with its memory state
+    /// (`data`), else the one `replayed` from its answers, else one made from its interval.
+    private static func finalState(
+        _ card: AnkiCard, data: CardData, replayed state: CardState?, lastAnswer: Date?, created: Int64,
+        scheduler: FSRS, now: Date
+    ) -> CardState {
         var final = CardState.new(due: now)
         final.reps = card.reps
         final.lapses = card.lapses
@@ -64,7 +108,7 @@ enum HistoryMapping {
                 data.lastReview ?? lastAnswer
                 ?? (final.phase == .review ? final.due.addingTimeInterval(-Double(card.interval) * 86_400) : nil)
         }
-        return ImportedCardProgress(reviews: reviews, state: final, suspended: card.queue == -1, skippedRows: skipped)
+        return final
     }
 
     /// The study review of one revlog row, following the card's state `previous` (`nil`

@@ -21,7 +21,7 @@ public final class Shell {
     /// Runs the main loop; returns the exit status: 0, or 1 when the store turns out to be
     /// unusable (damaged, say), which ends the loop with the store's error.
     public func run() -> Int32 {
-        let workspace: Workspace
+        var workspace: Workspace
         do {
             workspace = try context.openWorkspace()
             console.tell(try greeting(workspace))
@@ -32,8 +32,10 @@ public final class Shell {
             console.error("\(error)")
             return 1
         }
-        let completion = CommandCompletion(library: workspace.library)
-        let complete: CompletionProvider = { prefix, word in completion.candidates(linePrefix: prefix, word: word) }
+        var completion = CommandCompletion(library: workspace.library)
+        var complete: CompletionProvider = { [completion] prefix, word in
+            completion.candidates(linePrefix: prefix, word: word)
+        }
         while true {
             // The store is checked in the background: stop as soon as it is known to be bad.
             if workspace.failureSoFar != nil { return storeFailed(workspace) }
@@ -46,6 +48,12 @@ public final class Shell {
                 continue
             case .line(let line):
                 let status = perform(line)
+                // A command that wrote decks (`import`) reopened the workspace with them.
+                if let current = context.currentWorkspace, current !== workspace {
+                    workspace = current
+                    completion = CommandCompletion(library: workspace.library)
+                    complete = { [completion] prefix, word in completion.candidates(linePrefix: prefix, word: word) }
+                }
                 if context.quitRequested { return leave(workspace) }
                 // A store found unusable while the command ran: its error was printed.
                 if status == 1, workspace.failureSoFar != nil { return 1 }

@@ -37,16 +37,21 @@ public struct ProgressImport: Sendable {
     /// More answers, produced inside the transaction after `reviews` (through the function
     /// it is given, in order), so that a large history never sits in memory all at once.
     public var streamedReviews: (@Sendable (_ emit: (ReviewRecord) throws -> Void) throws -> Void)?
+    /// About how many answers `streamedReviews` gives (the store writes a large history in
+    /// bulk, so it needs to know one is coming).
+    public var expectedStreamedReviews: Int
 
     /// A deck's progress.
     public init(
         deckID: String, items: [Item], reviews: [ReviewRecord] = [], settings: DeckSettings? = nil,
-        streamedReviews: (@Sendable (_ emit: (ReviewRecord) throws -> Void) throws -> Void)? = nil
+        streamedReviews: (@Sendable (_ emit: (ReviewRecord) throws -> Void) throws -> Void)? = nil,
+        expectedStreamedReviews: Int = 0
     ) {
         self.deckID = deckID
         self.items = items
         self.reviews = reviews
         self.settings = settings
         self.streamedReviews = streamedReviews
+        self.expectedStreamedReviews = expectedStreamedReviews
     }
 }

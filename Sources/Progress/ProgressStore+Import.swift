@@ -12,114 +12,242 @@ extension ProgressStore {
     /// has one at the same millisecond, so importing the same history twice adds it once.
     /// `beforeCommit` runs last inside the transaction: when it throws, nothing is written.
     ///
+    /// A large history is written in bulk: the rows are bound straight to one prepared
+    /// statement, the per-row tally trigger is off while they go in and their tallies are
+    /// counted as they are inserted (`insertingReviewsInBulk(_:tallying:)`), SQLite's
+    /// foreign-key checks are off (every item id comes from the item table in this very
+    /// transaction), and when the import brings at least as many reviews as
+    /// the store has, the review log's indexes are dropped first and built again at the end
+    /// (one sort instead of a million scattered index inserts).
+    ///
     /// - Returns: how many reviews were added.
     @discardableResult
     public func importProgress(
         _ decks: [ProgressImport], at now: Date = Date(), beforeCommit: () throws -> Void = {}
     ) throws -> Int {
         let nowMilliseconds = now.unixMilliseconds
-        let stateValues = { (state: CardState) in StateColumns.values(of: state) }
         let studyDays = self.studyDays
-        return try write { db in
+        return try writeWithoutForeignKeyChecks { db in
             // One transaction may add millions of rows: a 64 MiB page cache keeps SQLite from
             // spilling pages to the WAL over and over before the commit.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-            var added = 0
-            let insertItem = try db.makeStatement(
+
+            // 1. Items, orphans, settings; the item ids and existing review times of each deck.
+            var targets: [ImportTarget] = []
+            for deck in decks {
+                targets.append(try Self.importItems(of: deck, db: db, now: nowMilliseconds))
+            }
+
+            // 2. The reviews, in bulk.
+            let expected = decks.reduce(0) { $0 + $1.reviews.count + $1.expectedStreamedReviews }
+            guard expected > 0 else {
+                try beforeCommit()
+                return 0
+            }
+            let insertReview = try BoundStatement(
+                db,
                 sql: """
-                    INSERT INTO item (deck_id, item_key, card_id, content_hash, position, first_seen, suspended,
-                                      \(StateColumns.list()))
-                    VALUES (?, ?, ?, ?, ?, ?, ?, \(Array(repeating: "?", count: StateColumns.names.count).joined(separator: ", ")))
-                    """)
-            let updateItem = try db.makeStatement(
-                sql: """
-                    UPDATE item SET card_id = ?, content_hash = ?, position = ?, orphaned_at = NULL, suspended = ?,
-                                    \(StateColumns.assignments())
-                    WHERE id = ?
-                    """)
-            let insertReview = try db.makeStatement(
-                sql: """
-                    INSERT INTO review (item_id, session_id, reviewed_at, study_day, kind, rating, duration_ms,
+                    INSERT INTO review (item_id, reviewed_at, study_day, kind, rating, duration_ms,
                                         \(StateColumns.list(prefix: "before_")), \(StateColumns.list(prefix: "after_")))
+                    VALUES (\(Array(repeating: "?", count: 6 + 2 * StateColumns.names.count).joined(separator: ", ")))
+                    """)
+            let insertReviewInSession = try BoundStatement(
+                db,
+                sql: """
+                    INSERT INTO review (item_id, reviewed_at, study_day, kind, rating, duration_ms,
+                                        \(StateColumns.list(prefix: "before_")), \(StateColumns.list(prefix: "after_")),
+                                        session_id)
                     VALUES (\(Array(repeating: "?", count: 7 + 2 * StateColumns.names.count).joined(separator: ", ")))
                     """)
-            for deck in decks {
-                try db.execute(
-                    sql: """
-                        INSERT INTO deck (id, first_seen, last_synced) VALUES (?, ?, ?)
-                        ON CONFLICT (id) DO UPDATE SET last_synced = excluded.last_synced
-                        """,
-                    arguments: [deck.deckID, nowMilliseconds, nowMilliseconds])
-                var existing: [String: Int64] = [:]
-                let rows = try Row.fetchCursor(
-                    db, sql: "SELECT item_key, id FROM item WHERE deck_id = ?", arguments: [deck.deckID])
-                while let row = try rows.next() { existing[row[0]] = row[1] }
-                var ids: [String: Int64] = [:]
-                for (position, item) in deck.items.enumerated() where ids[item.key] == nil {
-                    if let id = existing[item.key] {
-                        try updateItem.execute(
-                            arguments: StatementArguments(
-                                [item.cardID, item.contentHash, position, item.suspended] + stateValues(item.state) + [
-                                    id
-                                ]))
-                        ids[item.key] = id
-                    } else {
-                        try insertItem.execute(
-                            arguments: StatementArguments(
-                                [
-                                    deck.deckID, item.key, item.cardID, item.contentHash, position, nowMilliseconds,
-                                    item.suspended,
-                                ]
-                                    + stateValues(item.state)))
-                        ids[item.key] = db.lastInsertedRowID
+            let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review") ?? 0
+            let added = try Self.withReviewIndexesDropped(db, if: expected >= 10_000 && expected >= existing) {
+                try Self.insertingReviewsInBulk(db) { (tallies: inout ReviewTallies) in
+                    var added = 0
+                    // The study day of the last review, with its bounds: the reviews come in
+                    // time order, so most fall on the day before them.
+                    var day: (start: Int64, end: Int64, number: Int) = (0, 0, 0)
+                    func studyDay(_ time: Int64) -> Int {
+                        if day.start <= time && time < day.end { return day.number }
+                        let date = Date(unixMilliseconds: time)
+                        day = (
+                            studyDays.rollover.start(ofDayContaining: date).unixMilliseconds,
+                            studyDays.rollover.start(ofDayAfter: date).unixMilliseconds,
+                            studyDays.number(ofMilliseconds: time)
+                        )
+                        return day.number
                     }
-                }
-                for (key, id) in existing where ids[key] == nil {
-                    try db.execute(
-                        sql: "UPDATE item SET orphaned_at = ? WHERE id = ? AND orphaned_at IS NULL",
-                        arguments: [nowMilliseconds, id])
-                }
-                var seen = Set<SIMD2<Int64>>()  // item id and time of the reviews the deck's items have
-                if !existing.isEmpty {
-                    let times = try Row.fetchCursor(
-                        db,
-                        sql:
-                            "SELECT item_id, reviewed_at FROM review JOIN item ON item.id = review.item_id WHERE deck_id = ?",
-                        arguments: [deck.deckID])
-                    while let row = try times.next() {
-                        let itemID: Int64 = row[0]
-                        let time: Int64 = row[1]
-                        seen.insert(SIMD2(itemID, time))
+                    for (deck, target) in zip(decks, targets) {
+                        func insert(_ review: ReviewRecord) throws {
+                            guard review.item.deckID == deck.deckID, let itemID = target.ids[review.item.key] else {
+                                throw ProgressError.unknownItem(deckID: review.item.deckID, key: review.item.key)
+                            }
+                            let time = review.time.unixMilliseconds
+                            if !target.seen.isEmpty && target.seen.contains(SIMD2(itemID, time)) { return }
+                            let statement = review.sessionID == nil ? insertReview : insertReviewInSession
+                            statement.bind(1, itemID)
+                            statement.bind(2, time)
+                            let dayNumber = studyDay(time)
+                            statement.bind(3, dayNumber)
+                            statement.bind(4, review.kind.rawValue)
+                            statement.bind(5, review.rating?.rawValue)
+                            statement.bind(6, review.durationMilliseconds)
+                            statement.bind(7, review.before)
+                            statement.bind(7 + Int32(StateColumns.names.count), review.after)
+                            if let session = review.sessionID { statement.bind(23, session) }
+                            try statement.run(db)
+                            tallies.add(
+                                day: dayNumber, deckID: deck.deckID, kind: review.kind,
+                                beforePhase: review.before.phase, rating: review.rating,
+                                durationMilliseconds: review.durationMilliseconds)
+                            added += 1
+                        }
+                        for review in deck.reviews { try insert(review) }
+                        try deck.streamedReviews?(insert)
                     }
-                }
-                func insert(_ review: ReviewRecord) throws {
-                    guard let itemID = ids[review.item.key], review.item.deckID == deck.deckID else {
-                        throw ProgressError.unknownItem(deckID: review.item.deckID, key: review.item.key)
-                    }
-                    let time = review.time.unixMilliseconds
-                    if !seen.isEmpty && seen.contains(SIMD2(itemID, time)) { return }
-                    var arguments: [(any DatabaseValueConvertible)?] = [
-                        itemID, review.sessionID, time, studyDays.number(ofMilliseconds: time), review.kind.rawValue,
-                        review.rating?.rawValue, review.durationMilliseconds,
-                    ]
-                    arguments += StateColumns.values(of: review.before)
-                    arguments +=
-                        review.after.map(StateColumns.values(of:))
-                        ?? Array(repeating: nil, count: StateColumns.names.count)
-                    try insertReview.execute(arguments: StatementArguments(arguments))
-                    added += 1
-                }
-                for review in deck.reviews { try insert(review) }
-                try deck.streamedReviews?(insert)
-                if let settings = deck.settings {
-                    try settings.scheduler.validate()
-                    try DeckSettingsRecord(settings, deckID: deck.deckID).save(db)
+                    return added
                 }
             }
             try beforeCommit()
             return added
         }
+    }
+
+    /// `write` (which it follows step by step), with SQLite's foreign-key checks off for the
+    /// transaction.
+    ///
+    /// The import looks up or inserts every item before it inserts the item's reviews, in the
+    /// same transaction, so the checks could never fail; switched on, they cost a lookup of
+    /// the item for each of a million review rows. The setting can only change outside a
+    /// transaction, and is put back before this returns.
+    private func writeWithoutForeignKeyChecks<T>(_ updates: (Database) throws -> T) throws -> T {
+        try integrity.wait()
+        do {
+            return try database.writeWithoutTransaction { db in
+                let checked = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { if checked { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    integrity.noteChangeStarting()
+                    result = try updates(db)
+                    return .commit
+                }
+                integrity.noteChangeFinished()
+                guard let result else { preconditionFailure("a committed transaction always has a result") }
+                checkpointer.noteCommit()
+                return result
+            }
+        } catch {
+            throw storeError(error, writing: true)
+        }
+    }
+
+    /// One deck's item ids by key, and the (item id, time) of the reviews its items had.
+    private struct ImportTarget {
+        var ids: [String: Int64]
+        var seen: Set<SIMD2<Int64>>
+    }
+
+    /// Adds or updates `deck`'s items, orphans the ones it no longer has, saves its settings.
+    private static func importItems(of deck: ProgressImport, db: Database, now: Int64) throws -> ImportTarget {
+        try db.execute(
+            sql: """
+                INSERT INTO deck (id, first_seen, last_synced) VALUES (?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET last_synced = excluded.last_synced
+                """,
+            arguments: [deck.deckID, now, now])
+        let stateCount = Int32(StateColumns.names.count)
+        let insertItem = try BoundStatement(
+            db,
+            sql: """
+                INSERT INTO item (deck_id, item_key, card_id, content_hash, position, first_seen, suspended,
+                                  \(StateColumns.list()))
+                VALUES (?, ?, ?, ?, ?, ?, ?, \(Array(repeating: "?", count: Int(stateCount)).joined(separator: ", ")))
+                """)
+        let updateItem = try BoundStatement(
+            db,
+            sql: """
+                UPDATE item SET card_id = ?, content_hash = ?, position = ?, orphaned_at = NULL, suspended = ?,
+                                \(StateColumns.assignments())
+                WHERE id = ?
+                """)
+        var existing: [String: Int64] = [:]
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT item_key, id FROM item WHERE deck_id = ?", arguments: [deck.deckID])
+        while let row = try rows.next() { existing[row[0]] = row[1] }
+        var ids: [String: Int64] = [:]
+        ids.reserveCapacity(deck.items.count)
+        for (position, item) in deck.items.enumerated() where ids[item.key] == nil {
+            if let id = existing[item.key] {
+                updateItem.bind(1, item.cardID)
+                updateItem.bind(2, item.contentHash)
+                updateItem.bind(3, position)
+                updateItem.bind(4, item.suspended)
+                updateItem.bind(5, item.state)
+                updateItem.bind(5 + stateCount, id)
+                try updateItem.run(db)
+                ids[item.key] = id
+            } else {
+                insertItem.bind(1, deck.deckID)
+                insertItem.bind(2, item.key)
+                insertItem.bind(3, item.cardID)
+                insertItem.bind(4, item.contentHash)
+                insertItem.bind(5, position)
+                insertItem.bind(6, now)
+                insertItem.bind(7, item.suspended)
+                insertItem.bind(8, item.state)
+                try insertItem.run(db)
+                ids[item.key] = db.lastInsertedRowID
+            }
+        }
+        for (key, id) in existing where ids[key] == nil {
+            try db.execute(
+                sql: "UPDATE item SET orphaned_at = ? WHERE id = ? AND orphaned_at IS NULL",
+                arguments: [now, id])
+        }
+        var seen = Set<SIMD2<Int64>>()  // item id and time of the reviews the deck's items have
+        if !existing.isEmpty {
+            let times = try Row.fetchCursor(
+                db,
+                sql: "SELECT item_id, reviewed_at FROM review JOIN item ON item.id = review.item_id WHERE deck_id = ?",
+                arguments: [deck.deckID])
+            while let row = try times.next() {
+                let itemID: Int64 = row[0]
+                let time: Int64 = row[1]
+                seen.insert(SIMD2(itemID, time))
+            }
+        }
+        if let settings = deck.settings {
+            try settings.scheduler.validate()
+            try DeckSettingsRecord(settings, deckID: deck.deckID).save(db)
+        }
+        return ImportTarget(ids: ids, seen: seen)
+    }
+
+    /// Runs `body` with the review log's item and time indexes dropped when `drop` is true,
+    /// then creates them again from their stored SQL (in the caller's transaction, so all of
+    /// it commits or rolls back together). Inserting a million rows into a table without
+    /// indexes and sorting once is many times faster than a million scattered index inserts.
+    private static func withReviewIndexesDropped<T>(_ db: Database, if drop: Bool, _ body: () throws -> T) throws -> T {
+        guard drop else { return try body() }
+        let indexes = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'index' AND tbl_name = 'review' AND name IN ('review_item', 'review_time')
+                ORDER BY name
+                """)
+        for index in indexes {
+            let name: String = index["name"]
+            try db.execute(sql: "DROP INDEX \(name)")
+        }
+        let result = Result(catching: body)
+        for index in indexes {
+            let sql: String = index["sql"]
+            try db.execute(sql: sql)
+        }
+        return try result.get()
     }
 }

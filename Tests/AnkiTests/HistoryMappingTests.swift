@@ -88,4 +88,51 @@ struct HistoryMappingTests {
         #expect(learning.state.step == 1)  // 2 steps, 1 left
         #expect(learning.state.due == Date(timeIntervalSince1970: 1_790_000_600))
     }
+
+    @Test(
+        "schedule (what the plan uses) gives map's state, suspension and counts for every fixture card",
+        arguments: ["latest.apkg", "legacy.apkg", "genanki.apkg", "collection.colpkg"])
+    func scheduleAgreesWithMap(_ name: String) throws {
+        let (collection, package) = try AnkiImporter.open(fixture(name), limits: AnkiPackageLimits())
+        defer { package?.close() }
+        var compared = 0
+        for card in collection.cards {
+            let rows = collection.revlog.filter { $0.cardID == card.id }
+            for data in [card.data, ""] {  // with Anki's memory state, and estimated from the history
+                var card = card
+                card.data = data
+                let mapped = HistoryMapping.map(
+                    card, revlog: rows[...], item: item, created: collection.created, scheduler: fsrs,
+                    now: Date(
+                        timeIntervalSince1970: 1_800_000_000))
+                let scheduled = HistoryMapping.schedule(
+                    card, revlog: rows[...], created: collection.created, scheduler: fsrs,
+                    now: Date(timeIntervalSince1970: 1_800_000_000))
+                #expect(scheduled.state == mapped.state)
+                #expect(scheduled.suspended == mapped.suspended)
+                #expect(scheduled.skippedRows == mapped.skippedRows)
+                #expect(scheduled.answerCount == mapped.reviews.count)
+                #expect(scheduled.reviews.isEmpty)
+                compared += 1
+            }
+        }
+        #expect(compared > 0)
+    }
+
+    @Test("the review log comes grouped by card, in time order within each card")
+    func revlogOrder() throws {
+        let (collection, package) = try AnkiImporter.open(fixture("latest.apkg"), limits: AnkiPackageLimits())
+        defer { package?.close() }
+        #expect(!collection.revlog.isEmpty)
+        var seen = Set<Int64>()
+        var previous: AnkiRevlogEntry?
+        for row in collection.revlog {
+            if let previous, previous.cardID == row.cardID {
+                #expect(previous.id < row.id)
+            } else {
+                #expect(seen.insert(row.cardID).inserted)
+            }
+            previous = row
+        }
+    }
 }

@@ -110,6 +110,22 @@ public final class CommandContext {
         return workspace
     }
 
+    /// The workspace, if one is open (the prompt's is, from its start).
+    var currentWorkspace: Workspace? { openedWorkspace }
+
+    /// Finds the decks again, after a command wrote deck files (`import` at the prompt), so
+    /// that they can be used at once: the catalog is discovered anew and an open workspace
+    /// is reopened over the same store with the new decks, `syncing` those decks into it.
+    func reloadDecks(syncing deckIDs: Set<String>) throws {
+        loadedCatalog = nil
+        guard let workspace = openedWorkspace else { return }
+        try workspace.ready()
+        let library = Library(decks: catalog.decks)
+        let now = clock()
+        for deck in library.decks where deckIDs.contains(deck.id) { _ = try workspace.store.sync(deck, at: now) }
+        openedWorkspace = Workspace(library: library, store: workspace.store, clock: workspace.clock)
+    }
+
     /// The store, for commands that only read it; `nil` when there is none yet.
     ///
     /// - Parameter verified: wait for the store's integrity check, so a damaged store is

@@ -57,5 +57,9 @@ struct ImportCommand: RecallCommand, UsesStore {
         for warning in summary.warnings { context.console.errors.line(Sanitizer.clean("warning: " + warning)) }
         for deckFile in summary.deckFiles { context.console.output.line(Sanitizer.clean("wrote \(deckFile)")) }
         context.console.output.line(Sanitizer.clean("imported \(summary.line)"))
+        // At the prompt, the new decks are there for the next command.
+        let written = Set(
+            summary.deckFiles.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension })
+        try context.reloadDecks(syncing: written)
     }
 }

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+/// `import` at the prompt: the decks it writes can be studied, listed and completed in the
+/// same session, without leaving the prompt.
+@Suite struct ImportAtPromptTests {
+    /// A committed Anki package (the import tests' fixture), from the checkout.
+    static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("AnkiTests/Fixtures/latest.apkg").path
+
+    @Test func importedDecksAreUsableAtOnce() throws {
+        let sandbox = try REPLSandbox()
+        try sandbox.write(REPLFixtures.sampleDeck, to: "data/recall/decks/sample.json")
+        let run = try sandbox.pipe(
+            [], input: "import \(Self.package)\ncards vocab\nstats vocab\ndecks\nquit\n")
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("imported 2 decks"), "\(run.output)")
+        #expect(!run.errors.contains("error:"), "\(run.errors)")
+        // `decks` lists both imported decks next to the one that was there.
+        for id in ["vocab", "lit-novel-part-1", "sample"] {
+            #expect(run.output.contains(id), "\(id) not in \(run.output)")
+        }
+    }
+
+    @Test func aSecondImportAtThePromptUpdatesInsteadOfDuplicating() throws {
+        let sandbox = try REPLSandbox()
+        let run = try sandbox.pipe(
+            [], input: "import \(Self.package)\nimport \(Self.package)\ncards vocab --json\nquit\n")
+        #expect(run.status == 0, "\(run.errors)")
+        let summaries = run.output.split(separator: "\n").filter { $0.hasPrefix("imported 2 decks") }
+        #expect(summaries.count == 2, "\(run.output)")
+        #expect(summaries.first?.contains(" 0 reviews") == false, "\(run.output)")
+        #expect(summaries.last?.contains(" 0 reviews") == true, "\(run.output)")
+        #expect(!run.errors.contains("error:"), "\(run.errors)")
+    }
+}
