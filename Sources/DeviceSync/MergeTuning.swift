@@ -1,0 +1,10 @@
+/// When a merge switches to its bulk path, and how much it writes at a time. The defaults
+/// are for speed; tests set small values to drive every path with few reviews.
+struct MergeTuning: Sendable {
+    /// From how many incoming reviews (and at least half as many as the log holds) the
+    /// review-log time index is dropped and rebuilt once, instead of updated row by row.
+    var bulkThreshold = 20_000
+    /// How many rows (inserted, or queued for rewriting) a merge writes between two tallies of
+    /// its new rows, which also rewrite the queued rows: this bounds the memory they take.
+    var chunkRows = 500_000
+}
