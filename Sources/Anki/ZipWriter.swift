@@ -19,8 +19,8 @@ struct ZipWriter {
     static let entryLimit = 0xFFFE
 
     /// Whether entries of `totalBytes` bytes in all, `entries` of them, fit this writer.
-    static func fits(totalBytes: Int64, entries: Int) -> Bool {
-        totalBytes <= byteLimit && entries <= entryLimit
+    static func fits(totalBytes: Int64, entries: Int, byteLimit: Int64 = byteLimit) -> Bool {
+        totalBytes <= min(byteLimit, Self.byteLimit) && entries <= entryLimit
     }
 
     private struct Entry {
