@@ -67,8 +67,11 @@ final class JournalMerge {
     private var lastDevice: (bytes: [UInt8], device: String, ref: Int64)?
     /// The number of the last device `acceptNew` added to `devices`.
     private var lastDeviceCounted: Int64?
-    /// The deck of the last review line taken by `acceptNew`, with its bytes, and its items.
-    private var lastDeck: (bytes: [UInt8], keys: [String: Int64])?
+    /// The deck of the last review line taken by `acceptNew`, with its bytes, and its items
+    /// once loaded.
+    private var lastDeck: (bytes: [UInt8], deck: String, keys: [String: Int64]?)?
+    /// How many items of each deck were looked up one by one (see `itemID(deck:key:)`).
+    private var singleLookups: [String: Int] = [:]
 
     init(ledger: SyncLedger, ownDevice: String, now: Int64, tuning: MergeTuning) throws {
         self.ledger = ledger
@@ -160,16 +163,20 @@ final class JournalMerge {
         deck deckBytes: UnsafeBufferPointer<UInt8>, _ deck: Range<Int>, key keyBytes: UnsafeBufferPointer<UInt8>,
         _ key: Range<Int>
     ) throws -> Int64? {
-        let keys: [String: Int64]
+        let deckID: String
         if let last = lastDeck, Self.equal(last.bytes, deckBytes, deck) {
-            keys = last.keys
+            if let keys = last.keys {
+                return keys[String(decoding: UnsafeBufferPointer(rebasing: keyBytes[key]), as: UTF8.self)]
+            }
+            deckID = last.deck
         } else {
-            let deckID = String(decoding: UnsafeBufferPointer(rebasing: deckBytes[deck]), as: UTF8.self)
-            _ = try itemID(deck: deckID, key: "")
-            keys = items[deckID] ?? [:]
-            lastDeck = (Array(deckBytes[deck]), keys)
+            deckID = String(decoding: UnsafeBufferPointer(rebasing: deckBytes[deck]), as: UTF8.self)
+            lastDeck = (Array(deckBytes[deck]), deckID, items[deckID])
         }
-        return keys[String(decoding: UnsafeBufferPointer(rebasing: keyBytes[key]), as: UTF8.self)]
+        let found = try itemID(
+            deck: deckID, key: String(decoding: UnsafeBufferPointer(rebasing: keyBytes[key]), as: UTF8.self))
+        if lastDeck?.keys == nil, let keys = items[deckID] { lastDeck?.keys = keys }
+        return found
     }
 
     /// Whether `bytes[range]` are the bytes of `stored`.
@@ -281,8 +288,18 @@ final class JournalMerge {
     }
 
     /// The row id of an item, or nil when the store does not have it (yet).
+    ///
+    /// The first lookups in a deck (`tuning.singleItemLookups`) query the store one by one;
+    /// then the deck's keys are loaded once.
     private func itemID(deck: String, key: String) throws -> Int64? {
         if let keys = items[deck] { return keys[key] }
+        let lookups = singleLookups[deck, default: 0]
+        if lookups < tuning.singleItemLookups {
+            singleLookups[deck] = lookups + 1
+            return try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM item WHERE deck_id = ? AND item_key = ?"),
+                arguments: [deck, key])
+        }
         var keys: [String: Int64] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT item_key, id FROM item WHERE deck_id = ?", arguments: [deck])
         while let row = try rows.next() { keys[row[0]] = row[1] }
@@ -292,10 +309,8 @@ final class JournalMerge {
 
     /// The deck and key of an item row.
     private func itemRef(_ itemID: Int64) -> (String, String)? {
-        for (deck, keys) in items {
-            if let key = keys.first(where: { $0.value == itemID })?.key { return (deck, key) }
-        }
-        return nil
+        let row = try? Row.fetchOne(db, sql: "SELECT deck_id, item_key FROM item WHERE id = ?", arguments: [itemID])
+        return row.map { ($0[0], $0[1]) }
     }
 
     /// Applies what was read: reviews waiting for their decks that can now apply, undos,
@@ -344,7 +359,7 @@ final class JournalMerge {
 
         incoming.sort { ($0.itemID, $0.origin) < ($1.itemID, $1.origin) }
         report.receivedReviews += incoming.count
-        report.recomputedItems += try ledger.replay(incoming: incoming, alsoItems: touched, tuning: tuning)
+        report.recomputedItems += try ledger.replay(incoming: &incoming, alsoItems: touched, tuning: tuning)
         report.waiting = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM device_sync_pending") ?? 0
         report.fromDevices = devices.sorted()
         for (device, count) in skew.sorted(by: { $0.key < $1.key }) {

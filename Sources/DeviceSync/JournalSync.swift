@@ -251,7 +251,8 @@ public struct JournalSync: Sendable {
             for deck in decks { items.formUnion(try reviewedItems(ofDeck: deck, in: db)) }
             _ = settled
             if !items.isEmpty {
-                report.recomputedItems += try ledger.replay(incoming: [], alsoItems: items, tuning: tuning)
+                var none: [IncomingReview] = []
+                report.recomputedItems += try ledger.replay(incoming: &none, alsoItems: items, tuning: tuning)
             }
             try db.execute(
                 sql: "UPDATE device_sync_state SET next_sequence = ?, local_mark = ?, applying = 0",

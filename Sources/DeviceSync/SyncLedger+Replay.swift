@@ -53,8 +53,12 @@ extension SyncLedger {
     /// and at least half as many as the log holds, the time index is rebuilt once at the end
     /// instead of being updated row by row. Either way the store ends up the same.
     ///
+    /// `incoming` is emptied once inserted, so the memory it took serves the index rebuild.
+    ///
     /// - Returns: how many items were replayed.
-    func replay(incoming: [IncomingReview], alsoItems: Set<Int64>, tuning: MergeTuning = MergeTuning()) throws -> Int {
+    func replay(incoming: inout [IncomingReview], alsoItems: Set<Int64>, tuning: MergeTuning = MergeTuning()) throws
+        -> Int
+    {
         var timeIndex: String?
         if incoming.count >= tuning.bulkThreshold {
             let logged = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM review") ?? 0
@@ -100,6 +104,8 @@ extension SyncLedger {
             }
             try replayer.rewriteQueued()
         }
+        // The index is rebuilt with the memory the incoming reviews took.
+        incoming = []
         if let timeIndex { try db.execute(sql: timeIndex) }
         return replayer.replayed
     }

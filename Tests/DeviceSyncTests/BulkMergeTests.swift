@@ -95,9 +95,10 @@ import Testing
         let (folder, store) = try Self.scenario(seed: seed, in: directory)
         var dumps: [[String]] = []
         for (index, tuning) in [
-            MergeTuning(bulkThreshold: .max, chunkRows: .max),  // one chunk, the time index kept
+            MergeTuning(bulkThreshold: .max, chunkRows: .max, singleItemLookups: .max),  // one chunk, index kept
             MergeTuning(bulkThreshold: 1, chunkRows: 3),  // many chunks, the time index rebuilt
-            MergeTuning(bulkThreshold: 1, chunkRows: .max),
+            MergeTuning(bulkThreshold: 20_000, chunkRows: 500_000, singleItemLookups: 5),  // keys loaded midway
+            MergeTuning(bulkThreshold: 1, chunkRows: .max, singleItemLookups: 0),  // every deck's keys loaded
         ].enumerated() {
             let copyFolder = directory.path("folder\(index)")
             let copyStore = directory.path("store\(index).sqlite")
@@ -117,6 +118,7 @@ import Testing
         #expect(dumps[0].contains { $0.hasPrefix("index review_time: CREATE INDEX review_time") })
         #expect(dumps[1] == dumps[0])
         #expect(dumps[2] == dumps[0])
+        #expect(dumps[3] == dumps[0])
     }
 
     @Test func tallyTotalsMatchTheRowsAfterABulkMerge() throws {
