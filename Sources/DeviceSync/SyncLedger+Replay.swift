@@ -71,6 +71,8 @@ extension SyncLedger {
         var items = Array(alsoItems.subtracting(incoming.lazy.map(\.itemID)))
         items.sort()
         var replayer = try ItemReplayer(ledger: self)
+        // Into an empty log (a first sync), no item has a history to read.
+        replayer.logWasEmpty = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM review") == nil
         var incomingIndex = 0
         var extraIndex = 0
         /// Replays items until `tuning.chunkRows` rows are written or queued.
@@ -164,6 +166,8 @@ struct ItemReplayer {
     private var origins: [(reviewID: Int64, origin: Int64)] = []
     /// How many items were replayed.
     private(set) var replayed = 0
+    /// Whether the review log was empty when the replay began (no history to read then).
+    var logWasEmpty = false
 
     init(ledger: SyncLedger) throws {
         self.ledger = ledger
@@ -239,8 +243,8 @@ struct ItemReplayer {
         var existing: [(row: LoggedRow, before: CardState?, after: CardState?)] = []
         var entries: [HistoryReplay.Entry] = []
         entries.reserveCapacity(newReviews.count)
-        let rows = try Row.fetchCursor(historyStatement, arguments: [itemID])
-        while let row = try rows.next() {
+        let rows = logWasEmpty ? nil : try Row.fetchCursor(historyStatement, arguments: [itemID])
+        while let row = try rows?.next() {
             let kindText: String = row[3]
             guard let kind = ReviewKind(rawValue: kindText) else { continue }
             let rating: Int? = row[4]
