@@ -41,7 +41,7 @@ extension ProgressStore {
             }
 
             // 2. The reviews, in bulk.
-            let expected = decks.reduce(0) { $0 + $1.reviews.count + $1.expectedStreamedReviews }
+            let expected = decks.reduce(0) { $0 + $1.reviews.count + $1.expectedStreamedAnswers }
             guard expected > 0 else {
                 try beforeCommit()
                 return 0
@@ -79,32 +79,46 @@ extension ProgressStore {
                         return day.number
                     }
                     for (deck, target) in zip(decks, targets) {
-                        func insert(_ review: ReviewRecord) throws {
+                        func insert(
+                            itemID: Int64, time: Int64, kind: ReviewKind, rating: Rating?, durationMilliseconds: Int?,
+                            before: CardState, after: CardState?, sessionID: Int64?
+                        ) throws {
+                            if !target.seen.isEmpty && target.seen.contains(SIMD2(itemID, time)) { return }
+                            let statement = sessionID == nil ? insertReview : insertReviewInSession
+                            let dayNumber = studyDay(time)
+                            statement.bind(1, itemID)
+                            statement.bind(2, time)
+                            statement.bind(3, dayNumber)
+                            statement.bind(4, kind.rawValue)
+                            statement.bind(5, rating?.rawValue)
+                            statement.bind(6, durationMilliseconds)
+                            statement.bind(7, before)
+                            statement.bind(7 + Int32(StateColumns.names.count), after)
+                            if let sessionID { statement.bind(23, sessionID) }
+                            try statement.run(db)
+                            tallies.add(
+                                day: dayNumber, deckID: deck.deckID, kind: kind, beforePhase: before.phase,
+                                rating: rating, durationMilliseconds: durationMilliseconds)
+                            added += 1
+                        }
+                        for review in deck.reviews {
                             guard review.item.deckID == deck.deckID, let itemID = target.ids[review.item.key] else {
                                 throw ProgressError.unknownItem(deckID: review.item.deckID, key: review.item.key)
                             }
-                            let time = review.time.unixMilliseconds
-                            if !target.seen.isEmpty && target.seen.contains(SIMD2(itemID, time)) { return }
-                            let statement = review.sessionID == nil ? insertReview : insertReviewInSession
-                            statement.bind(1, itemID)
-                            statement.bind(2, time)
-                            let dayNumber = studyDay(time)
-                            statement.bind(3, dayNumber)
-                            statement.bind(4, review.kind.rawValue)
-                            statement.bind(5, review.rating?.rawValue)
-                            statement.bind(6, review.durationMilliseconds)
-                            statement.bind(7, review.before)
-                            statement.bind(7 + Int32(StateColumns.names.count), review.after)
-                            if let session = review.sessionID { statement.bind(23, session) }
-                            try statement.run(db)
-                            tallies.add(
-                                day: dayNumber, deckID: deck.deckID, kind: review.kind,
-                                beforePhase: review.before.phase, rating: review.rating,
-                                durationMilliseconds: review.durationMilliseconds)
-                            added += 1
+                            try insert(
+                                itemID: itemID, time: review.time.unixMilliseconds, kind: review.kind,
+                                rating: review.rating, durationMilliseconds: review.durationMilliseconds,
+                                before: review.before, after: review.after, sessionID: review.sessionID)
                         }
-                        for review in deck.reviews { try insert(review) }
-                        try deck.streamedReviews?(insert)
+                        try deck.streamedAnswers? { answer in
+                            guard target.itemIDs.indices.contains(answer.item) else {
+                                throw ProgressError.unknownItem(deckID: deck.deckID, key: "#\(answer.item)")
+                            }
+                            try insert(
+                                itemID: target.itemIDs[answer.item], time: answer.time, kind: .study,
+                                rating: answer.rating, durationMilliseconds: answer.durationMilliseconds,
+                                before: answer.before, after: answer.after, sessionID: nil)
+                        }
                     }
                     return added
                 }
@@ -144,9 +158,11 @@ extension ProgressStore {
         }
     }
 
-    /// One deck's item ids by key, and the (item id, time) of the reviews its items had.
+    /// One deck's item ids by key and in the order of its items, and the (item id, time) of
+    /// the reviews its items had.
     private struct ImportTarget {
         var ids: [String: Int64]
+        var itemIDs: [Int64]
         var seen: Set<SIMD2<Int64>>
     }
 
@@ -223,7 +239,7 @@ extension ProgressStore {
             try settings.scheduler.validate()
             try DeckSettingsRecord(settings, deckID: deck.deckID).save(db)
         }
-        return ImportTarget(ids: ids, seen: seen)
+        return ImportTarget(ids: ids, itemIDs: deck.items.map { ids[$0.key] ?? 0 }, seen: seen)
     }
 
     /// Runs `body` with the review log's item and time indexes dropped when `drop` is true,
