@@ -166,7 +166,9 @@ struct AnkiImportPlan {
             }
             guard !deck.cards.isEmpty else { continue }
             let json = DeckJSONWriter.json(deck)
+            ImportTrace.mark("plan notes")
             let check = DeckLoader.load(json: json, file: deckID + ".json")
+            ImportTrace.mark("json+check")
             if let problem = check.problems.first {
                 throw AnkiError.damaged(
                     path: path, detail: "deck \"\(deckID)\" would not pass recall check: \(problem.message)")
@@ -206,22 +208,36 @@ struct AnkiImportPlan {
         return ProgressImport(
             deckID: deckID, items: items, settings: settings,
             streamedAnswers: { emit in
-                var states = [CardState?](repeating: nil, count: historyItems.count)
-                for entry in sorted {
-                    let history = Int(entry.history)
-                    let row = rows[Int(entry.row)]
-                    guard let answer = HistoryMapping.answer(row, after: states[history], scheduler: scheduler) else {
-                        continue
-                    }
-                    states[history] = answer.after
-                    try emit(
-                        ProgressImport.StreamedAnswer(
+                // Replays the history in time order; `push` returns false to stop.
+                @Sendable func replay(_ push: (ProgressImport.StreamedAnswer) throws -> Bool) rethrows {
+                    var states = [CardState?](repeating: nil, count: historyItems.count)
+                    for entry in sorted {
+                        let history = Int(entry.history)
+                        let row = rows[Int(entry.row)]
+                        guard let answer = HistoryMapping.answer(row, after: states[history], scheduler: scheduler)
+                        else { continue }
+                        states[history] = answer.after
+                        let streamed = ProgressImport.StreamedAnswer(
                             item: historyItems[history], time: row.id, rating: answer.rating,
                             durationMilliseconds: answer.durationMilliseconds, before: answer.before,
-                            after: answer.after))
+                            after: answer.after)
+                        guard try push(streamed) else { return }
+                    }
+                }
+                if sorted.count < pipelineThreshold {
+                    try replay { answer in
+                        try emit(answer)
+                        return true
+                    }
+                } else {
+                    // A large history: replayed on a helper thread while the store writes.
+                    try BatchPipeline.run(produce: { push in replay(push) }, consume: emit)
                 }
             }, expectedStreamedAnswers: sorted.count)
     }
+
+    /// The number of answers from which a deck's history is replayed on a helper thread.
+    static let pipelineThreshold = 20_000
 
     /// Reads the media files the decks refer to from `package`; counts the missing and unused ones.
     mutating func loadMedia(from package: AnkiPackage?) throws {

@@ -39,6 +39,7 @@ extension ProgressStore {
             for deck in decks {
                 targets.append(try Self.importItems(of: deck, db: db, now: nowMilliseconds))
             }
+            ImportTrace.mark("items")
 
             // 2. The reviews, in bulk.
             let expected = decks.reduce(0) { $0 + $1.reviews.count + $1.expectedStreamedAnswers }
@@ -89,7 +90,7 @@ extension ProgressStore {
                             statement.bind(1, itemID)
                             statement.bind(2, time)
                             statement.bind(3, dayNumber)
-                            statement.bind(4, kind.rawValue)
+                            statement.bind(4, kind)
                             statement.bind(5, rating?.rawValue)
                             statement.bind(6, durationMilliseconds)
                             statement.bind(7, before)
@@ -123,6 +124,7 @@ extension ProgressStore {
                     return added
                 }
             }
+            ImportTrace.mark("reviews+tally+index")
             try beforeCommit()
             return added
         }
@@ -260,6 +262,7 @@ extension ProgressStore {
             try db.execute(sql: "DROP INDEX \(name)")
         }
         let result = Result(catching: body)
+        ImportTrace.mark("reviews")
         for index in indexes {
             let sql: String = index["sql"]
             try db.execute(sql: sql)
