@@ -47,21 +47,43 @@ extension ProgressStore {
                 try beforeCommit()
                 return 0
             }
-            let insertReview = try BoundStatement(
-                db,
-                sql: """
-                    INSERT INTO review (item_id, reviewed_at, study_day, kind, rating, duration_ms,
-                                        \(StateColumns.list(prefix: "before_")), \(StateColumns.list(prefix: "after_")))
-                    VALUES (\(Array(repeating: "?", count: 6 + 2 * StateColumns.names.count).joined(separator: ", ")))
-                    """)
-            let insertReviewInSession = try BoundStatement(
-                db,
-                sql: """
-                    INSERT INTO review (item_id, reviewed_at, study_day, kind, rating, duration_ms,
-                                        \(StateColumns.list(prefix: "before_")), \(StateColumns.list(prefix: "after_")),
-                                        session_id)
-                    VALUES (\(Array(repeating: "?", count: 7 + 2 * StateColumns.names.count).joined(separator: ", ")))
-                    """)
+            // Rows go in `batch` at a time, through one statement of that many rows (SQLite then
+            // runs the statement's set-up once per batch, not once per row).
+            let batch = 128
+            let columns = 7 + 2 * StateColumns.names.count
+            func insertStatement(rows: Int) throws -> BoundStatement {
+                let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+                return try BoundStatement(
+                    db,
+                    sql: """
+                        INSERT INTO review (item_id, reviewed_at, study_day, kind, rating, duration_ms, session_id,
+                                            \(StateColumns.list(prefix: "before_")), \(StateColumns.list(prefix: "after_")))
+                        VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+                        """)
+            }
+            let insertOne = try insertStatement(rows: 1)
+            let insertBatch = try insertStatement(rows: batch)
+            var pending: [PendingReview] = []
+            pending.reserveCapacity(batch)
+            func flush() throws {
+                let full = pending.count == batch
+                let statement = full ? insertBatch : insertOne
+                for (index, review) in pending.enumerated() {
+                    let base = Int32(full ? index * columns : 0)
+                    statement.bind(base + 1, review.itemID)
+                    statement.bind(base + 2, review.time)
+                    statement.bind(base + 3, review.day)
+                    statement.bind(base + 4, review.kind)
+                    statement.bind(base + 5, review.rating?.rawValue)
+                    statement.bind(base + 6, review.durationMilliseconds)
+                    statement.bind(base + 7, review.sessionID)
+                    statement.bind(base + 8, review.before)
+                    statement.bind(base + 8 + Int32(StateColumns.names.count), review.after)
+                    if !full { try statement.run(db) }
+                }
+                if full { try statement.run(db) }
+                pending.removeAll(keepingCapacity: true)
+            }
             let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review") ?? 0
             let added = try Self.withReviewIndexesDropped(db, if: expected >= 10_000 && expected >= existing) {
                 try Self.insertingReviewsInBulk(db) { (tallies: inout ReviewTallies) in
@@ -85,18 +107,13 @@ extension ProgressStore {
                             before: CardState, after: CardState?, sessionID: Int64?
                         ) throws {
                             if !target.seen.isEmpty && target.seen.contains(SIMD2(itemID, time)) { return }
-                            let statement = sessionID == nil ? insertReview : insertReviewInSession
                             let dayNumber = studyDay(time)
-                            statement.bind(1, itemID)
-                            statement.bind(2, time)
-                            statement.bind(3, dayNumber)
-                            statement.bind(4, kind)
-                            statement.bind(5, rating?.rawValue)
-                            statement.bind(6, durationMilliseconds)
-                            statement.bind(7, before)
-                            statement.bind(7 + Int32(StateColumns.names.count), after)
-                            if let sessionID { statement.bind(23, sessionID) }
-                            try statement.run(db)
+                            pending.append(
+                                PendingReview(
+                                    itemID: itemID, time: time, day: dayNumber, kind: kind, rating: rating,
+                                    durationMilliseconds: durationMilliseconds, sessionID: sessionID, before: before,
+                                    after: after))
+                            if pending.count == batch { try flush() }
                             tallies.add(
                                 day: dayNumber, deckID: deck.deckID, kind: kind, beforePhase: before.phase,
                                 rating: rating, durationMilliseconds: durationMilliseconds)
@@ -121,6 +138,7 @@ extension ProgressStore {
                                 before: answer.before, after: answer.after, sessionID: nil)
                         }
                     }
+                    try flush()
                     return added
                 }
             }
@@ -158,6 +176,19 @@ extension ProgressStore {
         } catch {
             throw storeError(error, writing: true)
         }
+    }
+
+    /// A review row waiting for its batch.
+    private struct PendingReview {
+        var itemID: Int64
+        var time: Int64
+        var day: Int
+        var kind: ReviewKind
+        var rating: Rating?
+        var durationMilliseconds: Int?
+        var sessionID: Int64?
+        var before: CardState
+        var after: CardState?
     }
 
     /// One deck's item ids by key and in the order of its items, and the (item id, time) of
