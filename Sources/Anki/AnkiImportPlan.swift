@@ -166,9 +166,7 @@ struct AnkiImportPlan {
             }
             guard !deck.cards.isEmpty else { continue }
             let json = DeckJSONWriter.json(deck)
-            ImportTrace.mark("plan notes")
             let check = DeckLoader.load(json: json, file: deckID + ".json")
-            ImportTrace.mark("json+check")
             if let problem = check.problems.first {
                 throw AnkiError.damaged(
                     path: path, detail: "deck \"\(deckID)\" would not pass recall check: \(problem.message)")

@@ -22,10 +22,8 @@ public enum AnkiImporter {
         limits: AnkiPackageLimits = AnkiPackageLimits()
     ) throws -> AnkiImportSummary {
         let (collection, package) = try open(path, limits: limits)
-        ImportTrace.mark("open+read")
         defer { package?.close() }
         var plan = try AnkiImportPlan(collection: collection, path: path, options: options)
-        ImportTrace.mark("plan")
         try plan.loadMedia(from: package)
         return try write(plan, options: options, store: store, path: path)
     }
@@ -49,7 +47,6 @@ public enum AnkiImporter {
             return (try AnkiTextFile.read(path: path), nil)
         }
         let package = try AnkiPackage(path: path, limits: limits)
-        ImportTrace.mark("unzip")
         do {
             return (try AnkiCollection.read(package.collectionFile, path: path), package)
         } catch {

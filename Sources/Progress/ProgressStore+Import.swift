@@ -39,7 +39,6 @@ extension ProgressStore {
             for deck in decks {
                 targets.append(try Self.importItems(of: deck, db: db, now: nowMilliseconds))
             }
-            ImportTrace.mark("items")
 
             // 2. The reviews, in bulk.
             let expected = decks.reduce(0) { $0 + $1.reviews.count + $1.expectedStreamedAnswers }
@@ -142,7 +141,6 @@ extension ProgressStore {
                     return added
                 }
             }
-            ImportTrace.mark("reviews+tally+index")
             try beforeCommit()
             return added
         }
@@ -293,7 +291,6 @@ extension ProgressStore {
             try db.execute(sql: "DROP INDEX \(name)")
         }
         let result = Result(catching: body)
-        ImportTrace.mark("reviews")
         for index in indexes {
             let sql: String = index["sql"]
             try db.execute(sql: sql)

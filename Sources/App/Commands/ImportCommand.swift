@@ -48,9 +48,7 @@ struct ImportCommand: RecallCommand, UsesStore {
     func run(in context: CommandContext) throws {
         let folder = into ?? context.searchDirectories.user
         let store = try ProgressStore(path: context.storePath)
-        ImportTrace.mark("start")
         try store.verify()
-        ImportTrace.mark("verify")
         let summary = try AnkiImporter.importFile(
             file,
             options: AnkiImportOptions(
@@ -63,6 +61,5 @@ struct ImportCommand: RecallCommand, UsesStore {
         let written = Set(
             summary.deckFiles.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension })
         try context.reloadDecks(syncing: written)
-        ImportTrace.mark("end")
     }
 }
