@@ -22,9 +22,13 @@ struct AnkiCollectionWriter {
         do {
             var configuration = Configuration()
             configuration.journalMode = .default
-            // A scratch file, zipped once complete: no journal, no syncs, a large cache.
+            // A scratch file, zipped once complete: no journal, no syncs, a large cache, and
+            // a second thread for the sorts that build the indexes.
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+                try db.execute(
+                    sql:
+                        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA threads = 2"
+                )
             }
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.writeWithoutTransaction { db in try db.execute(sql: Self.schema) }
@@ -64,6 +68,9 @@ struct AnkiCollectionWriter {
         let nowMilliseconds = Int64((options.now.timeIntervalSince1970 * 1000).rounded())
         let created = self.created
         let path = self.path
+        // The log is read on another thread from here on, while notes and cards are written.
+        let feed = store.map { ReviewOutlineFeed($0) }
+        defer { feed?.stop() }
 
         try queue.inTransaction { db in
             // col: note types, decks, deck options.
@@ -157,48 +164,51 @@ struct AnkiCollectionWriter {
 
             // The review log, in time order: each row's id is its time in milliseconds, moved
             // on by one where two answers share a millisecond.
-            if let store {
+            if let feed {
                 let insertReview = try BoundInsert(db, sql: "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)")
                 var lastID: Int64 = 0
                 var written = 0
                 var skipped = 0
-                try store.forEachReviewOutline { review in
-                    guard let target = targets[review.itemRow] else { return }  // another deck's
-                    guard review.kind == .study, let card = target.card, let rating = review.rating,
-                        let afterPhase = review.afterPhase, let afterDue = review.afterDue
-                    else {
-                        skipped += 1
-                        return
+                while let batch = try feed.next() {
+                    for review in batch {
+                        guard let target = targets[review.itemRow] else { continue }  // another deck's
+                        guard review.kind == .study, let card = target.card, let rating = review.rating,
+                            let afterPhase = review.afterPhase, let afterDue = review.afterDue
+                        else {
+                            skipped += 1
+                            continue
+                        }
+                        var id = Int64((review.time.timeIntervalSince1970 * 1000).rounded())
+                        if id <= lastID { id = lastID + 1 }
+                        lastID = id
+                        let type: Int64
+                        switch review.beforePhase {
+                        case .new, .learning: type = 0
+                        case .review: type = 1
+                        case .relearning: type = 2
+                        }
+                        insertReview.bind(1, id)
+                        insertReview.bind(2, card)
+                        insertReview.bind(3, rating.rawValue)
+                        insertReview.bind(4, Self.revlogInterval(phase: afterPhase, due: afterDue, at: review.time))
+                        insertReview.bind(
+                            5,
+                            Self.revlogInterval(
+                                phase: review.beforePhase, due: review.beforeDue,
+                                at: review.beforeLastReview ?? review.time
+                            ))
+                        insertReview.bind(
+                            6, Self.factor(phase: afterPhase, difficulty: review.afterDifficulty, sm2: target.sm2))
+                        insertReview.bind(7, min(max(review.durationMilliseconds ?? 0, 0), 60_000))
+                        insertReview.bind(8, type)
+                        do {
+                            try insertReview.run(db)
+                        } catch {
+                            // Not the store's error: the collection being written failed.
+                            throw AnkiError.cannotWrite(path: path, reason: "\(error)")
+                        }
+                        written += 1
                     }
-                    var id = Int64((review.time.timeIntervalSince1970 * 1000).rounded())
-                    if id <= lastID { id = lastID + 1 }
-                    lastID = id
-                    let type: Int64
-                    switch review.beforePhase {
-                    case .new, .learning: type = 0
-                    case .review: type = 1
-                    case .relearning: type = 2
-                    }
-                    insertReview.bind(1, id)
-                    insertReview.bind(2, card)
-                    insertReview.bind(3, rating.rawValue)
-                    insertReview.bind(4, Self.revlogInterval(phase: afterPhase, due: afterDue, at: review.time))
-                    insertReview.bind(
-                        5,
-                        Self.revlogInterval(
-                            phase: review.beforePhase, due: review.beforeDue, at: review.beforeLastReview ?? review.time
-                        ))
-                    insertReview.bind(
-                        6, Self.factor(phase: afterPhase, difficulty: review.afterDifficulty, sm2: target.sm2))
-                    insertReview.bind(7, min(max(review.durationMilliseconds ?? 0, 0), 60_000))
-                    insertReview.bind(8, type)
-                    do {
-                        try insertReview.run(db)
-                    } catch {
-                        // Not the store's error: the collection being written failed.
-                        throw AnkiError.cannotWrite(path: path, reason: "\(error)")
-                    }
-                    written += 1
                 }
                 summary.reviews += written
                 summary.skippedAnswers += skipped

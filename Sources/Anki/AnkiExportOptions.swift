@@ -19,6 +19,8 @@ public struct AnkiExportOptions: Sendable {
     public var now: Date
     /// Where study days start (04:00 local time by default), as in the store.
     public var dayRollover: DayRollover
+    /// The largest package ``ZipWriter`` writes (tests lower it to try the zip64 path).
+    var fastZipByteLimit = ZipWriter.byteLimit
 
     /// Options for an export.
     public init(

@@ -122,7 +122,7 @@ public enum AnkiExporter {
             let meta = Data([0x08, 0x02])  // PackageMetadata { version: LEGACY_2 }
             var total = Int64(meta.count + mediaJSON.count) + fileSize(collection.path)
             for (_, file) in files { total += fileSize(file) }
-            if ZipWriter.fits(totalBytes: total, entries: files.count + 3) {
+            if ZipWriter.fits(totalBytes: total, entries: files.count + 3, byteLimit: options.fastZipByteLimit) {
                 try writeFastArchive(
                     archivePath.path, meta: meta, collection: collection.path, files: files, mediaJSON: mediaJSON)
             } else {

@@ -62,8 +62,8 @@ struct ExportedNote: Sendable {
 
     /// Plain deck text as HTML: `&`, `<`, `>` escaped, line breaks as `<br>`, media markers as media.
     static func html(_ text: String, media: Set<String>) -> String {
-        var out = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\n", with: "<br>")
+        var out = escaped(text)
+        guard !media.isEmpty, out.contains("(image: ") || out.contains("(sound: ") else { return out }
         for name in media {
             let escaped = name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;")
@@ -73,5 +73,29 @@ struct ExportedNote: Sendable {
             out = out.replacingOccurrences(of: "(sound: \(escaped))", with: "[sound:\(name)]")
         }
         return out
+    }
+
+    /// `text` with `&`, `<` and `>` escaped and line breaks as `<br>`, in one pass over its
+    /// bytes (the text itself when it has none of them, as most fields do).
+    static func escaped(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard
+            utf8.contains(where: {
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                    || $0 == UInt8(ascii: "\n")
+            })
+        else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: "<br>".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

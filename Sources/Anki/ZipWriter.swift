@@ -19,8 +19,8 @@ struct ZipWriter {
     static let entryLimit = 0xFFFE
 
     /// Whether entries of `totalBytes` bytes in all, `entries` of them, fit this writer.
-    static func fits(totalBytes: Int64, entries: Int) -> Bool {
-        totalBytes <= byteLimit && entries <= entryLimit
+    static func fits(totalBytes: Int64, entries: Int, byteLimit: Int64 = byteLimit) -> Bool {
+        totalBytes <= min(byteLimit, Self.byteLimit) && entries <= entryLimit
     }
 
     private struct Entry {
@@ -66,53 +66,58 @@ struct ZipWriter {
     }
 
     /// Adds the file at `file`, deflated at `level`, read and written a megabyte at a time.
+    ///
+    /// A file of 8 MB to 512 MB is deflated in two halves at once, as pigz does: the second
+    /// half on another thread (into memory, primed with the last 32 KB of the first half),
+    /// the first ending with a sync flush so that the two streams join into one.
     mutating func add(_ name: String, file: String, level: Int32 = fastLevel) throws {
         let input = open(file, O_RDONLY)
         guard input >= 0 else { throw Self.failure(file) }
         defer { close(input) }
+        var status = stat()
+        guard fstat(input, &status) == 0 else { throw Self.failure(file) }
+        let size = Int64(status.st_size)
+        guard size <= Self.byteLimit else {
+            throw AnkiError.cannotWrite(path: path, reason: "\(file) is too large for this writer")
+        }
         let start = offset
         // Sizes and CRC are known only at the end: the header is written again then.
         try writeLocalHeader(name, method: 8, crc: 0, compressedSize: 0, size: 0)
         let dataStart = offset
 
-        var stream = z_stream()
-        guard
-            deflateInit2_(
-                &stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { throw AnkiError.cannotWrite(path: path, reason: "cannot start compressing") }
-        defer { deflateEnd(&stream) }
-        let chunk = 1 << 20
-        var inputBuffer = [UInt8](repeating: 0, count: chunk)
-        var outputBuffer = [UInt8](repeating: 0, count: chunk)
-        var crc: uLong = 0
-        var size: Int64 = 0
-        var finished = false
-        while !finished {
-            let count = inputBuffer.withUnsafeMutableBytes { read(input, $0.baseAddress, chunk) }
-            guard count >= 0 else { throw Self.failure(file) }
-            finished = count == 0
-            size += Int64(count)
-            guard size <= Self.byteLimit else {
-                throw AnkiError.cannotWrite(path: path, reason: "\(file) grew past the size this writer takes")
+        let crc: uLong
+        if size >= Self.splitMinimum && size <= Self.splitMaximum {
+            let middle = (size / 2) & ~Int64(Self.chunk - 1)
+            let dictionary = try Self.bytes(of: input, file, from: middle - 32_768, count: 32_768)
+            let second = DeflatedPart()
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) {
+                do {
+                    second.crc = try Self.deflate(
+                        input, file, from: middle, count: size - middle, level: level, dictionary: dictionary,
+                        last: true, path: file
+                    ) { second.output.append(contentsOf: $0) }
+                } catch {
+                    second.failure = error
+                }
             }
-            try inputBuffer.withUnsafeMutableBufferPointer { source in
-                crc = crc32(crc, source.baseAddress, uInt(count))
-                stream.next_in = source.baseAddress
-                stream.avail_in = uInt(count)
-                repeat {
-                    let produced = try outputBuffer.withUnsafeMutableBufferPointer { target in
-                        stream.next_out = target.baseAddress
-                        stream.avail_out = uInt(chunk)
-                        let code = deflate(&stream, finished ? Z_FINISH : Z_NO_FLUSH)
-                        guard code == Z_OK || code == Z_STREAM_END || code == Z_BUF_ERROR else {
-                            throw AnkiError.cannotWrite(path: path, reason: "compressing failed (zlib \(code))")
-                        }
-                        return chunk - Int(stream.avail_out)
-                    }
-                    try outputBuffer.withUnsafeBytes { try emit(UnsafeRawBufferPointer(rebasing: $0.prefix(produced))) }
-                } while stream.avail_out == 0
+            let firstCRC: uLong
+            do {
+                firstCRC = try Self.deflate(
+                    input, file, from: 0, count: middle, level: level, dictionary: [], last: false, path: path
+                ) { try emit($0) }
+            } catch {
+                group.wait()
+                throw error
             }
+            group.wait()
+            if let failure = second.failure { throw failure }
+            try second.output.withUnsafeBytes { try emit($0) }
+            crc = crc32_combine(firstCRC, second.crc, off_t(size - middle))
+        } else {
+            crc = try Self.deflate(
+                input, file, from: 0, count: size, level: level, dictionary: [], last: true, path: path
+            ) { try emit($0) }
         }
         let compressed = offset - dataStart
         guard compressed <= Int64(UInt32.max) else {
@@ -124,6 +129,101 @@ struct ZipWriter {
             Entry(
                 name: Array(name.utf8), method: 8, crc: UInt32(crc), compressedSize: UInt32(compressed),
                 size: UInt32(size), offset: UInt32(start)))
+    }
+
+    /// Files this large or larger are deflated in two halves at once.
+    static let splitMinimum: Int64 = 8 << 20
+    /// Files up to this size are (the second half waits in memory).
+    static let splitMaximum: Int64 = 512 << 20
+    /// The size of each read and of the output buffer.
+    private static let chunk = 1 << 20
+
+    /// The second half of a file deflated on another thread: read once that thread is done.
+    private final class DeflatedPart: @unchecked Sendable {
+        var output: [UInt8] = []
+        var crc: uLong = 0
+        var failure: (any Error)?
+    }
+
+    /// `count` bytes of `input` from `start`.
+    private static func bytes(of input: Int32, _ file: String, from start: Int64, count: Int) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let read = bytes.withUnsafeMutableBytes {
+                pread(input, $0.baseAddress.map { $0 + done }, count - done, off_t(start) + off_t(done))
+            }
+            guard read > 0 else {
+                throw read == 0
+                    ? AnkiError.cannotWrite(path: file, reason: "it changed while being read") : failure(file)
+            }
+            done += read
+        }
+        return bytes
+    }
+
+    /// Deflates `count` bytes of `input` from `start` (after `dictionary`, the bytes before
+    /// them), handing the output to `sink` a piece at a time, and returns their CRC-32. The
+    /// last part finishes the stream; another ends with a sync flush, so that the next part
+    /// follows on at a byte boundary.
+    private static func deflate(
+        _ input: Int32, _ file: String, from start: Int64, count: Int64, level: Int32, dictionary: [UInt8],
+        last: Bool, path: String, sink: (UnsafeRawBufferPointer) throws -> Void
+    ) throws -> uLong {
+        var stream = z_stream()
+        guard
+            deflateInit2_(
+                &stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else { throw AnkiError.cannotWrite(path: path, reason: "cannot start compressing") }
+        defer { deflateEnd(&stream) }
+        if !dictionary.isEmpty {
+            var dictionary = dictionary
+            let code = dictionary.withUnsafeMutableBufferPointer {
+                deflateSetDictionary(&stream, $0.baseAddress, uInt($0.count))
+            }
+            guard code == Z_OK else { throw AnkiError.cannotWrite(path: path, reason: "cannot start compressing") }
+        }
+        var inputBuffer = [UInt8](repeating: 0, count: chunk)
+        var outputBuffer = [UInt8](repeating: 0, count: chunk)
+        var crc: uLong = 0
+        var position: Int64 = 0
+        var done = false
+        while !done {
+            let wanted = Int(min(Int64(chunk), count - position))
+            var got = 0
+            while got < wanted {
+                let read = inputBuffer.withUnsafeMutableBytes {
+                    pread(input, $0.baseAddress.map { $0 + got }, wanted - got, off_t(start + position) + off_t(got))
+                }
+                guard read > 0 else {
+                    throw read == 0
+                        ? AnkiError.cannotWrite(path: file, reason: "it changed while being read") : failure(file)
+                }
+                got += read
+            }
+            position += Int64(got)
+            done = position == count
+            let flush = done ? (last ? Z_FINISH : Z_SYNC_FLUSH) : Z_NO_FLUSH
+            try inputBuffer.withUnsafeMutableBufferPointer { source in
+                crc = crc32(crc, source.baseAddress, uInt(got))
+                stream.next_in = source.baseAddress
+                stream.avail_in = uInt(got)
+                repeat {
+                    let produced = try outputBuffer.withUnsafeMutableBufferPointer { target in
+                        stream.next_out = target.baseAddress
+                        stream.avail_out = uInt(chunk)
+                        let code = CZlibDeflate.deflate(&stream, flush)
+                        guard code == Z_OK || code == Z_STREAM_END || code == Z_BUF_ERROR else {
+                            throw AnkiError.cannotWrite(path: path, reason: "compressing failed (zlib \(code))")
+                        }
+                        return chunk - Int(stream.avail_out)
+                    }
+                    try outputBuffer.withUnsafeBytes { try sink(UnsafeRawBufferPointer(rebasing: $0.prefix(produced))) }
+                } while stream.avail_out == 0
+            }
+        }
+        return crc
     }
 
     /// Writes the central directory and closes the file.

@@ -53,16 +53,18 @@ final class BackgroundDeviceSync: @unchecked Sendable {
         }
     }
 
-    /// Starts `recall sync --quiet` for `store` through `folder` in a process of its own
-    /// that outlives this one: the last answers reach the folder without the prompt waiting.
-    static func detach(storePath: String, folder: String, deckDirectories: [String]) {
+    /// Starts `recall sync --quiet --log LOG` for `store` through `folder` in a process of
+    /// its own that outlives this one: the last answers reach the folder without the prompt
+    /// waiting, and its outcome goes to `logPath` (the next prompt tells of a problem there).
+    static func detach(storePath: String, folder: String, deckDirectories: [String], logPath: String) {
         guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
             return
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments =
-            ["sync", folder, "--quiet", "--store", storePath] + deckDirectories.flatMap { ["--decks", $0] }
+            ["sync", folder, "--quiet", "--log", logPath, "--store", storePath]
+            + deckDirectories.flatMap { ["--decks", $0] }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -25,6 +25,12 @@ public final class Shell {
         do {
             workspace = try context.openWorkspace()
             console.tell(try greeting(workspace))
+            // The sync handed to a process of its own when the prompt last quit: say once if it went wrong.
+            let syncLog = SyncLog(path: context.xdg.syncLog)
+            if let header = syncLog.untoldProblem() {
+                console.tell(syncLog.warning(for: header))
+                syncLog.markTold()
+            }
             if let folder = try workspace.store.syncFolder() {
                 deviceSync = BackgroundDeviceSync(workspace: workspace, folder: folder)
             }
@@ -102,7 +108,8 @@ public final class Shell {
         guard (try? workspace.ready()) != nil else { return storeFailed(workspace) }
         if let folder = deviceSync?.folder {
             BackgroundDeviceSync.detach(
-                storePath: workspace.store.path, folder: folder, deckDirectories: context.deckDirectories)
+                storePath: workspace.store.path, folder: folder, deckDirectories: context.deckDirectories,
+                logPath: context.xdg.syncLog)
         }
         return 0
     }

@@ -33,6 +33,8 @@ public struct XDGDirectories: Sendable, Hashable {
     public var defaultStore: String { (dataHome as NSString).appendingPathComponent("recall/progress.sqlite") }
     /// The prompt's history: `STATE/recall/history`.
     public var history: String { (stateHome as NSString).appendingPathComponent("recall/history") }
+    /// The log of the syncs the prompt starts when it quits: `STATE/recall/sync.log`.
+    public var syncLog: String { (stateHome as NSString).appendingPathComponent("recall/sync.log") }
     /// recall's configuration folder: `CONFIG/recall`.
     public var config: String { (configHome as NSString).appendingPathComponent("recall") }
 }

@@ -11,6 +11,15 @@ extension JournalSync {
             .filter { $0.hasSuffix(".jsonl") && $0 != ownFile && !$0.hasPrefix(".") }
             .sorted()
         let nowMilliseconds = now().unixMilliseconds
+        // Each statement's undo journal (a few pages; every insert checking a foreign key needs
+        // one) in memory rather than in a temporary file: millions of inserts would otherwise
+        // write it to the disk each time. It has to be set before the transaction begins.
+        let tempStore = try store.deviceSyncRead { db in
+            let old = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            return old
+        }
+        defer { _ = try? store.deviceSyncRead { db in try db.execute(sql: "PRAGMA temp_store = \(tempStore)") } }
         report = try store.deviceSyncWrite { db in
             var report = report
             // A large merge touches many pages more than once: keep up to 64 MiB of them in memory.
@@ -19,7 +28,8 @@ extension JournalSync {
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             try db.execute(sql: "UPDATE device_sync_state SET applying = 1")
             let merge = try JournalMerge(
-                ledger: try SyncLedger(db: db, store: store), ownDevice: report.deviceID, now: nowMilliseconds)
+                ledger: try SyncLedger(db: db, store: store), ownDevice: report.deviceID, now: nowMilliseconds,
+                tuning: tuning)
             for name in names {
                 try merge.read(
                     path: (journalFolder as NSString).appendingPathComponent(name), name: name, report: &report)
@@ -42,6 +52,7 @@ final class JournalMerge {
     let ledger: SyncLedger
     let ownDevice: String
     let now: Int64
+    let tuning: MergeTuning
     private var db: Database { ledger.db }
     private var items: [String: [String: Int64]] = [:]
     private var incoming: [IncomingReview] = []
@@ -52,9 +63,19 @@ final class JournalMerge {
     private var indexed: [Int64: [Int64: Placed]] = [:]
     private var skew: [String: Int] = [:]
     private var devices: Set<String> = []
+    /// The device of the last review line taken by `acceptNew`, with its bytes and number.
+    private var lastDevice: (bytes: [UInt8], device: String, ref: Int64)?
+    /// The number of the last device `acceptNew` added to `devices`.
+    private var lastDeviceCounted: Int64?
+    /// The deck of the last review line taken by `acceptNew`, with its bytes, and its items
+    /// once loaded.
+    private var lastDeck: (bytes: [UInt8], deck: String, keys: [String: Int64]?)?
+    /// How many items of each deck were looked up one by one (see `itemID(deck:key:)`).
+    private var singleLookups: [String: Int] = [:]
 
-    init(ledger: SyncLedger, ownDevice: String, now: Int64) throws {
+    init(ledger: SyncLedger, ownDevice: String, now: Int64, tuning: MergeTuning) throws {
         self.ledger = ledger
+        self.tuning = tuning
         self.ownDevice = ownDevice
         self.now = now
     }
@@ -74,6 +95,7 @@ final class JournalMerge {
         }
         var problems: [JournalProblem] = []
         let end = try JournalReader(path: path).forEachLine(from: offset, line: line) { number, bytes in
+            if let review = ReviewLine(bytes), try acceptNew(review, in: bytes) { return }
             let event: JournalEvent
             switch Result(catching: { () throws(JournalLineError) -> JournalEvent in try JournalFormat.event(bytes) }) {
             case .success(let parsed): event = parsed
@@ -92,6 +114,78 @@ final class JournalMerge {
         try db.execute(
             sql: "INSERT OR REPLACE INTO device_sync_offset (file, offset, line) VALUES (?, ?, ?)",
             arguments: [name, end.offset, end.line])
+    }
+
+    /// Takes a review in its canonical line when it is new (not this device's, numbered
+    /// after every event of its device the store and this merge hold) and its item is here;
+    /// gives false, having done nothing, for any other, which `accept` then takes.
+    private func acceptNew(_ review: ReviewLine, in bytes: UnsafeBufferPointer<UInt8>) throws -> Bool {
+        let (device, ref) = try device(bytes, review.device)
+        guard device != ownDevice else { return false }
+        let sequence = review.sequence
+        let known: Int64
+        if let value = highest[ref] {
+            known = value
+        } else {
+            known = try ledger.highestSequence(ref: ref)
+            highest[ref] = known
+        }
+        guard sequence > known, sequence > batchHighest[ref, default: 0],
+            let itemID = try itemID(deck: bytes, review.deck, key: bytes, review.item)
+        else { return false }
+        batchHighest[ref] = sequence
+        incoming.append(
+            IncomingReview(
+                origin: ref << SyncLedger.sequenceBits | sequence, itemID: itemID, time: review.time,
+                rating: review.rating, kind: review.kind, duration: review.duration))
+        if review.time > now + JournalSync.skewTolerance { skew[device, default: 0] += 1 }
+        if lastDeviceCounted != ref {
+            devices.insert(device)
+            lastDeviceCounted = ref
+        }
+        if indexed[ref] != nil { indexed[ref]?[sequence] = .incoming(incoming.count - 1) }
+        return true
+    }
+
+    /// The device id at `range` of `bytes` and the store's number for it (the last one found
+    /// is kept: a journal's lines all name the same device).
+    private func device(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws -> (String, Int64) {
+        if let last = lastDevice, Self.equal(last.bytes, bytes, range) { return (last.device, last.ref) }
+        let device = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        let ref = try ledger.ref(for: device)
+        lastDevice = (Array(bytes[range]), device, ref)
+        return (device, ref)
+    }
+
+    /// The row id of the item whose deck id and key are at `deck` and `key` of `bytes`, or nil
+    /// when the store does not have it (yet).
+    private func itemID(
+        deck deckBytes: UnsafeBufferPointer<UInt8>, _ deck: Range<Int>, key keyBytes: UnsafeBufferPointer<UInt8>,
+        _ key: Range<Int>
+    ) throws -> Int64? {
+        let deckID: String
+        if let last = lastDeck, Self.equal(last.bytes, deckBytes, deck) {
+            if let keys = last.keys {
+                return keys[String(decoding: UnsafeBufferPointer(rebasing: keyBytes[key]), as: UTF8.self)]
+            }
+            deckID = last.deck
+        } else {
+            deckID = String(decoding: UnsafeBufferPointer(rebasing: deckBytes[deck]), as: UTF8.self)
+            lastDeck = (Array(deckBytes[deck]), deckID, items[deckID])
+        }
+        let found = try itemID(
+            deck: deckID, key: String(decoding: UnsafeBufferPointer(rebasing: keyBytes[key]), as: UTF8.self))
+        if lastDeck?.keys == nil, let keys = items[deckID] { lastDeck?.keys = keys }
+        return found
+    }
+
+    /// Whether `bytes[range]` are the bytes of `stored`.
+    private static func equal(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard stored.count == range.count, let base = bytes.baseAddress else { return false }
+        return stored.withUnsafeBufferPointer { storedBytes in
+            guard let storedBase = storedBytes.baseAddress else { return range.isEmpty }
+            return memcmp(storedBase, base + range.lowerBound, range.count) == 0
+        }
     }
 
     /// Takes one event: skips it when the store or this merge has it, stops when the store has
@@ -194,8 +288,18 @@ final class JournalMerge {
     }
 
     /// The row id of an item, or nil when the store does not have it (yet).
+    ///
+    /// The first lookups in a deck (`tuning.singleItemLookups`) query the store one by one;
+    /// then the deck's keys are loaded once.
     private func itemID(deck: String, key: String) throws -> Int64? {
         if let keys = items[deck] { return keys[key] }
+        let lookups = singleLookups[deck, default: 0]
+        if lookups < tuning.singleItemLookups {
+            singleLookups[deck] = lookups + 1
+            return try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM item WHERE deck_id = ? AND item_key = ?"),
+                arguments: [deck, key])
+        }
         var keys: [String: Int64] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT item_key, id FROM item WHERE deck_id = ?", arguments: [deck])
         while let row = try rows.next() { keys[row[0]] = row[1] }
@@ -205,10 +309,8 @@ final class JournalMerge {
 
     /// The deck and key of an item row.
     private func itemRef(_ itemID: Int64) -> (String, String)? {
-        for (deck, keys) in items {
-            if let key = keys.first(where: { $0.value == itemID })?.key { return (deck, key) }
-        }
-        return nil
+        let row = try? Row.fetchOne(db, sql: "SELECT deck_id, item_key FROM item WHERE id = ?", arguments: [itemID])
+        return row.map { ($0[0], $0[1]) }
     }
 
     /// Applies what was read: reviews waiting for their decks that can now apply, undos,
@@ -257,7 +359,7 @@ final class JournalMerge {
 
         incoming.sort { ($0.itemID, $0.origin) < ($1.itemID, $1.origin) }
         report.receivedReviews += incoming.count
-        report.recomputedItems += try ledger.replay(incoming: incoming, alsoItems: touched)
+        report.recomputedItems += try ledger.replay(incoming: &incoming, alsoItems: touched, tuning: tuning)
         report.waiting = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM device_sync_pending") ?? 0
         report.fromDevices = devices.sorted()
         for (device, count) in skew.sorted(by: { $0.key < $1.key }) {

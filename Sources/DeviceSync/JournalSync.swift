@@ -29,6 +29,8 @@ public struct JournalSync: Sendable {
     public let folder: String
     /// The clock (for noting reviews dated in the future).
     public let now: @Sendable () -> Date
+    /// When a merge takes its bulk path (tests make it take it with a few reviews).
+    var tuning = MergeTuning()
 
     /// Syncs `store` through `folder`.
     public init(store: ProgressStore, folder: String, now: @escaping @Sendable () -> Date = Date.init) {
@@ -248,7 +250,10 @@ public struct JournalSync: Sendable {
             let settled = try ledger.settle(decks: decks, ownDevice: own.device)
             for deck in decks { items.formUnion(try reviewedItems(ofDeck: deck, in: db)) }
             _ = settled
-            if !items.isEmpty { report.recomputedItems += try ledger.replay(incoming: [], alsoItems: items) }
+            if !items.isEmpty {
+                var none: [IncomingReview] = []
+                report.recomputedItems += try ledger.replay(incoming: &none, alsoItems: items, tuning: tuning)
+            }
             try db.execute(
                 sql: "UPDATE device_sync_state SET next_sequence = ?, local_mark = ?, applying = 0",
                 arguments: [sequence, mark])

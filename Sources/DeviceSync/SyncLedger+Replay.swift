@@ -3,7 +3,7 @@ import GRDB
 import Progress
 import Scheduling
 
-/// A review from another device, on its way into the log.
+/// A review from another device, on its way into the log (32 bytes: a merge holds millions).
 struct IncomingReview {
     /// Its origin (see `SyncLedger`).
     var origin: Int64
@@ -11,12 +11,26 @@ struct IncomingReview {
     var itemID: Int64
     /// When it was answered (Unix milliseconds).
     var time: Int64
+    /// Milliseconds, or -1 when not measured.
+    private var storedDuration: Int32
     /// 1 to 4.
-    var rating: Int
+    private var storedRating: UInt8
     /// Study or practice.
     var kind: ReviewKind
+
+    init(origin: Int64, itemID: Int64, time: Int64, rating: Int, kind: ReviewKind, duration: Int?) {
+        self.origin = origin
+        self.itemID = itemID
+        self.time = time
+        storedDuration = duration.flatMap { Int32(exactly: $0) } ?? -1
+        storedRating = UInt8(clamping: rating)
+        self.kind = kind
+    }
+
+    /// 1 to 4.
+    var rating: Int { Int(storedRating) }
     /// Milliseconds, when measured.
-    var duration: Int?
+    var duration: Int? { storedDuration < 0 ? nil : Int(storedDuration) }
 }
 
 extension SyncLedger {
@@ -29,32 +43,131 @@ extension SyncLedger {
         return state
     }
 
-    /// Inserts `incoming` (sorted by item) and replays every item they touch plus `alsoItems`:
-    /// each review's before and after states and the item's state are recomputed from its
-    /// merged history, and rows whose states change are rewritten.
+    /// Inserts `incoming` (sorted by item, then origin) and replays every item they touch plus
+    /// `alsoItems`: each review's before and after states and the item's state are recomputed
+    /// from its merged history, and rows whose states change are rewritten.
+    ///
+    /// New rows go in through `ProgressStore.insertingReviewsInBulk` (tallied once per chunk of
+    /// items); rewrites of existing rows (a delete and an insert under the same id) follow each
+    /// chunk, with the tally triggers on. With `tuning.bulkThreshold` incoming reviews or more,
+    /// and at least half as many as the log holds, the time index is rebuilt once at the end
+    /// instead of being updated row by row. Either way the store ends up the same.
+    ///
+    /// `incoming` is emptied once inserted, so the memory it took serves the index rebuild.
     ///
     /// - Returns: how many items were replayed.
-    func replay(incoming: [IncomingReview], alsoItems: Set<Int64>) throws -> Int {
-        var schedulers: [String: any Scheduler] = [:]
-        func scheduler(for deck: String) throws -> any Scheduler {
-            if let scheduler = schedulers[deck] { return scheduler }
-            let scheduler = try store.deviceSyncSettings(for: deck, in: db).scheduler.makeScheduler()
-            schedulers[deck] = scheduler
-            return scheduler
+    func replay(incoming: inout [IncomingReview], alsoItems: Set<Int64>, tuning: MergeTuning = MergeTuning()) throws
+        -> Int
+    {
+        var timeIndex: String?
+        if incoming.count >= tuning.bulkThreshold {
+            let logged = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM review") ?? 0
+            if incoming.count * 2 >= logged {
+                timeIndex = try String.fetchOne(
+                    db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'review_time'")
+                if timeIndex != nil { try db.execute(sql: "DROP INDEX review_time") }
+            }
         }
+        var items = Array(alsoItems.subtracting(incoming.lazy.map(\.itemID)))
+        items.sort()
+        var replayer = try ItemReplayer(ledger: self)
+        var incomingIndex = 0
+        var extraIndex = 0
+        /// Replays items until `tuning.chunkRows` rows are written or queued.
+        func chunk() throws {
+            try replayer.beginInserting()
+            var written = 0
+            while written < tuning.chunkRows, incomingIndex < incoming.count || extraIndex < items.count {
+                // The next item, in id order, with its incoming reviews.
+                if extraIndex < items.count,
+                    incomingIndex >= incoming.count || items[extraIndex] < incoming[incomingIndex].itemID
+                {
+                    written += try replayer.replay(item: items[extraIndex], newReviews: [])
+                    extraIndex += 1
+                } else {
+                    let itemID = incoming[incomingIndex].itemID
+                    let start = incomingIndex
+                    while incomingIndex < incoming.count, incoming[incomingIndex].itemID == itemID {
+                        incomingIndex += 1
+                    }
+                    written += try replayer.replay(item: itemID, newReviews: incoming[start..<incomingIndex])
+                }
+            }
+            try replayer.flush()
+            try replayer.insertOrigins()
+        }
+        while incomingIndex < incoming.count || extraIndex < items.count {
+            if incoming.isEmpty {
+                try chunk()
+            } else {
+                try ProgressStore.insertingReviewsInBulk(db, chunk)
+            }
+            try replayer.rewriteQueued()
+        }
+        // The index is rebuilt with the memory the incoming reviews took.
+        incoming = []
+        if let timeIndex { try db.execute(sql: timeIndex) }
+        return replayer.replayed
+    }
+}
+
+/// Replays items one by one for `SyncLedger.replay`: inserts their new reviews, rewrites
+/// the existing rows whose states change (queued until `rewriteQueued()`), and updates
+/// their states.
+struct ItemReplayer {
+    /// An existing review-log row whose states a replay changed.
+    private struct Rewrite {
+        var itemID: Int64
+        var row: Row
+        var outcome: HistoryReplay.Outcome
+    }
+
+    let ledger: SyncLedger
+    private var db: Database { ledger.db }
+    private var store: ProgressStore { ledger.store }
+    private let itemStatement: Statement
+    private let historyStatement: Statement
+    private let insertStatement: RawStatement
+    private let originStatement: RawStatement
+    private let deleteStatement: RawStatement
+    private let stateStatement: RawStatement
+    private var schedulers: [String: any Scheduler] = [:]
+    private var studyDays: [Int64: Int64] = [:]
+    private var rewrites: [Rewrite] = []
+    /// A new review-log row, queued for a batch.
+    private struct NewRow {
+        var itemID: Int64
+        var review: IncomingReview
+        var studyDay: Int64
+        var outcome: HistoryReplay.Outcome
+    }
+    /// Rows per batch insert.
+    static let batchRows = 32
+    private let batchInsertStatement: RawStatement
+    private let batchOriginStatement: RawStatement
+    private var newRows: [NewRow] = []
+    private var nextID: Int64 = 1
+    /// The origins of the new rows, waiting for `insertOrigins()`.
+    private var origins: [(reviewID: Int64, origin: Int64)] = []
+    /// How many items were replayed.
+    private(set) var replayed = 0
+
+    init(ledger: SyncLedger) throws {
+        self.ledger = ledger
+        let db = ledger.db
         let stateColumns = ProgressStore.deviceSyncStateColumns()
         let assignments = stateColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }
             .joined(separator: ", ")
-        let itemStatement = try db.cachedStatement(
+        itemStatement = try db.cachedStatement(
             sql: "SELECT deck_id, first_seen, \(stateColumns) FROM item WHERE id = ?")
-        let historyStatement = try db.cachedStatement(
+        historyStatement = try db.cachedStatement(
             sql: """
                 SELECT r.id, r.session_id, r.reviewed_at, r.kind, r.rating, r.duration_ms, o.origin,
                        \(ProgressStore.deviceSyncStateColumns(prefix: "r.before_")),
                        \(ProgressStore.deviceSyncStateColumns(prefix: "r.after_")), r.study_day
                 FROM review r LEFT JOIN review_origin o ON o.review_id = r.id WHERE r.item_id = ?
                 """)
-        let insertStatement = try RawStatement(
+        insertStatement = try RawStatement(
             db,
             sql: """
                 INSERT INTO review (id, item_id, session_id, reviewed_at, study_day, kind, rating, duration_ms,
@@ -62,121 +175,186 @@ extension SyncLedger {
                     \(ProgressStore.deviceSyncStateColumns(prefix: "after_")))
                 VALUES (\(Array(repeating: "?", count: 24).joined(separator: ", ")))
                 """)
-        let originStatement = try RawStatement(db, sql: "INSERT INTO review_origin (review_id, origin) VALUES (?, ?)")
-        let deleteStatement = try db.cachedStatement(sql: "DELETE FROM review WHERE id = ?")
-        let stateStatement = try db.cachedStatement(sql: "UPDATE item SET \(assignments) WHERE id = ?")
+        let oneRow = "(" + Array(repeating: "?", count: 24).joined(separator: ", ") + ")"
+        batchInsertStatement = try RawStatement(
+            db,
+            sql: """
+                INSERT INTO review (id, item_id, session_id, reviewed_at, study_day, kind, rating, duration_ms,
+                    \(ProgressStore.deviceSyncStateColumns(prefix: "before_")),
+                    \(ProgressStore.deviceSyncStateColumns(prefix: "after_")))
+                VALUES \(Array(repeating: oneRow, count: Self.batchRows).joined(separator: ", "))
+                """)
+        originStatement = try RawStatement(db, sql: "INSERT INTO review_origin (review_id, origin) VALUES (?, ?)")
+        batchOriginStatement = try RawStatement(
+            db,
+            sql: "INSERT INTO review_origin (review_id, origin) VALUES "
+                + Array(repeating: "(?, ?)", count: Self.batchRows).joined(separator: ", "))
+        deleteStatement = try RawStatement(db, sql: "DELETE FROM review WHERE id = ?")
+        stateStatement = try RawStatement(db, sql: "UPDATE item SET \(assignments) WHERE id = ?")
+    }
 
-        // Study days by quarter hour: every study-day boundary (the rollover hour in any time
-        // zone in use, all offsets being whole quarter hours) falls between them.
-        var studyDays: [Int64: Int64] = [:]
-        func studyDay(_ milliseconds: Int64) -> Int64 {
-            let quarter = milliseconds >= 0 ? milliseconds / 900_000 : (milliseconds - 899_999) / 900_000
-            if let day = studyDays[quarter] { return day }
-            let day = store.deviceSyncStudyDay(ofMilliseconds: milliseconds)
-            studyDays[quarter] = day
-            return day
+    /// The scheduler of `deck`, from its settings.
+    private mutating func scheduler(for deck: String) throws -> any Scheduler {
+        if let scheduler = schedulers[deck] { return scheduler }
+        let scheduler = try store.deviceSyncSettings(for: deck, in: db).scheduler.makeScheduler()
+        schedulers[deck] = scheduler
+        return scheduler
+    }
+
+    /// The study day of an answer at `milliseconds`, looked up by quarter hour: every
+    /// study-day boundary (the rollover hour in any time zone in use, all offsets being whole
+    /// quarter hours) falls between them.
+    private mutating func studyDay(_ milliseconds: Int64) -> Int64 {
+        let quarter = milliseconds >= 0 ? milliseconds / 900_000 : (milliseconds - 899_999) / 900_000
+        if let day = studyDays[quarter] { return day }
+        let day = store.deviceSyncStudyDay(ofMilliseconds: milliseconds)
+        studyDays[quarter] = day
+        return day
+    }
+
+    /// Replays item `itemID` with `newReviews` added to its history: inserts them, queues
+    /// the rewrites of its existing rows, and updates its state.
+    ///
+    /// - Returns: how many rows it inserted or queued.
+    mutating func replay(item itemID: Int64, newReviews: ArraySlice<IncomingReview>) throws -> Int {
+        guard let item = try Row.fetchOne(itemStatement, arguments: [itemID]) else { return 0 }
+        replayed += 1
+        let deck: String = item[0]
+        let firstSeen: Int64 = item[1]
+        guard let current = try store.deviceSyncState(in: item, at: 2) else { return 0 }
+
+        var existing: [(row: Row, before: CardState?, after: CardState?)] = []
+        var entries: [HistoryReplay.Entry] = []
+        entries.reserveCapacity(newReviews.count)
+        let rows = try Row.fetchCursor(historyStatement, arguments: [itemID])
+        while let row = try rows.next() {
+            let kindText: String = row[3]
+            guard let kind = ReviewKind(rawValue: kindText) else { continue }
+            let rating: Int? = row[4]
+            let origin: Int64? = row[6]
+            let before = try store.deviceSyncState(in: row, at: 7)
+            let after = try store.deviceSyncState(in: row, at: 15)
+            entries.append(
+                HistoryReplay.Entry(
+                    time: row[2], id: origin.map(ledger.id(of:)), rowID: row[0], kind: kind,
+                    rating: rating.flatMap(Rating.init(rawValue:)), manualAfter: kind == .manual ? after : nil,
+                    index: entries.count))
+            existing.append((row.copy(), before, after))
         }
-        var items = Array(alsoItems.subtracting(incoming.lazy.map(\.itemID)))
-        items.sort()
-        var replayed = 0
-        var incomingIndex = 0
-        var extraIndex = 0
-        while incomingIndex < incoming.count || extraIndex < items.count {
-            // The next item, in id order, with its incoming reviews.
-            let itemID: Int64
-            var newReviews: ArraySlice<IncomingReview> = []
-            if extraIndex < items.count,
-                incomingIndex >= incoming.count || items[extraIndex] < incoming[incomingIndex].itemID
-            {
-                itemID = items[extraIndex]
-                extraIndex += 1
-            } else {
-                itemID = incoming[incomingIndex].itemID
-                let start = incomingIndex
-                while incomingIndex < incoming.count, incoming[incomingIndex].itemID == itemID { incomingIndex += 1 }
-                newReviews = incoming[start..<incomingIndex]
-            }
-            guard let item = try Row.fetchOne(itemStatement, arguments: [itemID]) else { continue }
-            replayed += 1
-            let deck: String = item[0]
-            let firstSeen: Int64 = item[1]
-            guard let current = try store.deviceSyncState(in: item, at: 2) else { continue }
-
-            struct Existing {
-                var row: Row
-                var before: CardState?
-                var after: CardState?
-            }
-            var existing: [Existing] = []
-            var entries: [HistoryReplay.Entry] = []
-            let rows = try Row.fetchCursor(historyStatement, arguments: [itemID])
-            while let row = try rows.next() {
-                let kindText: String = row[3]
-                guard let kind = ReviewKind(rawValue: kindText) else { continue }
-                let rating: Int? = row[4]
-                let origin: Int64? = row[6]
-                let before = try store.deviceSyncState(in: row, at: 7)
-                let after = try store.deviceSyncState(in: row, at: 15)
-                entries.append(
-                    HistoryReplay.Entry(
-                        time: row[2], id: origin.map(id(of:)), rowID: row[0], kind: kind,
-                        rating: rating.flatMap(Rating.init(rawValue:)), manualAfter: kind == .manual ? after : nil,
-                        index: entries.count))
-                existing.append(Existing(row: row.copy(), before: before, after: after))
-            }
-            for review in newReviews {
-                entries.append(
-                    HistoryReplay.Entry(
-                        time: review.time, id: id(of: review.origin), rowID: nil, kind: review.kind,
-                        rating: Rating(rawValue: review.rating), manualAfter: nil, index: entries.count))
-            }
-            let (outcomes, final) = HistoryReplay.replay(
-                entries, scheduler: try scheduler(for: deck), normalize: Self.stored)
-
-            for (index, old) in existing.enumerated() {
-                guard let outcome = outcomes[index], outcome.before != old.before || outcome.after != old.after else {
-                    continue
-                }
-                let row = old.row
-                let id: Int64 = row[0]
-                try deleteStatement.execute(arguments: [id])
-                insertStatement.bind(1, id)
-                insertStatement.bind(2, itemID)
-                insertStatement.bind(3, row[1] as Int64?)
-                insertStatement.bind(4, row[2] as Int64)
-                insertStatement.bind(5, row[23] as Int64?)
-                insertStatement.bind(6, row[3] as String)
-                insertStatement.bind(7, row[4] as Int64?)
-                insertStatement.bind(8, row[5] as Int64?)
-                insertStatement.bind(9, outcome.before)
-                insertStatement.bind(17, outcome.after)
-                try insertStatement.run(db)
-            }
-            for (offset, review) in newReviews.enumerated() {
-                guard let outcome = outcomes[existing.count + offset] else { continue }
-                insertStatement.bind(1, nil as Int64?)
-                insertStatement.bind(2, itemID)
-                insertStatement.bind(3, nil as Int64?)
-                insertStatement.bind(4, review.time)
-                insertStatement.bind(5, studyDay(review.time))
-                insertStatement.bind(6, review.kind.rawValue)
-                insertStatement.bind(7, review.rating)
-                insertStatement.bind(8, review.duration)
-                insertStatement.bind(9, outcome.before)
-                insertStatement.bind(17, outcome.after)
-                try insertStatement.run(db)
-                originStatement.bind(1, db.lastInsertedRowID)
-                originStatement.bind(2, review.origin)
-                try originStatement.run(db)
-            }
-            let wanted =
-                final ?? (current.phase == .new ? current : CardState.new(due: Date(unixMilliseconds: firstSeen)))
-            if wanted != current {
-                var arguments = ProgressStore.deviceSyncValues(of: wanted)
-                arguments.append(itemID)
-                try stateStatement.execute(arguments: StatementArguments(arguments))
-            }
+        for review in newReviews {
+            entries.append(
+                HistoryReplay.Entry(
+                    time: review.time, id: ledger.id(of: review.origin), rowID: nil, kind: review.kind,
+                    rating: Rating(rawValue: review.rating), manualAfter: nil, index: entries.count))
         }
-        return replayed
+        let (outcomes, final) = HistoryReplay.replay(
+            entries, scheduler: try scheduler(for: deck), normalize: SyncLedger.stored)
+
+        var written = 0
+        for (index, old) in existing.enumerated() {
+            guard let outcome = outcomes[index], outcome.before != old.before || outcome.after != old.after else {
+                continue
+            }
+            rewrites.append(Rewrite(itemID: itemID, row: old.row, outcome: outcome))
+            written += 1
+        }
+        for (offset, review) in newReviews.enumerated() {
+            guard let outcome = outcomes[existing.count + offset] else { continue }
+            try add(NewRow(itemID: itemID, review: review, studyDay: studyDay(review.time), outcome: outcome))
+            written += 1
+        }
+        let wanted = final ?? (current.phase == .new ? current : CardState.new(due: Date(unixMilliseconds: firstSeen)))
+        if wanted != current {
+            stateStatement.bind(1, wanted)
+            stateStatement.bind(9, itemID)
+            try stateStatement.run(db)
+        }
+        return written
+    }
+
+    /// Starts a run of new rows: they take the ids after the largest in the log (as SQLite
+    /// would give them), so their origins can be inserted in batches too.
+    mutating func beginInserting() throws {
+        nextID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM review") ?? 0) + 1
+    }
+
+    /// Queues a new row, inserting the queue when a batch is full.
+    private mutating func add(_ row: NewRow) throws {
+        newRows.append(row)
+        if newRows.count == Self.batchRows { try flush() }
+    }
+
+    /// Inserts the queued new rows, full batches with one statement each, the rest one by one,
+    /// and queues their origins for `insertOrigins()`.
+    mutating func flush() throws {
+        var start = 0
+        while start < newRows.count {
+            let batch = newRows.count - start >= Self.batchRows
+            let statement = batch ? batchInsertStatement : insertStatement
+            let count = batch ? Self.batchRows : 1
+            for offset in 0..<count {
+                let row = newRows[start + offset]
+                let base = Int32(offset * 24)
+                statement.bind(base + 1, nextID + Int64(start + offset))
+                statement.bind(base + 2, row.itemID)
+                statement.bind(base + 3, nil as Int64?)
+                statement.bind(base + 4, row.review.time)
+                statement.bind(base + 5, row.studyDay)
+                statement.bind(base + 6, row.review.kind.rawValue)
+                statement.bind(base + 7, row.review.rating)
+                statement.bind(base + 8, row.review.duration)
+                statement.bind(base + 9, row.outcome.before)
+                statement.bind(base + 17, row.outcome.after)
+            }
+            try statement.run(db)
+            start += count
+        }
+        for (offset, row) in newRows.enumerated() {
+            origins.append((nextID + Int64(offset), row.review.origin))
+        }
+        nextID += Int64(newRows.count)
+        newRows.removeAll(keepingCapacity: true)
+    }
+
+    /// Inserts the origins of the new rows inserted since the last call, in origin order: the
+    /// origin index is then written in one sweep, not at random places.
+    mutating func insertOrigins() throws {
+        origins.sort { $0.origin < $1.origin }
+        var start = 0
+        while start < origins.count {
+            let batch = origins.count - start >= Self.batchRows
+            let statement = batch ? batchOriginStatement : originStatement
+            let count = batch ? Self.batchRows : 1
+            for offset in 0..<count {
+                statement.bind(Int32(offset * 2 + 1), origins[start + offset].reviewID)
+                statement.bind(Int32(offset * 2 + 2), origins[start + offset].origin)
+            }
+            try statement.run(db)
+            start += count
+        }
+        origins.removeAll(keepingCapacity: true)
+    }
+
+    /// Rewrites the queued rows (a delete, then an insert under the same id, so the tally
+    /// triggers move the counts), and empties the queue.
+    mutating func rewriteQueued() throws {
+        for rewrite in rewrites {
+            let row = rewrite.row
+            let id: Int64 = row[0]
+            deleteStatement.bind(1, id)
+            try deleteStatement.run(db)
+            insertStatement.bind(1, id)
+            insertStatement.bind(2, rewrite.itemID)
+            insertStatement.bind(3, row[1] as Int64?)
+            insertStatement.bind(4, row[2] as Int64)
+            insertStatement.bind(5, row[23] as Int64?)
+            insertStatement.bind(6, row[3] as String)
+            insertStatement.bind(7, row[4] as Int64?)
+            insertStatement.bind(8, row[5] as Int64?)
+            insertStatement.bind(9, rewrite.outcome.before)
+            insertStatement.bind(17, rewrite.outcome.after)
+            try insertStatement.run(db)
+        }
+        rewrites.removeAll(keepingCapacity: true)
     }
 }

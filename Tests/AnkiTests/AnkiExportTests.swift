@@ -4,6 +4,7 @@ import GRDB
 import Progress
 import Scheduling
 import Testing
+import ZIPFoundation
 
 @testable import Anki
 
@@ -181,5 +182,47 @@ struct AnkiExportTests {
         }
         #expect(folder.listing("out") == ["deck.apkg"])
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("out/deck.apkg"))) == Data("old".utf8))
+    }
+
+    @Test("deck text becomes HTML: &, < and > escaped, line breaks as <br>, media markers as media")
+    func fieldHTML() {
+        #expect(ExportedNote.html("plain text, café", media: ["a.png"]) == "plain text, café")
+        #expect(
+            ExportedNote.html("a < b && c > d\nnext line — ünïcode", media: [])
+                == "a &lt; b &amp;&amp; c &gt; d<br>next line — ünïcode")
+        #expect(ExportedNote.html("<b>&amp;</b>", media: []) == "&lt;b&gt;&amp;amp;&lt;/b&gt;")
+        #expect(
+            ExportedNote.html("see (image: R&D.png)\n(sound: a.mp3) (image: other.png)", media: ["R&D.png", "a.mp3"])
+                == "see <img src=\"R&amp;D.png\"><br>[sound:a.mp3] (image: other.png)")
+        #expect(ExportedNote.html("(image: a.png)", media: []) == "(image: a.png)")
+    }
+
+    @Test("past the zip writer's limits the package goes through ZIPFoundation, and reads the same")
+    func largePackagePath() throws {
+        let folder = TemporaryFolder()
+        let (deck, store, reviews) = try Self.sample(in: folder)
+        try FileManager.default.createDirectory(
+            atPath: folder.file("decks/hailsham.media"), withIntermediateDirectories: true)
+        try Data("GIF89a".utf8).write(to: URL(fileURLWithPath: folder.file("decks/hailsham.media/pic.gif")))
+        for limit in [ZipWriter.byteLimit, 0] {
+            var options = AnkiExportOptions()
+            options.fastZipByteLimit = limit
+            let out = folder.file("out-\(limit).apkg")
+            let summary = try AnkiExporter.export([deck], store: store, to: out, options: options)
+            #expect(summary.media == 1)
+            let archive = try Archive(url: URL(fileURLWithPath: out), accessMode: .read)
+            #expect(archive.map(\.path) == ["meta", "collection.anki21", "0", "media"])
+            for (name, contents) in [("0", "GIF89a"), ("media", #"{"0":"pic.gif"}"#)] {
+                var data = Data()
+                _ = try archive.extract(try #require(archive[name])) { data.append($0) }
+                #expect(String(decoding: data, as: UTF8.self) == contents)
+            }
+            let back = TemporaryFolder()
+            let backStore = try ProgressStore(path: back.file("progress.sqlite"))
+            let imported = try AnkiImporter.importFile(
+                out, options: AnkiImportOptions(decksDirectory: back.file("decks")), store: backStore)
+            #expect(imported.notes == 5)
+            #expect(imported.reviews == reviews)
+        }
     }
 }

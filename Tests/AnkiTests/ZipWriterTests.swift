@@ -70,4 +70,21 @@ struct ZipWriterTests {
         #expect(!ZipWriter.fits(totalBytes: 4_294_967_295, entries: 3))
         #expect(!ZipWriter.fits(totalBytes: 1_000, entries: 70_000))
     }
+
+    @Test("a file past 8 MB, deflated in two halves at once, reads back as one stream")
+    func splitFile() throws {
+        let folder = TemporaryFolder()
+        let big = Self.sample(Int(ZipWriter.splitMinimum) + 3 * (1 << 20) + 777)
+        try big.write(to: URL(fileURLWithPath: folder.file("big")))
+        var zip = try ZipWriter(path: folder.file("out.zip"))
+        try zip.add("collection.anki21", file: folder.file("big"))
+        try zip.add("media", data: Data("{}".utf8))
+        try zip.finish()
+        let entries = try Self.read(folder.file("out.zip"))
+        #expect(entries.map(\.0) == ["collection.anki21", "media"])
+        #expect(entries.first?.2 == big)
+        let size = try #require(
+            (try FileManager.default.attributesOfItem(atPath: folder.file("out.zip"))[.size] as? NSNumber)?.intValue)
+        #expect(size < big.count / 2)
+    }
 }

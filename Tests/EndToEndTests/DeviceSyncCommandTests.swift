@@ -100,6 +100,42 @@ import Testing
         #expect(open.output.contains("Sync: received 3 answers from 1 other machine.\n"))
     }
 
+    @Test func aFailedSyncAtQuitIsLoggedAndTheNextPromptSaysSo() throws {
+        let sandbox = try Self.sandbox()
+        let folder = sandbox.path("shared")
+        #expect(
+            try sandbox.pipe(["settings", "--sync-dir", folder] + Self.machine(sandbox, "laptop"), input: "").status
+                == 0)
+        // The folder turns out to be a file: the sync at quit fails, with nobody watching.
+        try sandbox.write("not a folder", to: "shared")
+        let log = sandbox.path("state") + "/recall/sync.log"
+        func logText() -> String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
+        func waitForLog(_ done: (String) -> Bool) {
+            var waited = 0
+            while !done(logText()), waited < 150 {
+                usleep(100_000)
+                waited += 1
+            }
+        }
+        #expect(try sandbox.pipe(Self.machine(sandbox, "laptop"), input: "quit\n").status == 0)
+        waitForLog { $0.contains(": failed\n") }
+        #expect(
+            logText().contains(
+                "sync through \(folder): failed\n  error: cannot use the sync folder \(folder): it is not a folder\n"))
+        // Fixed; the next prompt says once what happened, and where to read about it.
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let next = try sandbox.pipe(Self.machine(sandbox, "laptop"), input: "quit\n")
+        // (The prompt wraps long lines at the terminal's width.)
+        #expect(
+            next.output.replacingOccurrences(of: "\n", with: " ").contains(
+                "warning: the sync when recall last quit failed; see \(log) "))
+        waitForLog { $0.contains(": ok\n") }
+        #expect(logText().contains("  (shown when recall next started)\n"))
+        let after = try sandbox.pipe(Self.machine(sandbox, "laptop"), input: "quit\n")
+        #expect(!after.output.contains("warning: the sync when recall last quit"))
+    }
+
     @Test func aCopiedStoreIsDetectedAndNewDeviceFixesIt() throws {
         let sandbox = try Self.sandbox()
         let folder = sandbox.path("shared")

@@ -38,14 +38,49 @@ struct SyncCommand: RecallCommand, ReadsDecks, UsesStore {
     @Flag(name: .customLong("quiet"), help: "Print only problems.")
     var quiet = false
 
+    @Option(
+        name: .customLong("log"),
+        help: ArgumentHelp(
+            "Also append the outcome (what was sent and received, problems, errors) to this file, kept under 64 KiB.",
+            valueName: "file"),
+        completion: .file())
+    var logFile: String?
+
     @OptionGroup var deckOptions: DeckOptions
     @OptionGroup var storeOptions: StoreOptions
 
     func run(in context: CommandContext) throws {
+        guard let logFile else {
+            try sync(in: context, resolvedFolder: { _ in })
+            return
+        }
+        let log = SyncLog(path: Self.absolute(logFile))
+        var usedFolder = folder.map(Self.absolute) ?? "the configured folder"
+        do {
+            let (report, journal) = try sync(in: context, resolvedFolder: { usedFolder = $0 })
+            var lines = report.problems.map { "warning: " + $0.description } + report.notes.map { "note: " + $0 }
+            lines += Self.summary(report, journal: journal)
+            log.append(
+                folder: usedFolder, outcome: report.problems.isEmpty ? .ok : .problems(report.problems.count),
+                lines: lines)
+        } catch {
+            log.append(folder: usedFolder, outcome: .failed, lines: ["error: \(error)"])
+            throw error
+        }
+    }
+
+    /// Syncs and prints what happened; calls `resolvedFolder` with the folder once known.
+    ///
+    /// - Returns: what the sync did, and the path of this machine's journal.
+    @discardableResult
+    private func sync(
+        in context: CommandContext, resolvedFolder: (String) -> Void
+    ) throws -> (report: JournalSyncReport, journal: String) {
         let store = try context.workspace().store
         guard let folder = try folder.map(Self.absolute) ?? store.syncFolder() else {
             throw UsageError(DeviceSyncError.noFolder.description)
         }
+        resolvedFolder(folder)
         let sync = JournalSync(store: store, folder: folder)
         let console = context.console
         if newDevice {
@@ -62,6 +97,7 @@ struct SyncCommand: RecallCommand, ReadsDecks, UsesStore {
         } else if !quiet {
             for line in Self.summary(report, journal: sync.journalPath(of: report.deviceID)) { console.say(line) }
         }
+        return (report, sync.journalPath(of: report.deviceID))
     }
 
     /// `path` made absolute (relative to the current folder), `~` expanded.
