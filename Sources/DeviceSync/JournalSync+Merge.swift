@@ -70,6 +70,8 @@ final class JournalMerge {
     /// The deck of the last review line taken by `acceptNew`, with its bytes, and its items
     /// once loaded.
     private var lastDeck: (bytes: [UInt8], deck: String, keys: [String: Int64]?)?
+    /// The events the store holds for a window of one device's numbers (see `storedEvent`).
+    private var storedWindow: (ref: Int64, range: ClosedRange<Int64>, events: [Int64: JournalEvent])?
     /// How many items of each deck were looked up one by one (see `itemID(deck:key:)`).
     private var singleLookups: [String: Int] = [:]
 
@@ -196,7 +198,8 @@ final class JournalMerge {
         let origin = try ledger.origin(of: event.id)
         if event.id.device == ownDevice {
             // This device's own event, copied: it must be exactly what the store has.
-            guard try ledger.events(in: origin...origin) == [event] else { throw duplicate }
+            guard try storedEvent(ref: origin >> SyncLedger.sequenceBits, sequence: event.id.sequence) == event
+            else { throw duplicate }
             return
         }
         let ref = origin >> SyncLedger.sequenceBits
@@ -209,7 +212,7 @@ final class JournalMerge {
             highest[ref] = known
         }
         if sequence <= known {
-            if let stored = try ledger.events(in: origin...origin).first {
+            if let stored = try storedEvent(ref: ref, sequence: sequence) {
                 guard stored == event else { throw duplicate }
                 return
             }
@@ -259,6 +262,26 @@ final class JournalMerge {
         }
         devices.insert(event.id.device)
         if indexed[ref] != nil { indexed[ref]?[sequence] = placed }
+    }
+
+    /// The event the store holds as number `sequence` of device `ref`, if any.
+    ///
+    /// Read a window of numbers at a time: a journal read again from its start (replaced by a
+    /// shorter file, or copied under another name) brings its events in order, and one query
+    /// per event would take minutes for a long journal.
+    private func storedEvent(ref: Int64, sequence: Int64) throws -> JournalEvent? {
+        if let window = storedWindow, window.ref == ref, window.range.contains(sequence) {
+            return window.events[sequence]
+        }
+        let range = sequence...min(sequence + 4_095, (1 << SyncLedger.sequenceBits) - 1)
+        var events: [Int64: JournalEvent] = [:]
+        for event in try ledger.events(
+            in: SyncLedger.range(ref: ref, from: range.lowerBound, through: range.upperBound))
+        {
+            events[event.id.sequence] = event
+        }
+        storedWindow = (ref, range, events)
+        return events[sequence]
     }
 
     /// Indexes this merge's events of device `ref` by sequence (needed only when a journal

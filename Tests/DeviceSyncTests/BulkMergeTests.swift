@@ -156,6 +156,50 @@ import Testing
         }
     }
 
+    @Test func aJournalReadAgainOrCopiedChangesNothingAndAChangedCopyIsCaught() throws {
+        let directory = try TemporaryDirectory()
+        let folder = directory.path("folder")
+        let journals = folder + "/recall"
+        try FileManager.default.createDirectory(atPath: journals, withIntermediateDirectories: true)
+        // More events than one window of stored events (4 096), so several windows are read.
+        let lines = (1...9_000).map { sequence in
+            JournalFormat.line(
+                JournalEvent(
+                    id: JournalEventID(device: "aaaa", sequence: Int64(sequence)),
+                    body: .review(
+                        JournalReview(
+                            deckID: "plot", itemKey: ["a", "b", "c"][sequence % 3],
+                            time: Int64(t0.timeIntervalSince1970 * 1_000) + Int64(sequence) * 60_000,
+                            rating: sequence % 4 + 1, durationMilliseconds: nil, kind: .study))))
+        }
+        let journal = lines.joined(separator: "\n") + "\n"
+        try journal.write(toFile: journals + "/aaaa.jsonl", atomically: true, encoding: .utf8)
+        let device = try SimulatedDevice(path: directory.path("store.sqlite"), decks: ["plot": ["a", "b", "c"]])
+        #expect(try device.sync(folder).receivedReviews == 9_000)
+        let before = try device.snapshot()
+        // A conflict copy, and the journal replaced by a shorter file then restored: all read again.
+        try journal.write(toFile: journals + "/aaaa.sync-conflict.jsonl", atomically: true, encoding: .utf8)
+        try (lines.prefix(100).joined(separator: "\n") + "\n").write(
+            toFile: journals + "/aaaa.jsonl", atomically: true, encoding: .utf8)
+        #expect(try device.sync(folder).receivedReviews == 0)
+        try journal.write(toFile: journals + "/aaaa.jsonl", atomically: true, encoding: .utf8)
+        #expect(try device.sync(folder).receivedReviews == 0)
+        #expect(try device.snapshot() == before)
+        // A copy whose event 5 000 differs is another store with the same device id.
+        var changed = lines
+        changed[4_999] = changed[4_999].replacingOccurrences(of: #""rating":1"#, with: #""rating":2"#)
+        #expect(changed[4_999] != lines[4_999])
+        try (changed.joined(separator: "\n") + "\n").write(
+            toFile: journals + "/aaaa.other.jsonl", atomically: true, encoding: .utf8)
+        #expect(
+            throws: DeviceSyncError.duplicateDevice(
+                file: journals + "/aaaa.other.jsonl", line: 5_000, device: "aaaa", sequence: 5_000)
+        ) {
+            try device.sync(folder)
+        }
+        #expect(try device.snapshot() == before)
+    }
+
     // MARK: - The fast line scanner
 
     func scan(_ line: String) -> (ReviewLine, [UInt8])? {

@@ -174,6 +174,41 @@ import Testing
         #expect(run.output.contains("Received 2 answers from 1 other machine."))
     }
 
+    @Test func aKilledLargeMergeLosesAndDoublesNothing() throws {
+        // Enough answers for the bulk path (the time index dropped and rebuilt, tallies per chunk).
+        let sandbox = try Self.sandbox()
+        let folder = sandbox.path("shared")
+        var journal = ""
+        for sequence in 1...25_000 {
+            journal +=
+                #"{"device":"aaaa","seq":\#(sequence),"type":"review","deck":"sample","item":"\#(sequence % 3 == 0 ? "t" : "b")","#
+                + #""time":\#(1_795_255_200_000 + sequence * 60_000),"kind":"study","rating":\#(sequence % 4 + 1),"duration":null}"#
+                + "\n"
+        }
+        try sandbox.write(journal, to: "shared/recall/aaaa.jsonl")
+        for delay in [100, 250, 450] {
+            let process = Process()
+            process.executableURL = RecallBinary.url
+            process.arguments = ["sync", folder, "--quiet"] + Self.machine(sandbox, "laptop")
+            process.environment = sandbox.environment()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(useconds_t(delay * 1_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let finish = try sandbox.pipe(["sync", folder, "--quiet"] + Self.machine(sandbox, "laptop"), input: "")
+        #expect(finish.status == 0, "\(finish.errors)")
+        let reference = try sandbox.pipe(["sync", folder] + Self.machine(sandbox, "desktop"), input: "")
+        #expect(reference.output.contains("Received 25000 answers from 1 other machine."))
+        let laptop = try Self.log(sandbox, "laptop")
+        #expect(laptop.split(separator: "\n").count == 25_001)
+        #expect(try Self.log(sandbox, "desktop") == laptop)
+        let again = try sandbox.pipe(["sync", folder] + Self.machine(sandbox, "laptop"), input: "")
+        #expect(again.output == "Nothing new to send.\nNothing new arrived.\n")
+    }
+
     @Test func killedSyncsLoseAndDoubleNothing() throws {
         let sandbox = try Self.sandbox()
         let folder = sandbox.path("shared")
