@@ -7,5 +7,6 @@ extension FuzzTarget {
         .replayCSV,
         .journalLine,
         .ankiText,
+        .ankiPackage,
     ]
 }

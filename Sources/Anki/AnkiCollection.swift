@@ -49,18 +49,25 @@ struct AnkiCollection: Sendable {
     }
 
     private static func read(_ db: Database, path: String) throws -> AnkiCollection {
-        guard let col = try Row.fetchOne(db, sql: "SELECT crt, ver, models, decks, dconf FROM col") else {
+        let colSQL =
+            "SELECT \(Self.int("crt")), \(Self.int("ver")), \(["models", "decks", "dconf"].map(Self.text).joined(separator: ", ")) FROM col"
+        guard let col = try Row.fetchOne(db, sql: colSQL) else {
             throw AnkiError.damaged(path: path, detail: "its collection has no col row")
         }
-        let version: Int = col["ver"]
+        let version: Int = col[1]
         var collection = AnkiCollection(
-            created: col["crt"], notetypes: [:], decks: [:], options: [:], notes: [], cards: [], revlog: [])
+            created: col[0], notetypes: [:], decks: [:], options: [:], notes: [], cards: [], revlog: [])
         if version >= 15 {
             try collection.readTables(db, path: path)
         } else {
-            try collection.readJSON(models: col["models"], decks: col["decks"], options: col["dconf"], path: path)
+            try collection.readJSON(models: col[2], decks: col[3], options: col[4], path: path)
         }
-        let notes = try Row.fetchCursor(db, sql: "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id")
+        let notes = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT \(Self.int("id")), \(Self.text("guid")), \(Self.int("mid")), \(Self.text("tags")), \(Self.text("flds"))
+                FROM notes ORDER BY id
+                """)
         while let row = try notes.next() {
             let tags: String = row[3]
             let fields: String = row[4]
@@ -73,7 +80,8 @@ struct AnkiCollection: Sendable {
         let cards = try Row.fetchCursor(
             db,
             sql: """
-                SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, data
+                SELECT \(["id", "nid", "did", "ord", "type", "queue", "due", "ivl", "factor", "reps", "lapses", "left",
+                    "odue", "odid"].map(Self.int).joined(separator: ", ")), \(Self.text("data"))
                 FROM cards ORDER BY nid, ord
                 """)
         while let row = try cards.next() {
@@ -82,7 +90,7 @@ struct AnkiCollection: Sendable {
                     id: row[0], noteID: row[1], deckID: row[2], ord: row[3], type: row[4], queue: row[5], due: row[6],
                     interval: row[7], factor: row[8], reps: row[9], lapses: row[10], left: row[11],
                     originalDue: row[12],
-                    originalDeckID: row[13], data: row[14] ?? ""))
+                    originalDeckID: row[13], data: row[14]))
         }
         collection.revlog = try readRevlog(db)
         return collection
@@ -123,29 +131,45 @@ struct AnkiCollection: Sendable {
         return grouping.order.map { rows[Int($0)] }
     }
 
+    // A hostile collection may hold any value in any column: each column is read as the
+    // type recall wants, converted by SQLite (a NULL becomes 0, "" or empty data), so that
+    // decoding a row never fails.
+
+    /// `column` as an integer, never NULL.
+    private static func int(_ column: String) -> String { "COALESCE(CAST(\(column) AS INTEGER), 0)" }
+    /// `column` as text, never NULL.
+    private static func text(_ column: String) -> String { "COALESCE(CAST(\(column) AS TEXT), '')" }
+    /// `column` as bytes, never NULL.
+    private static func blob(_ column: String) -> String { "COALESCE(CAST(\(column) AS BLOB), x'')" }
+
     // MARK: - Schema 18
 
     private mutating func readTables(_ db: Database, path: String) throws {
         do {
             var fields: [Int64: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT ntid, name FROM fields ORDER BY ntid, ord") {
+            let fieldSQL = "SELECT \(Self.int("ntid")), \(Self.text("name")) FROM fields ORDER BY ntid, ord"
+            for row in try Row.fetchAll(db, sql: fieldSQL) {
                 fields[row[0], default: []].append(row[1])
             }
             var templates: [Int64: [AnkiNotetype.Template]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT ntid, name, config FROM templates ORDER BY ntid, ord") {
+            let templateSQL =
+                "SELECT \(Self.int("ntid")), \(Self.text("name")), \(Self.blob("config")) "
+                + " FROM templates ORDER BY ntid, ord"
+            for row in try Row.fetchAll(db, sql: templateSQL) {
                 var front = ""
                 var back = ""
-                for field in try ProtobufReader.fields(of: row[2] ?? Data()) {
+                for field in try ProtobufReader.fields(of: row[2]) {
                     if field.number == 1 { front = field.value.string ?? "" }
                     if field.number == 2 { back = field.value.string ?? "" }
                 }
                 templates[row[0], default: []].append(.init(name: row[1], front: front, back: back))
             }
-            for row in try Row.fetchAll(db, sql: "SELECT id, name, config FROM notetypes") {
+            let notetypeSQL = "SELECT \(Self.int("id")), \(Self.text("name")), \(Self.blob("config")) FROM notetypes"
+            for row in try Row.fetchAll(db, sql: notetypeSQL) {
                 let id: Int64 = row[0]
                 var isCloze = false
                 var stock: AnkiNotetype.StockKind?
-                for field in try ProtobufReader.fields(of: row[2] ?? Data()) {
+                for field in try ProtobufReader.fields(of: row[2]) {
                     if field.number == 1 { isCloze = field.value.integer == 1 }
                     if field.number == 9, let kind = field.value.integer { stock = .init(rawValue: Int(kind)) }
                 }
@@ -153,12 +177,14 @@ struct AnkiCollection: Sendable {
                     id: id, name: row[1], isCloze: isCloze, stockKind: stock, fields: fields[id] ?? [],
                     templates: templates[id] ?? [])
             }
-            for row in try Row.fetchAll(db, sql: "SELECT id, name, kind FROM decks") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT \(Self.int("id")), \(Self.text("name")), \(Self.blob("kind")) FROM decks")
+            {
                 let name: String = row[1]
                 var deck = AnkiDeckRecord(
                     id: row[0], name: name.replacingOccurrences(of: "\u{1F}", with: "::"), optionsID: nil,
                     desiredRetention: nil, description: "")
-                for field in try ProtobufReader.fields(of: row[2] ?? Data()) where field.number == 1 {
+                for field in try ProtobufReader.fields(of: row[2]) where field.number == 1 {
                     guard let normal = field.value.data else { continue }
                     deck.optionsID = 1
                     for inner in try ProtobufReader.fields(of: normal) {
@@ -172,14 +198,14 @@ struct AnkiCollection: Sendable {
                 }
                 decks[deck.id] = deck
             }
-            for row in try Row.fetchAll(db, sql: "SELECT id, config FROM deck_config") {
+            for row in try Row.fetchAll(db, sql: "SELECT \(Self.int("id")), \(Self.blob("config")) FROM deck_config") {
                 var options = AnkiDeckOptions(id: row[0])
                 var params4: [Double] = []
                 var params5: [Double] = []
                 var params6: [Double] = []
                 var learning: [Double] = []
                 var relearning: [Double] = []
-                for field in try ProtobufReader.fields(of: row[1] ?? Data()) {
+                for field in try ProtobufReader.fields(of: row[1]) {
                     switch field.number {
                     case 1: learning += ProtobufReader.floats(field.value)
                     case 2: relearning += ProtobufReader.floats(field.value)

@@ -96,7 +96,7 @@ struct AnkiImportPlan {
             }
 
             var items: [ProgressImport.Item] = []
-            var histories: [(card: AnkiCard, item: ItemRef)] = []
+            var histories: [(card: AnkiCard, item: Int)] = []  // the answered cards, by index in `items`
             var mediaNames: [String] = []
             var cardIDs = Set<String>()
             for note in notes {
@@ -137,6 +137,7 @@ struct AnkiImportPlan {
                 guard collection.hasSchedule else { continue }
                 let hash = mapped.card.contentHash
                 var states: [String: ImportedCardProgress] = [:]
+                var answered: [(card: AnkiCard, key: String)] = []
                 for card in cardsByNote[note.id] ?? [] {
                     guard let key = mapped.itemKeys[card.ord] else {
                         summary.skip("cards of a custom note type's other templates")
@@ -147,8 +148,13 @@ struct AnkiImportPlan {
                     let progress = HistoryMapping.schedule(
                         card, revlog: history, created: collection.created, scheduler: scheduler, now: options.now)
                     states[key] = progress
-                    if progress.answerCount > 0 { histories.append((card, ItemRef(deckID: deckID, key: key))) }
+                    if progress.answerCount > 0 { answered.append((card, key)) }
                     summary.skip("review-log rows of manual changes and reschedules", progress.skippedRows)
+                }
+                for (card, key) in answered {
+                    if let position = studyItems.firstIndex(where: { $0.key == key }) {
+                        histories.append((card, items.count + position))
+                    }
                 }
                 for item in studyItems {
                     let progress = states[item.key]
@@ -177,12 +183,13 @@ struct AnkiImportPlan {
         }
     }
 
-    /// A deck's progress: its items, settings, and the reviews of `histories`, made while the
-    /// store writes them, in time order (the plan keeps only the final states, so a million
-    /// reviews never sit in memory; in time order, the store's tallies grow at their ends).
+    /// A deck's progress: its items, settings, and the answers of `histories` (each a card
+    /// and the index of its item in `items`), made while the store writes them, in time
+    /// order (the plan keeps only the final states, so a million reviews never sit in memory;
+    /// in time order, the store's tallies and time index grow at their ends).
     static func progress(
         deckID: String, items: [ProgressImport.Item], settings: DeckSettings?,
-        histories: [(card: AnkiCard, item: ItemRef)], collection: AnkiCollection, revlog: [Int64: Range<Int>],
+        histories: [(card: AnkiCard, item: Int)], collection: AnkiCollection, revlog: [Int64: Range<Int>],
         scheduler: FSRS
     ) -> ProgressImport {
         let historyItems = histories.map(\.item)
@@ -198,17 +205,37 @@ struct AnkiImportPlan {
         let sorted = order
         return ProgressImport(
             deckID: deckID, items: items, settings: settings,
-            streamedReviews: { emit in
-                var states = [CardState?](repeating: nil, count: historyItems.count)
-                for entry in sorted {
-                    let history = Int(entry.history)
-                    let review = HistoryMapping.review(
-                        rows[Int(entry.row)], after: states[history], item: historyItems[history], scheduler: scheduler)
-                    states[history] = review?.after
-                    if let review { try emit(review) }
+            streamedAnswers: { emit in
+                // Replays the history in time order; `push` returns false to stop.
+                @Sendable func replay(_ push: (ProgressImport.StreamedAnswer) throws -> Bool) rethrows {
+                    var states = [CardState?](repeating: nil, count: historyItems.count)
+                    for entry in sorted {
+                        let history = Int(entry.history)
+                        let row = rows[Int(entry.row)]
+                        guard let answer = HistoryMapping.answer(row, after: states[history], scheduler: scheduler)
+                        else { continue }
+                        states[history] = answer.after
+                        let streamed = ProgressImport.StreamedAnswer(
+                            item: historyItems[history], time: row.id, rating: answer.rating,
+                            durationMilliseconds: answer.durationMilliseconds, before: answer.before,
+                            after: answer.after)
+                        guard try push(streamed) else { return }
+                    }
                 }
-            }, expectedStreamedReviews: sorted.count)
+                if sorted.count < pipelineThreshold {
+                    try replay { answer in
+                        try emit(answer)
+                        return true
+                    }
+                } else {
+                    // A large history: replayed on a helper thread while the store writes.
+                    try BatchPipeline.run(produce: { push in replay(push) }, consume: emit)
+                }
+            }, expectedStreamedAnswers: sorted.count)
     }
+
+    /// The number of answers from which a deck's history is replayed on a helper thread.
+    static let pipelineThreshold = 20_000
 
     /// Reads the media files the decks refer to from `package`; counts the missing and unused ones.
     mutating func loadMedia(from package: AnkiPackage?) throws {

@@ -13,6 +13,7 @@ struct AnkiRevlogEntry: Sendable, Hashable {
     /// 0 learning, 1 review, 2 relearning, 3 filtered, 4 manual, 5 rescheduled.
     var type: Int
 
-    /// Whether this row is an answer (ease 1 to 4, not a manual change or a reschedule).
-    var isAnswer: Bool { (1...4).contains(ease) && type <= 3 }
+    /// Whether this row is an answer (ease 1 to 4, not a manual change or a reschedule, at a
+    /// time between 1970 and 9999: a damaged row's time is not one).
+    var isAnswer: Bool { (1...4).contains(ease) && type <= 3 && (0...253_402_300_799_000).contains(id) }
 }

@@ -52,11 +52,8 @@ enum HistoryMapping {
         var replayed: CardState?
         let hasMemoryState = data.difficulty != nil && (data.stability ?? 0) > 0
         if (1...3).contains(card.type) && !hasMemoryState {
-            let item = ItemRef(deckID: "", key: "")
             for row in revlog {
-                if let review = review(row, after: replayed, item: item, scheduler: scheduler) {
-                    replayed = review.after
-                }
+                if let answer = answer(row, after: replayed, scheduler: scheduler) { replayed = answer.after }
             }
         }
         return ImportedCardProgress(
@@ -105,8 +102,9 @@ enum HistoryMapping {
                 final.difficulty = 5
             }
             final.lastReview =
-                data.lastReview ?? lastAnswer
-                ?? (final.phase == .review ? final.due.addingTimeInterval(-Double(card.interval) * 86_400) : nil)
+                (data.lastReview ?? lastAnswer
+                ?? (final.phase == .review ? final.due.addingTimeInterval(-Double(card.interval) * 86_400) : nil))
+                .map(clamped)
         }
         return final
     }
@@ -116,20 +114,38 @@ enum HistoryMapping {
     static func review(_ row: AnkiRevlogEntry, after previous: CardState?, item: ItemRef, scheduler: FSRS)
         -> ReviewRecord?
     {
+        guard let answer = answer(row, after: previous, scheduler: scheduler) else { return nil }
+        return .study(
+            item, rating: answer.rating, at: answer.time, before: answer.before, after: answer.after,
+            durationMilliseconds: answer.durationMilliseconds)
+    }
+
+    /// The answer of one revlog row (what `review` makes a review of), or `nil`.
+    static func answer(_ row: AnkiRevlogEntry, after previous: CardState?, scheduler: FSRS) -> (
+        time: Date, rating: Rating, durationMilliseconds: Int, before: CardState, after: CardState
+    )? {
         guard row.isAnswer, let rating = Rating(rawValue: row.ease) else { return nil }
         let time = Date(timeIntervalSince1970: Double(row.id) / 1000)
         let before = previous ?? CardState.new(due: time)
         let after = scheduler.review(before, rating: rating, at: time)
-        return .study(
-            item, rating: rating, at: time, before: before, after: after, durationMilliseconds: max(0, row.milliseconds)
-        )
+        return (time, rating, max(0, row.milliseconds), before, after)
     }
 
     /// A card's due date: Unix seconds for (re)learning cards in the intraday queue, else a
     /// day counted from the collection's creation. A card in a filtered deck uses its home due.
     static func dueDate(_ card: AnkiCard, created: Int64) -> Date {
         let value = card.originalDeckID != 0 && card.originalDue != 0 ? card.originalDue : card.due
-        if value > 1_000_000_000 { return Date(timeIntervalSince1970: Double(value)) }
-        return Date(timeIntervalSince1970: Double(created + value * 86_400))
+        if value > 1_000_000_000 { return clamped(Date(timeIntervalSince1970: Double(value))) }
+        return clamped(Date(timeIntervalSince1970: Double(created) + Double(value) * 86_400))
+    }
+
+    /// The latest time a date read from a collection may be (the end of the year 9999): a
+    /// damaged or hostile due date or last review past it is taken as that.
+    static let latestDate = Date(timeIntervalSince1970: 253_402_300_799)
+
+    /// `date`, within 1970 to 9999 (what the store keeps in milliseconds without overflow).
+    static func clamped(_ date: Date) -> Date {
+        guard date.timeIntervalSince1970.isFinite else { return latestDate }
+        return min(max(date, Date(timeIntervalSince1970: 0)), latestDate)
     }
 }

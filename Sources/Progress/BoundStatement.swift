@@ -53,6 +53,16 @@ struct BoundStatement {
         }
     }
 
+    /// Binds parameter `index` (1-based) to `text`, which SQLite reads in place (no copy).
+    private func bind(_ index: Int32, static text: StaticText) {
+        sqlite3_bind_text(handle, index, text.pointer, text.count, nil)
+    }
+
+    /// Binds parameter `index` (1-based) to the kind's name.
+    func bind(_ index: Int32, _ kind: ReviewKind) {
+        bind(index, static: StaticText.kinds[kind] ?? StaticText(kind.rawValue))
+    }
+
     /// Binds a card state (or eight NULLs) from parameter `index` on, in the order of
     /// `StateColumns.names` and with the values of `StateColumns.values(of:)`.
     func bind(_ index: Int32, _ state: CardState?) {
@@ -60,7 +70,7 @@ struct BoundStatement {
             for offset in 0..<Int32(StateColumns.names.count) { sqlite3_bind_null(handle, index + offset) }
             return
         }
-        bind(index, state.phase.rawValue)
+        bind(index, static: StaticText.phases[state.phase] ?? StaticText(state.phase.rawValue))
         bind(index + 1, state.step)
         bind(index + 2, state.stability)
         bind(index + 3, state.difficulty)

@@ -36,22 +36,51 @@ public struct ProgressImport: Sendable {
     public var settings: DeckSettings?
     /// More answers, produced inside the transaction after `reviews` (through the function
     /// it is given, in order), so that a large history never sits in memory all at once.
-    public var streamedReviews: (@Sendable (_ emit: (ReviewRecord) throws -> Void) throws -> Void)?
-    /// About how many answers `streamedReviews` gives (the store writes a large history in
+    public var streamedAnswers: (@Sendable (_ emit: (StreamedAnswer) throws -> Void) throws -> Void)?
+    /// About how many answers `streamedAnswers` gives (the store writes a large history in
     /// bulk, so it needs to know one is coming).
-    public var expectedStreamedReviews: Int
+    public var expectedStreamedAnswers: Int
+
+    /// One study answer of a streamed history: its item (an index into `items`), its time
+    /// in Unix milliseconds, its rating and duration, and the item's state before and after.
+    public struct StreamedAnswer: Sendable {
+        /// The index of the answered item in `items`.
+        public var item: Int
+        /// When it was given, Unix milliseconds.
+        public var time: Int64
+        /// The rating.
+        public var rating: Rating
+        /// How long it took.
+        public var durationMilliseconds: Int
+        /// The state before the answer.
+        public var before: CardState
+        /// The state after it.
+        public var after: CardState
+
+        /// An answer.
+        public init(
+            item: Int, time: Int64, rating: Rating, durationMilliseconds: Int, before: CardState, after: CardState
+        ) {
+            self.item = item
+            self.time = time
+            self.rating = rating
+            self.durationMilliseconds = durationMilliseconds
+            self.before = before
+            self.after = after
+        }
+    }
 
     /// A deck's progress.
     public init(
         deckID: String, items: [Item], reviews: [ReviewRecord] = [], settings: DeckSettings? = nil,
-        streamedReviews: (@Sendable (_ emit: (ReviewRecord) throws -> Void) throws -> Void)? = nil,
-        expectedStreamedReviews: Int = 0
+        streamedAnswers: (@Sendable (_ emit: (StreamedAnswer) throws -> Void) throws -> Void)? = nil,
+        expectedStreamedAnswers: Int = 0
     ) {
         self.deckID = deckID
         self.items = items
         self.reviews = reviews
         self.settings = settings
-        self.streamedReviews = streamedReviews
-        self.expectedStreamedReviews = expectedStreamedReviews
+        self.streamedAnswers = streamedAnswers
+        self.expectedStreamedAnswers = expectedStreamedAnswers
     }
 }

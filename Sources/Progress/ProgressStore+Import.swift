@@ -41,26 +41,48 @@ extension ProgressStore {
             }
 
             // 2. The reviews, in bulk.
-            let expected = decks.reduce(0) { $0 + $1.reviews.count + $1.expectedStreamedReviews }
+            let expected = decks.reduce(0) { $0 + $1.reviews.count + $1.expectedStreamedAnswers }
             guard expected > 0 else {
                 try beforeCommit()
                 return 0
             }
-            let insertReview = try BoundStatement(
-                db,
-                sql: """
-                    INSERT INTO review (item_id, reviewed_at, study_day, kind, rating, duration_ms,
-                                        \(StateColumns.list(prefix: "before_")), \(StateColumns.list(prefix: "after_")))
-                    VALUES (\(Array(repeating: "?", count: 6 + 2 * StateColumns.names.count).joined(separator: ", ")))
-                    """)
-            let insertReviewInSession = try BoundStatement(
-                db,
-                sql: """
-                    INSERT INTO review (item_id, reviewed_at, study_day, kind, rating, duration_ms,
-                                        \(StateColumns.list(prefix: "before_")), \(StateColumns.list(prefix: "after_")),
-                                        session_id)
-                    VALUES (\(Array(repeating: "?", count: 7 + 2 * StateColumns.names.count).joined(separator: ", ")))
-                    """)
+            // Rows go in `batch` at a time, through one statement of that many rows (SQLite then
+            // runs the statement's set-up once per batch, not once per row).
+            let batch = 128
+            let columns = 7 + 2 * StateColumns.names.count
+            func insertStatement(rows: Int) throws -> BoundStatement {
+                let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+                return try BoundStatement(
+                    db,
+                    sql: """
+                        INSERT INTO review (item_id, reviewed_at, study_day, kind, rating, duration_ms, session_id,
+                                            \(StateColumns.list(prefix: "before_")), \(StateColumns.list(prefix: "after_")))
+                        VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+                        """)
+            }
+            let insertOne = try insertStatement(rows: 1)
+            let insertBatch = try insertStatement(rows: batch)
+            var pending: [PendingReview] = []
+            pending.reserveCapacity(batch)
+            func flush() throws {
+                let full = pending.count == batch
+                let statement = full ? insertBatch : insertOne
+                for (index, review) in pending.enumerated() {
+                    let base = Int32(full ? index * columns : 0)
+                    statement.bind(base + 1, review.itemID)
+                    statement.bind(base + 2, review.time)
+                    statement.bind(base + 3, review.day)
+                    statement.bind(base + 4, review.kind)
+                    statement.bind(base + 5, review.rating?.rawValue)
+                    statement.bind(base + 6, review.durationMilliseconds)
+                    statement.bind(base + 7, review.sessionID)
+                    statement.bind(base + 8, review.before)
+                    statement.bind(base + 8 + Int32(StateColumns.names.count), review.after)
+                    if !full { try statement.run(db) }
+                }
+                if full { try statement.run(db) }
+                pending.removeAll(keepingCapacity: true)
+            }
             let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review") ?? 0
             let added = try Self.withReviewIndexesDropped(db, if: expected >= 10_000 && expected >= existing) {
                 try Self.insertingReviewsInBulk(db) { (tallies: inout ReviewTallies) in
@@ -79,33 +101,43 @@ extension ProgressStore {
                         return day.number
                     }
                     for (deck, target) in zip(decks, targets) {
-                        func insert(_ review: ReviewRecord) throws {
+                        func insert(
+                            itemID: Int64, time: Int64, kind: ReviewKind, rating: Rating?, durationMilliseconds: Int?,
+                            before: CardState, after: CardState?, sessionID: Int64?
+                        ) throws {
+                            if !target.seen.isEmpty && target.seen.contains(SIMD2(itemID, time)) { return }
+                            let dayNumber = studyDay(time)
+                            pending.append(
+                                PendingReview(
+                                    itemID: itemID, time: time, day: dayNumber, kind: kind, rating: rating,
+                                    durationMilliseconds: durationMilliseconds, sessionID: sessionID, before: before,
+                                    after: after))
+                            if pending.count == batch { try flush() }
+                            tallies.add(
+                                day: dayNumber, deckID: deck.deckID, kind: kind, beforePhase: before.phase,
+                                rating: rating, durationMilliseconds: durationMilliseconds)
+                            added += 1
+                        }
+                        for review in deck.reviews {
                             guard review.item.deckID == deck.deckID, let itemID = target.ids[review.item.key] else {
                                 throw ProgressError.unknownItem(deckID: review.item.deckID, key: review.item.key)
                             }
-                            let time = review.time.unixMilliseconds
-                            if !target.seen.isEmpty && target.seen.contains(SIMD2(itemID, time)) { return }
-                            let statement = review.sessionID == nil ? insertReview : insertReviewInSession
-                            statement.bind(1, itemID)
-                            statement.bind(2, time)
-                            let dayNumber = studyDay(time)
-                            statement.bind(3, dayNumber)
-                            statement.bind(4, review.kind.rawValue)
-                            statement.bind(5, review.rating?.rawValue)
-                            statement.bind(6, review.durationMilliseconds)
-                            statement.bind(7, review.before)
-                            statement.bind(7 + Int32(StateColumns.names.count), review.after)
-                            if let session = review.sessionID { statement.bind(23, session) }
-                            try statement.run(db)
-                            tallies.add(
-                                day: dayNumber, deckID: deck.deckID, kind: review.kind,
-                                beforePhase: review.before.phase, rating: review.rating,
-                                durationMilliseconds: review.durationMilliseconds)
-                            added += 1
+                            try insert(
+                                itemID: itemID, time: review.time.unixMilliseconds, kind: review.kind,
+                                rating: review.rating, durationMilliseconds: review.durationMilliseconds,
+                                before: review.before, after: review.after, sessionID: review.sessionID)
                         }
-                        for review in deck.reviews { try insert(review) }
-                        try deck.streamedReviews?(insert)
+                        try deck.streamedAnswers? { answer in
+                            guard target.itemIDs.indices.contains(answer.item) else {
+                                throw ProgressError.unknownItem(deckID: deck.deckID, key: "#\(answer.item)")
+                            }
+                            try insert(
+                                itemID: target.itemIDs[answer.item], time: answer.time, kind: .study,
+                                rating: answer.rating, durationMilliseconds: answer.durationMilliseconds,
+                                before: answer.before, after: answer.after, sessionID: nil)
+                        }
                     }
+                    try flush()
                     return added
                 }
             }
@@ -144,9 +176,24 @@ extension ProgressStore {
         }
     }
 
-    /// One deck's item ids by key, and the (item id, time) of the reviews its items had.
+    /// A review row waiting for its batch.
+    private struct PendingReview {
+        var itemID: Int64
+        var time: Int64
+        var day: Int
+        var kind: ReviewKind
+        var rating: Rating?
+        var durationMilliseconds: Int?
+        var sessionID: Int64?
+        var before: CardState
+        var after: CardState?
+    }
+
+    /// One deck's item ids by key and in the order of its items, and the (item id, time) of
+    /// the reviews its items had.
     private struct ImportTarget {
         var ids: [String: Int64]
+        var itemIDs: [Int64]
         var seen: Set<SIMD2<Int64>>
     }
 
@@ -223,7 +270,7 @@ extension ProgressStore {
             try settings.scheduler.validate()
             try DeckSettingsRecord(settings, deckID: deck.deckID).save(db)
         }
-        return ImportTarget(ids: ids, seen: seen)
+        return ImportTarget(ids: ids, itemIDs: deck.items.map { ids[$0.key] ?? 0 }, seen: seen)
     }
 
     /// Runs `body` with the review log's item and time indexes dropped when `drop` is true,

@@ -181,4 +181,45 @@ struct HostilePackageTests {
         }
         #expect(folder.listing("decks").isEmpty)
     }
+
+    @Test("a collection with NULLs, wrong types and impossible dates in its columns is read without a crash")
+    func nullsAndWrongTypes() throws {
+        let folder = TemporaryFolder()
+        let queue = try DatabaseQueue(path: folder.file("c.db"))
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE col (id, crt, ver, models, decks, dconf);
+                    CREATE TABLE notes (id, guid, mid, tags, flds);
+                    CREATE TABLE cards (id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue,
+                                        odid, data);
+                    CREATE TABLE revlog (id INTEGER PRIMARY KEY, cid, ease, ivl, time, type);
+                    INSERT INTO col VALUES (1, NULL, 11,
+                        '{"5": {"id": 5, "name": "Basic", "flds": [{"name": "Front", "ord": 0},
+                                {"name": "Back", "ord": 1}], "tmpls": [{"name": "Card 1", "qfmt": "{{Front}}",
+                                "afmt": "{{Back}}", "ord": 0}]}}',
+                        '{"1": {"id": 1, "name": "Default", "conf": 1}}', '{}');
+                    INSERT INTO notes VALUES (1, NULL, 5, NULL, NULL);
+                    INSERT INTO notes VALUES (2, 'g2', 5, 7, x'466f6f1f426172');
+                    INSERT INTO notes VALUES (3, 'g3', '5', 'tag', 'Q' || char(31) || 'A');
+                    INSERT INTO cards VALUES (10, 1, 1, NULL, 2, 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                                              NULL);
+                    INSERT INTO cards VALUES (11, 2, 1, 0, 2, 2, 9223372036854775807, 9223372036854775807, 'x', 1, 0,
+                                              0, 0, 0, '{"s":1,"d":5,"lrt":1e300}');
+                    INSERT INTO cards VALUES (12, 3, 1, 0, 2, -1, 'soon', -5, 2500, 1, 0, 0, 0, 0, x'00');
+                    INSERT INTO revlog VALUES (1, 11, 3, 1, NULL, 1);
+                    INSERT INTO revlog VALUES (9223372036854775807, 11, 3, 1, 10, 1);
+                    INSERT INTO revlog VALUES (1700000000000, 12, 'good', NULL, 'slow', NULL);
+                    INSERT INTO revlog VALUES (1700000001000, 12, 3, 1, 1000, 1);
+                    """)
+        }
+        let package = folder.file("nulls.apkg")
+        try Self.zip(package, [("collection.anki2", try Data(contentsOf: URL(fileURLWithPath: folder.file("c.db"))))])
+        let store = try ProgressStore(path: folder.file("progress.sqlite"))
+        let summary = try AnkiImporter.importFile(
+            package, options: AnkiImportOptions(decksDirectory: folder.file("decks")), store: store)
+        #expect(summary.decks == 1)
+        #expect(summary.reviews == 2)  // the row at time 1 (1970) and the one of 1700000001000
+        #expect(try store.reviewCount() == 2)
+    }
 }
