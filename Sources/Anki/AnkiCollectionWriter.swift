@@ -69,7 +69,7 @@ struct AnkiCollectionWriter {
         let created = self.created
         let path = self.path
         // The log is read on another thread from here on, while notes and cards are written.
-        let feed = store.map { ReviewOutlineFeed($0) }
+        let feed = store.map { ReviewOutlineFeed($0, deckIDs: deckIDs) }
         defer { feed?.stop() }
 
         try queue.inTransaction { db in

@@ -19,16 +19,16 @@ final class ReviewOutlineFeed: @unchecked Sendable {
     private var failure: (any Error)?
     private var stopped = false
 
-    /// Starts reading `store`'s log, `batchSize` answers per batch, with at most
-    /// `maximumQueued` batches waiting.
-    init(_ store: ProgressStore, batchSize: Int = 4_096, maximumQueued: Int = 32) {
+    /// Starts reading `store`'s log (of the decks `deckIDs`, every deck when `nil`),
+    /// `batchSize` answers per batch, with at most `maximumQueued` batches waiting.
+    init(_ store: ProgressStore, deckIDs: [String]? = nil, batchSize: Int = 4_096, maximumQueued: Int = 32) {
         self.batchSize = max(batchSize, 1)
         self.maximumQueued = max(maximumQueued, 1)
         let thread = Thread { [self] in
             var batch: [ReviewOutline] = []
             batch.reserveCapacity(self.batchSize)
             do {
-                try store.forEachReviewOutline { outline in
+                try store.forEachReviewOutline(deckIDs: deckIDs) { outline in
                     batch.append(outline)
                     if batch.count == self.batchSize {
                         try put(batch)

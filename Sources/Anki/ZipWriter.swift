@@ -90,8 +90,9 @@ struct ZipWriter {
             let middle = (size / 2) & ~Int64(Self.chunk - 1)
             let dictionary = try Self.bytes(of: input, file, from: middle - 32_768, count: 32_768)
             let second = DeflatedPart()
-            let group = DispatchGroup()
-            DispatchQueue.global().async(group: group) {
+            // A thread of its own (not a shared pool that other work could keep busy).
+            let done = DispatchSemaphore(value: 0)
+            let thread = Thread {
                 do {
                     second.crc = try Self.deflate(
                         input, file, from: middle, count: size - middle, level: level, dictionary: dictionary,
@@ -100,17 +101,19 @@ struct ZipWriter {
                 } catch {
                     second.failure = error
                 }
+                done.signal()
             }
+            thread.start()
             let firstCRC: uLong
             do {
                 firstCRC = try Self.deflate(
                     input, file, from: 0, count: middle, level: level, dictionary: [], last: false, path: path
                 ) { try emit($0) }
             } catch {
-                group.wait()
+                done.wait()
                 throw error
             }
-            group.wait()
+            done.wait()
             if let failure = second.failure { throw failure }
             try second.output.withUnsafeBytes { try emit($0) }
             crc = crc32_combine(firstCRC, second.crc, off_t(size - middle))

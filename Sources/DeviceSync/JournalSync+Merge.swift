@@ -26,6 +26,11 @@ extension JournalSync {
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+            let markWasCurrent =
+                try Bool.fetchOne(
+                    db,
+                    sql: "SELECT (SELECT COALESCE(MAX(id), 0) FROM review) = local_mark FROM device_sync_state")
+                ?? false
             try db.execute(sql: "UPDATE device_sync_state SET applying = 1")
             let merge = try JournalMerge(
                 ledger: try SyncLedger(db: db, store: store), ownDevice: report.deviceID, now: nowMilliseconds,
@@ -35,7 +40,13 @@ extension JournalSync {
                     path: (journalFolder as NSString).appendingPathComponent(name), name: name, report: &report)
             }
             try merge.finish(&report)
-            try db.execute(sql: "UPDATE device_sync_state SET applying = 0")
+            // When every local review was journaled as the merge began, the rows above the mark
+            // now are the merge's (each with an origin): move the mark past them, so that the
+            // next sync sees nothing to journal without a write.
+            try db.execute(
+                sql: markWasCurrent
+                    ? "UPDATE device_sync_state SET applying = 0, local_mark = (SELECT COALESCE(MAX(id), 0) FROM review)"
+                    : "UPDATE device_sync_state SET applying = 0")
             return report
         }
     }

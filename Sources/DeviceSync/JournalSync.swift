@@ -190,6 +190,21 @@ public struct JournalSync: Sendable {
     /// Numbers the local reviews, undos and settings changes not journaled yet, and makes the
     /// states of the items they touch those a replay gives (what other devices will compute).
     private func journalLocalEvents(_ report: inout JournalSyncReport) throws {
+        // Nothing new here (a sync that only receives): no write transaction, no disk sync.
+        let idle = try store.deviceSyncRead { db in
+            let own = try OwnState(db)
+            guard try SyncLedger(db: db, store: store).existingRef(for: own.device) != nil,
+                try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM review") == own.localMark
+            else { return false }
+            let pending = try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM device_sync_undone WHERE undo_origin IS NULL)
+                        OR EXISTS (SELECT 1 FROM device_sync_setting_pending)
+                    """)
+            return pending == false
+        }
+        if idle { return }
         try store.deviceSyncWrite { db in
             let own = try OwnState(db)
             let ledger = try SyncLedger(db: db, store: store)

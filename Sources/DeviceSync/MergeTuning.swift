@@ -7,6 +7,8 @@ struct MergeTuning: Sendable {
     /// How many rows (inserted, or queued for rewriting) a merge writes between two tallies of
     /// its new rows, which also rewrite the queued rows: this bounds the memory they take.
     var chunkRows = 500_000
+    /// How many rewrites of existing rows a chunk queues at most (each holds two states).
+    var chunkRewrites = 100_000
     /// How many items of a deck a merge looks up one by one before it loads all the deck's
     /// keys at once (a sync bringing a few answers does not read a large deck's every key).
     var singleItemLookups = 256

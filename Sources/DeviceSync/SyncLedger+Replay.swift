@@ -71,13 +71,17 @@ extension SyncLedger {
         var items = Array(alsoItems.subtracting(incoming.lazy.map(\.itemID)))
         items.sort()
         var replayer = try ItemReplayer(ledger: self)
+        // Into an empty log (a first sync), no item has a history to read.
+        replayer.logWasEmpty = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM review") == nil
         var incomingIndex = 0
         var extraIndex = 0
         /// Replays items until `tuning.chunkRows` rows are written or queued.
         func chunk() throws {
             try replayer.beginInserting()
             var written = 0
-            while written < tuning.chunkRows, incomingIndex < incoming.count || extraIndex < items.count {
+            while written < tuning.chunkRows, replayer.queuedRewrites < tuning.chunkRewrites,
+                incomingIndex < incoming.count || extraIndex < items.count
+            {
                 // The next item, in id order, with its incoming reviews.
                 if extraIndex < items.count,
                     incomingIndex >= incoming.count || items[extraIndex] < incoming[incomingIndex].itemID
@@ -115,10 +119,21 @@ extension SyncLedger {
 /// the existing rows whose states change (queued until `rewriteQueued()`), and updates
 /// their states.
 struct ItemReplayer {
+    /// The columns of an existing review-log row that a rewrite keeps.
+    private struct LoggedRow {
+        var id: Int64
+        var itemID: Int64
+        var sessionID: Int64?
+        var time: Int64
+        var studyDay: Int64?
+        var kind: ReviewKind
+        var rating: Int64?
+        var duration: Int64?
+    }
+
     /// An existing review-log row whose states a replay changed.
     private struct Rewrite {
-        var itemID: Int64
-        var row: Row
+        var row: LoggedRow
         var outcome: HistoryReplay.Outcome
     }
 
@@ -151,6 +166,8 @@ struct ItemReplayer {
     private var origins: [(reviewID: Int64, origin: Int64)] = []
     /// How many items were replayed.
     private(set) var replayed = 0
+    /// Whether the review log was empty when the replay began (no history to read then).
+    var logWasEmpty = false
 
     init(ledger: SyncLedger) throws {
         self.ledger = ledger
@@ -223,11 +240,11 @@ struct ItemReplayer {
         let firstSeen: Int64 = item[1]
         guard let current = try store.deviceSyncState(in: item, at: 2) else { return 0 }
 
-        var existing: [(row: Row, before: CardState?, after: CardState?)] = []
+        var existing: [(row: LoggedRow, before: CardState?, after: CardState?)] = []
         var entries: [HistoryReplay.Entry] = []
         entries.reserveCapacity(newReviews.count)
-        let rows = try Row.fetchCursor(historyStatement, arguments: [itemID])
-        while let row = try rows.next() {
+        let rows = logWasEmpty ? nil : try Row.fetchCursor(historyStatement, arguments: [itemID])
+        while let row = try rows?.next() {
             let kindText: String = row[3]
             guard let kind = ReviewKind(rawValue: kindText) else { continue }
             let rating: Int? = row[4]
@@ -239,7 +256,12 @@ struct ItemReplayer {
                     time: row[2], id: origin.map(ledger.id(of:)), rowID: row[0], kind: kind,
                     rating: rating.flatMap(Rating.init(rawValue:)), manualAfter: kind == .manual ? after : nil,
                     index: entries.count))
-            existing.append((row.copy(), before, after))
+            existing.append(
+                (
+                    LoggedRow(
+                        id: row[0], itemID: itemID, sessionID: row[1], time: row[2], studyDay: row[23], kind: kind,
+                        rating: row[4], duration: row[5]), before, after
+                ))
         }
         for review in newReviews {
             entries.append(
@@ -255,7 +277,7 @@ struct ItemReplayer {
             guard let outcome = outcomes[index], outcome.before != old.before || outcome.after != old.after else {
                 continue
             }
-            rewrites.append(Rewrite(itemID: itemID, row: old.row, outcome: outcome))
+            rewrites.append(Rewrite(row: old.row, outcome: outcome))
             written += 1
         }
         for (offset, review) in newReviews.enumerated() {
@@ -335,22 +357,24 @@ struct ItemReplayer {
         origins.removeAll(keepingCapacity: true)
     }
 
+    /// How many rewrites are queued.
+    var queuedRewrites: Int { rewrites.count }
+
     /// Rewrites the queued rows (a delete, then an insert under the same id, so the tally
     /// triggers move the counts), and empties the queue.
     mutating func rewriteQueued() throws {
         for rewrite in rewrites {
             let row = rewrite.row
-            let id: Int64 = row[0]
-            deleteStatement.bind(1, id)
+            deleteStatement.bind(1, row.id)
             try deleteStatement.run(db)
-            insertStatement.bind(1, id)
-            insertStatement.bind(2, rewrite.itemID)
-            insertStatement.bind(3, row[1] as Int64?)
-            insertStatement.bind(4, row[2] as Int64)
-            insertStatement.bind(5, row[23] as Int64?)
-            insertStatement.bind(6, row[3] as String)
-            insertStatement.bind(7, row[4] as Int64?)
-            insertStatement.bind(8, row[5] as Int64?)
+            insertStatement.bind(1, row.id)
+            insertStatement.bind(2, row.itemID)
+            insertStatement.bind(3, row.sessionID)
+            insertStatement.bind(4, row.time)
+            insertStatement.bind(5, row.studyDay)
+            insertStatement.bind(6, row.kind.rawValue)
+            insertStatement.bind(7, row.rating)
+            insertStatement.bind(8, row.duration)
             insertStatement.bind(9, rewrite.outcome.before)
             insertStatement.bind(17, rewrite.outcome.after)
             try insertStatement.run(db)

@@ -4,24 +4,41 @@ import GRDBSQLite
 import Scheduling
 
 extension ProgressStore {
-    /// Calls `body` with every answer in the log (of every deck and kind), oldest first (by
-    /// time, then in the order saved), as a ``ReviewOutline``, without loading the whole log.
+    /// Calls `body` with every answer in the log of the given decks (every deck when `nil`),
+    /// oldest first (by time, then in the order saved), as a ``ReviewOutline``, without
+    /// loading the whole log.
     ///
     /// For exports of a long history: it reads only the columns an outline needs, straight
     /// from SQLite, and checks each value as ``forEachReview(deckIDs:since:kinds:_:)`` does
     /// (a value out of range is `ProgressError.invalidValue`). Pair `itemRow` with the rows
-    /// ``forEachItemRow(deckIDs:_:)`` gives to pick the decks wanted.
-    public func forEachReviewOutline(_ body: (ReviewOutline) throws -> Void) throws {
-        // In the order of the `review_time` index (time, then id): no sort of the whole log.
-        let sql = """
+    /// ``forEachItemRow(deckIDs:_:)`` gives.
+    public func forEachReviewOutline(deckIDs: [String]? = nil, _ body: (ReviewOutline) throws -> Void) throws {
+        let columns = """
             SELECT item_id, reviewed_at, kind, rating, duration_ms, before_phase, before_due, before_last_review,
               after_phase, after_due, after_difficulty
-            FROM review ORDER BY reviewed_at, id
             """
         try read { db in
+            var sql = "\(columns) FROM review ORDER BY reviewed_at, id"
+            var arguments = StatementArguments()
+            if let deckIDs {
+                let marks = Array(repeating: "?", count: deckIDs.count).joined(separator: ", ")
+                let chosen = "SELECT id FROM item WHERE deck_id IN (\(marks))"
+                let selected =
+                    try Int.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM (\(chosen))", arguments: StatementArguments(deckIDs)) ?? 0
+                let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item") ?? 0
+                // Every item: the whole log, as above. Most of them: one scan of the time
+                // index, no sort. A small part: its items' answers through the item index,
+                // then sorted (SQLite's own choice).
+                if selected < total {
+                    let order = selected * 4 >= total ? "INDEXED BY review_time " : ""
+                    sql = "\(columns) FROM review \(order)WHERE item_id IN (\(chosen)) ORDER BY reviewed_at, id"
+                    arguments = StatementArguments(deckIDs)
+                }
+            }
             let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(arguments)
             let handle = statement.sqliteStatement
-            sqlite3_reset(handle)
             defer { sqlite3_reset(handle) }
             while true {
                 let code = sqlite3_step(handle)

@@ -61,6 +61,30 @@ struct ReviewOutlineTests {
         #expect(outlines[2].rating == nil)  // manual
     }
 
+    @Test("only the decks asked for, oldest first, whether they are most of the store or a small part")
+    func someDecks() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.store(directory)
+        // Ten items without answers: "plot" (2 of 13 items) is a small part, "plot" with
+        // "extra" (12 of 13) most of the store.
+        try register(store, deckID: "extra", keys: (0..<10).map { "x\($0)" })
+        var rows: [Int64: ItemRef] = [:]
+        try store.forEachItemRow { row, item in rows[row] = item.ref }
+        func keys(_ deckIDs: [String]?) throws -> [String] {
+            var keys: [String] = []
+            try store.forEachReviewOutline(deckIDs: deckIDs) { keys.append(rows[$0.itemRow]?.key ?? "?") }
+            return keys
+        }
+        #expect(try keys(nil) == ["a", "b", "c", "a", "c"])
+        #expect(try keys(["plot"]) == ["a", "b", "a"])
+        #expect(try keys(["cast"]) == ["c", "c"])
+        #expect(try keys(["plot", "extra"]) == ["a", "b", "a"])
+        #expect(try keys(["cast", "extra"]) == ["c", "c"])
+        #expect(try keys(["plot", "cast", "extra"]) == ["a", "b", "c", "a", "c"])
+        #expect(try keys([]) == [])
+        #expect(try keys(["nothing"]) == [])
+    }
+
     @Test(
         "a value out of range is a damaged store, not a trap",
         arguments: [
