@@ -11,9 +11,34 @@ extension JournalSync {
             .filter { $0.hasSuffix(".jsonl") && $0 != ownFile && !$0.hasPrefix(".") }
             .sorted()
         let nowMilliseconds = now().unixMilliseconds
-        // Each statement's undo journal (a few pages; every insert checking a foreign key needs
-        // one) in memory rather than in a temporary file: millions of inserts would otherwise
-        // write it to the disk each time. It has to be set before the transaction begins.
+        // Nothing new in any journal, and no waiting answer whose card has arrived: no write,
+        // so the store file stays as it was (a prompt that syncs at start and quit, say).
+        let waiting = try store.deviceSyncRead { db -> Int? in
+            var offsets: [String: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT file, offset FROM device_sync_offset") {
+                offsets[row[0]] = row[1]
+            }
+            for name in names {
+                guard let offset = offsets[name],
+                    fileSize((journalFolder as NSString).appendingPathComponent(name)) == offset
+                else { return nil }
+            }
+            let ready = try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM device_sync_pending p
+                                   JOIN item ON item.deck_id = p.deck_id AND item.item_key = p.item_key)
+                    """)
+            guard ready == false else { return nil }
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM device_sync_pending") ?? 0
+        }
+        if let waiting {
+            report.waiting = waiting
+            return
+        }
+        // Each statement's undo journal (a few pages; every insert of several rows needs one)
+        // in memory rather than in a temporary file: millions of inserts would otherwise write
+        // it to the disk each time. It has to be set before the transaction begins.
         let tempStore = try store.deviceSyncRead { db in
             let old = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
             try db.execute(sql: "PRAGMA temp_store = MEMORY")

@@ -200,6 +200,33 @@ import Testing
         #expect(try device.snapshot() == before)
     }
 
+    @Test func aSyncWithNothingNewWritesNothing() throws {
+        let directory = try TemporaryDirectory()
+        let folder = directory.path("folder")
+        let decks = ["plot": ["a", "b"]]
+        let one = try SimulatedDevice(path: directory.path("one.sqlite"), decks: decks)
+        let two = try SimulatedDevice(path: directory.path("two.sqlite"), decks: decks)
+        try one.study("plot", "a", .good, at: t0)
+        try one.study("plot", "b", .again, at: t0.addingTimeInterval(60))
+        try one.sync(folder)
+        #expect(try two.sync(folder).receivedReviews == 2)
+        func files() -> [String] {
+            ["", "-wal"].map { suffix in
+                var info = stat()
+                guard stat(two.path + suffix, &info) == 0 else { return "none" }
+                return "\(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)"
+            }
+        }
+        let before = files()
+        let report = try two.sync(folder)
+        #expect(report.receivedReviews == 0 && report.sent == 0)
+        #expect(files() == before)
+        // Something new is still written.
+        try two.study("plot", "a", .hard, at: t0.addingTimeInterval(120))
+        #expect(try two.sync(folder).sent == 1)
+        #expect(files() != before)
+    }
+
     // MARK: - The fast line scanner
 
     func scan(_ line: String) -> (ReviewLine, [UInt8])? {
