@@ -99,24 +99,20 @@ struct AnkiImportPlan {
             var histories: [(card: AnkiCard, item: Int)] = []  // the answered cards, by index in `items`
             var mediaNames: [String] = []
             var cardIDs = Set<String>()
-            for note in notes {
-                guard let notetype = collection.notetypes[note.notetypeID] else {
+            let mappings = Self.map(notes, notetypes: collection.notetypes)
+            for (note, mapping) in zip(notes, mappings) {
+                guard let notetype = collection.notetypes[note.notetypeID], let mapping else {
                     summary.skip("notes of a missing note type")
                     continue
                 }
-                let cardID: String
-                if let recall = Self.recallGuid(note.guid), TextRules.isSlug(recall.card) {
-                    cardID = recall.card
-                } else {
-                    cardID = Slug.cardID(guid: note.guid)
-                }
+                let cardID = mapping.cardID
                 guard cardIDs.insert(cardID).inserted else {
                     summary.skip("notes with a duplicate guid")
                     continue
                 }
                 let mapped: MappedNote
                 do {
-                    mapped = try NoteMapping.map(note, notetype: notetype, cardID: cardID)
+                    mapped = try mapping.card.get()
                 } catch {
                     summary.skip("notes with an \(error.reason)".replacingOccurrences(of: "an cloze", with: "a cloze"))
                     continue
@@ -232,6 +228,35 @@ struct AnkiImportPlan {
                     try BatchPipeline.run(produce: { push in replay(push) }, consume: emit)
                 }
             }, expectedStreamedAnswers: sorted.count)
+    }
+
+    /// The card id of each note (from its guid) and its mapping to a recall card (or why it
+    /// is skipped); `nil` for a note of a missing note type. Worked out on every core: the
+    /// mapping (HTML to text, above all) is most of the plan's work, and each note's is its own.
+    static func map(_ notes: [AnkiNote], notetypes: [Int64: AnkiNotetype]) -> [(
+        cardID: String, card: Result<MappedNote, NoteMapping.Skip>
+    )?] {
+        @Sendable func mapping(_ note: AnkiNote) -> (cardID: String, card: Result<MappedNote, NoteMapping.Skip>)? {
+            guard let notetype = notetypes[note.notetypeID] else { return nil }
+            let cardID: String
+            if let recall = recallGuid(note.guid), TextRules.isSlug(recall.card) {
+                cardID = recall.card
+            } else {
+                cardID = Slug.cardID(guid: note.guid)
+            }
+            return (
+                cardID,
+                Result { () throws(NoteMapping.Skip) in try NoteMapping.map(note, notetype: notetype, cardID: cardID) }
+            )
+        }
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount, notes.count / 2_000)
+        guard chunks > 1 else { return notes.map(mapping) }
+        let results = ChunkedResults<(cardID: String, card: Result<MappedNote, NoteMapping.Skip>)?>(count: notes.count)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (notes.count * chunk / chunks)..<(notes.count * (chunk + 1) / chunks)
+            results.set(range, to: notes[range].map(mapping))
+        }
+        return results.values
     }
 
     /// The number of answers from which a deck's history is replayed on a helper thread.

@@ -73,6 +73,14 @@ public enum DeckJSONWriter {
 
     /// A JSON string literal.
     static func string(_ text: String) -> String {
+        // Most text needs no escape: no quote, backslash, control character (C0, DEL, C1,
+        // led by 0xC2 in UTF-8) or line/paragraph separator (led by 0xE2). 0xC2 and 0xE2 lead
+        // other characters too: those take the slow path below, which escapes exactly.
+        if !text.utf8.contains(where: {
+            $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2
+        }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
