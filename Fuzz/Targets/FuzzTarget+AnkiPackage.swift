@@ -16,7 +16,7 @@ extension FuzzTarget {
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
             preconditionFailure("cannot write the input to \(path)")
         }
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { try? FileManager.default.removeItem(at: folder) }
         let limits = AnkiPackageLimits(
             entryBytes: 16 << 20, totalBytes: 32 << 20, entries: 1_000, mapBytes: 1 << 20)
         do {
