@@ -104,7 +104,15 @@ extension SyncLedger {
             if incoming.isEmpty {
                 try chunk()
             } else {
-                try ProgressStore.insertingReviewsInBulk(db, chunk)
+                // The new rows are counted as they go in: no pass over them afterwards.
+                try ProgressStore.insertingReviewsInBulk(db) { (tallies: inout ReviewTallies) in
+                    replayer.tallies = ReviewTallies()
+                    defer {
+                        tallies = replayer.tallies ?? ReviewTallies()
+                        replayer.tallies = nil
+                    }
+                    try chunk()
+                }
             }
             try replayer.rewriteQueued()
         }
@@ -152,6 +160,7 @@ struct ItemReplayer {
     /// A new review-log row, queued for a batch.
     private struct NewRow {
         var itemID: Int64
+        var deckID: String
         var review: IncomingReview
         var studyDay: Int64
         var outcome: HistoryReplay.Outcome
@@ -168,6 +177,9 @@ struct ItemReplayer {
     private(set) var replayed = 0
     /// Whether the review log was empty when the replay began (no history to read then).
     var logWasEmpty = false
+    /// The tallies of the new rows inserted, while they are counted here (see
+    /// `ProgressStore.insertingReviewsInBulk(_:tallying:)`); `nil` when the trigger counts them.
+    var tallies: ReviewTallies?
 
     init(ledger: SyncLedger) throws {
         self.ledger = ledger
@@ -282,7 +294,8 @@ struct ItemReplayer {
         }
         for (offset, review) in newReviews.enumerated() {
             guard let outcome = outcomes[existing.count + offset] else { continue }
-            try add(NewRow(itemID: itemID, review: review, studyDay: studyDay(review.time), outcome: outcome))
+            try add(
+                NewRow(itemID: itemID, deckID: deck, review: review, studyDay: studyDay(review.time), outcome: outcome))
             written += 1
         }
         let wanted = final ?? (current.phase == .new ? current : CardState.new(due: Date(unixMilliseconds: firstSeen)))
@@ -329,6 +342,14 @@ struct ItemReplayer {
                 statement.bind(base + 17, row.outcome.after)
             }
             try statement.run(db)
+            if tallies != nil {
+                for row in newRows[start..<start + count] {
+                    tallies?.add(
+                        day: Int(row.studyDay), deckID: row.deckID, kind: row.review.kind,
+                        beforePhase: row.outcome.before.phase, rating: Rating(rawValue: row.review.rating),
+                        durationMilliseconds: row.review.duration)
+                }
+            }
             start += count
         }
         for (offset, row) in newRows.enumerated() {
