@@ -45,7 +45,9 @@ extension JournalSync {
             return old
         }
         defer { _ = try? store.deviceSyncRead { db in try db.execute(sql: "PRAGMA temp_store = \(tempStore)") } }
-        report = try store.deviceSyncWrite { db in
+        // Reviews are placed only on items looked up in this same transaction (the others wait
+        // as pending), without sessions: a foreign-key check per row could never fail.
+        report = try store.deviceSyncWrite(foreignKeyChecks: false) { db in
             var report = report
             // A large merge touches many pages more than once: keep up to 64 MiB of them in memory.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000

@@ -5,8 +5,8 @@ import Scheduling
 extension ProgressStore {
     /// Runs `updates` in one `BEGIN IMMEDIATE` transaction for device sync (the `DeviceSync`
     /// target), with the store's error mapping; see `write`.
-    package func deviceSyncWrite<T>(_ updates: (Database) throws -> T) throws -> T {
-        try write(updates)
+    package func deviceSyncWrite<T>(foreignKeyChecks: Bool = true, _ updates: (Database) throws -> T) throws -> T {
+        try write(foreignKeyChecks: foreignKeyChecks, updates)
     }
 
     /// Runs `body` in one read transaction for device sync; see `read`.

@@ -27,7 +27,9 @@ extension ProgressStore {
     ) throws -> Int {
         let nowMilliseconds = now.unixMilliseconds
         let studyDays = self.studyDays
-        return try writeWithoutForeignKeyChecks { db in
+        // Every item is looked up or inserted before its reviews, in this same transaction:
+        // foreign-key checks could never fail, and would cost a lookup per review row.
+        return try write(foreignKeyChecks: false) { db in
             // One transaction may add millions of rows: a 64 MiB page cache keeps SQLite from
             // spilling pages to the WAL over and over before the commit.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
@@ -143,36 +145,6 @@ extension ProgressStore {
             }
             try beforeCommit()
             return added
-        }
-    }
-
-    /// `write` (which it follows step by step), with SQLite's foreign-key checks off for the
-    /// transaction.
-    ///
-    /// The import looks up or inserts every item before it inserts the item's reviews, in the
-    /// same transaction, so the checks could never fail; switched on, they cost a lookup of
-    /// the item for each of a million review rows. The setting can only change outside a
-    /// transaction, and is put back before this returns.
-    private func writeWithoutForeignKeyChecks<T>(_ updates: (Database) throws -> T) throws -> T {
-        try integrity.wait()
-        do {
-            return try database.writeWithoutTransaction { db in
-                let checked = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                defer { if checked { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    integrity.noteChangeStarting()
-                    result = try updates(db)
-                    return .commit
-                }
-                integrity.noteChangeFinished()
-                guard let result else { preconditionFailure("a committed transaction always has a result") }
-                checkpointer.noteCommit()
-                return result
-            }
-        } catch {
-            throw storeError(error, writing: true)
         }
     }
 

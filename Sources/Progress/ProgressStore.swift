@@ -366,10 +366,17 @@ public final class ProgressStore: Sendable {
     /// Runs `updates` in one `BEGIN IMMEDIATE` transaction, committed before it returns.
     ///
     /// Any error rolls the whole transaction back; SQLite errors become `ProgressError`s.
-    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+    /// `foreignKeyChecks: false` switches SQLite's foreign-key checks off for the transaction
+    /// (for bulk inserts whose parents the same transaction has looked up or made, where a
+    /// check per row could never fail); the setting can only change outside a transaction,
+    /// and is put back before this returns.
+    func write<T>(foreignKeyChecks: Bool = true, _ updates: (Database) throws -> T) throws -> T {
         try integrity.wait()
         do {
             return try database.writeWithoutTransaction { db in
+                let checked = foreignKeyChecks ? false : (try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false)
+                if checked { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+                defer { if checked { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     integrity.noteChangeStarting()
