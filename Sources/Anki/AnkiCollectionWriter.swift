@@ -105,8 +105,8 @@ struct AnkiCollectionWriter {
                     try Self.json(deckJSON), try Self.json(optionsJSON),
                 ])
 
-            let insertNote = try BoundInsert(db, sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')")
-            let insertCard = try BoundInsert(
+            let insertNote = try BoundStatement(db, sql: "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')")
+            let insertCard = try BoundStatement(
                 db, sql: "INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)")
             var noteID = nowMilliseconds - 10_000_000_000
             var cardID = noteID
@@ -165,7 +165,7 @@ struct AnkiCollectionWriter {
             // The review log, in time order: each row's id is its time in milliseconds, moved
             // on by one where two answers share a millisecond.
             if let feed {
-                let insertReview = try BoundInsert(db, sql: "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)")
+                let insertReview = try BoundStatement(db, sql: "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)")
                 var lastID: Int64 = 0
                 var written = 0
                 var skipped = 0

@@ -150,10 +150,10 @@ struct ItemReplayer {
     private var store: ProgressStore { ledger.store }
     private let itemStatement: Statement
     private let historyStatement: Statement
-    private let insertStatement: RawStatement
-    private let originStatement: RawStatement
-    private let deleteStatement: RawStatement
-    private let stateStatement: RawStatement
+    private let insertStatement: BoundStatement
+    private let originStatement: BoundStatement
+    private let deleteStatement: BoundStatement
+    private let stateStatement: BoundStatement
     private var schedulers: [String: any Scheduler] = [:]
     private var studyDays: [Int64: Int64] = [:]
     private var rewrites: [Rewrite] = []
@@ -167,8 +167,8 @@ struct ItemReplayer {
     }
     /// Rows per batch insert.
     static let batchRows = 32
-    private let batchInsertStatement: RawStatement
-    private let batchOriginStatement: RawStatement
+    private let batchInsertStatement: BoundStatement
+    private let batchOriginStatement: BoundStatement
     private var newRows: [NewRow] = []
     private var nextID: Int64 = 1
     /// The origins of the new rows, waiting for `insertOrigins()`.
@@ -196,8 +196,8 @@ struct ItemReplayer {
                        \(ProgressStore.deviceSyncStateColumns(prefix: "r.after_")), r.study_day
                 FROM review r LEFT JOIN review_origin o ON o.review_id = r.id WHERE r.item_id = ?
                 """)
-        insertStatement = try RawStatement(
-            db,
+        insertStatement = try BoundStatement(
+            db, cached: true,
             sql: """
                 INSERT INTO review (id, item_id, session_id, reviewed_at, study_day, kind, rating, duration_ms,
                     \(ProgressStore.deviceSyncStateColumns(prefix: "before_")),
@@ -205,21 +205,22 @@ struct ItemReplayer {
                 VALUES (\(Array(repeating: "?", count: 24).joined(separator: ", ")))
                 """)
         let oneRow = "(" + Array(repeating: "?", count: 24).joined(separator: ", ") + ")"
-        batchInsertStatement = try RawStatement(
-            db,
+        batchInsertStatement = try BoundStatement(
+            db, cached: true,
             sql: """
                 INSERT INTO review (id, item_id, session_id, reviewed_at, study_day, kind, rating, duration_ms,
                     \(ProgressStore.deviceSyncStateColumns(prefix: "before_")),
                     \(ProgressStore.deviceSyncStateColumns(prefix: "after_")))
                 VALUES \(Array(repeating: oneRow, count: Self.batchRows).joined(separator: ", "))
                 """)
-        originStatement = try RawStatement(db, sql: "INSERT INTO review_origin (review_id, origin) VALUES (?, ?)")
-        batchOriginStatement = try RawStatement(
-            db,
+        originStatement = try BoundStatement(
+            db, cached: true, sql: "INSERT INTO review_origin (review_id, origin) VALUES (?, ?)")
+        batchOriginStatement = try BoundStatement(
+            db, cached: true,
             sql: "INSERT INTO review_origin (review_id, origin) VALUES "
                 + Array(repeating: "(?, ?)", count: Self.batchRows).joined(separator: ", "))
-        deleteStatement = try RawStatement(db, sql: "DELETE FROM review WHERE id = ?")
-        stateStatement = try RawStatement(db, sql: "UPDATE item SET \(assignments) WHERE id = ?")
+        deleteStatement = try BoundStatement(db, cached: true, sql: "DELETE FROM review WHERE id = ?")
+        stateStatement = try BoundStatement(db, cached: true, sql: "UPDATE item SET \(assignments) WHERE id = ?")
     }
 
     /// The scheduler of `deck`, from its settings.

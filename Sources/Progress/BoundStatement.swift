@@ -3,17 +3,18 @@ import GRDB
 import GRDBSQLite
 import Scheduling
 
-/// A prepared statement driven through SQLite's C API, for an import's millions of inserts:
-/// values are bound one by one, with no `StatementArguments` array built per row.
-struct BoundStatement {
+/// A prepared statement driven through SQLite's C API, for the millions of inserts of an
+/// import, a sync merge or an Anki export: values are bound one by one, with no
+/// `StatementArguments` array built per row.
+public struct BoundStatement {
     /// The GRDB statement (it owns the SQLite handle).
-    let statement: Statement
+    public let statement: Statement
     private var handle: OpaquePointer { statement.sqliteStatement }
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    /// Prepares `sql` on `db`.
-    init(_ db: Database, sql: String) throws {
-        statement = try db.makeStatement(sql: sql)
+    /// Prepares `sql` on `db` (`cached`: reuses the connection's cached statement for it).
+    public init(_ db: Database, cached: Bool = false, sql: String) throws {
+        statement = try cached ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql)
         // GRDB resets a statement before it runs it, not after: values bound to one that ran
         // and was not reset would be refused.
         sqlite3_reset(statement.sqliteStatement)
@@ -21,27 +22,27 @@ struct BoundStatement {
     }
 
     /// Binds parameter `index` (1-based).
-    func bind(_ index: Int32, _ value: Int64?) {
+    public func bind(_ index: Int32, _ value: Int64?) {
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
     /// Binds parameter `index` (1-based).
-    func bind(_ index: Int32, _ value: Int?) {
+    public func bind(_ index: Int32, _ value: Int?) {
         bind(index, value.map(Int64.init))
     }
 
     /// Binds parameter `index` (1-based).
-    func bind(_ index: Int32, _ value: Bool) {
+    public func bind(_ index: Int32, _ value: Bool) {
         sqlite3_bind_int64(handle, index, value ? 1 : 0)
     }
 
     /// Binds parameter `index` (1-based).
-    func bind(_ index: Int32, _ value: Double?) {
+    public func bind(_ index: Int32, _ value: Double?) {
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
     /// Binds parameter `index` (1-based); SQLite copies the text.
-    func bind(_ index: Int32, _ value: String?) {
+    public func bind(_ index: Int32, _ value: String?) {
         guard var text = value else {
             sqlite3_bind_null(handle, index)
             return
@@ -59,13 +60,13 @@ struct BoundStatement {
     }
 
     /// Binds parameter `index` (1-based) to the kind's name.
-    func bind(_ index: Int32, _ kind: ReviewKind) {
+    public func bind(_ index: Int32, _ kind: ReviewKind) {
         bind(index, static: StaticText.kinds[kind] ?? StaticText(kind.rawValue))
     }
 
     /// Binds a card state (or eight NULLs) from parameter `index` on, in the order of
     /// `StateColumns.names` and with the values of `StateColumns.values(of:)`.
-    func bind(_ index: Int32, _ state: CardState?) {
+    public func bind(_ index: Int32, _ state: CardState?) {
         guard let state else {
             for offset in 0..<Int32(StateColumns.names.count) { sqlite3_bind_null(handle, index + offset) }
             return
@@ -81,7 +82,7 @@ struct BoundStatement {
     }
 
     /// Runs the statement with the values bound, then resets it.
-    func run(_ db: Database) throws {
+    public func run(_ db: Database) throws {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
