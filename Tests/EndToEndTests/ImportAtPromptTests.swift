@@ -33,4 +33,21 @@ import Testing
         #expect(summaries.last?.contains(" 0 reviews") == true, "\(run.output)")
         #expect(!run.errors.contains("error:"), "\(run.errors)")
     }
+
+    @Test func importingIntoAFolderRecallDoesNotReadSaysHowToStudyIt() throws {
+        let sandbox = try REPLSandbox()
+        let elsewhere = sandbox.path("elsewhere")
+        let run = try sandbox.pipe(["import", Self.package, "--into", elsewhere], input: "")
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(
+            run.errors.replacingOccurrences(of: "\n", with: " ").contains(
+                "note: recall does not look for decks in \(elsewhere): pass --decks \(elsewhere) to study them"),
+            "\(run.errors)")
+        // At a prompt that reads decks from that folder (--decks), there is nothing to say.
+        let again = try sandbox.pipe(
+            ["--decks", elsewhere], input: "import \(Self.package) --into \(elsewhere)\ncards vocab\nquit\n")
+        #expect(again.status == 0, "\(again.errors)")
+        #expect(again.output.contains("imported 2 decks"), "\(again.output)")
+        #expect(!again.errors.contains("recall does not look for decks"), "\(again.errors)")
+    }
 }

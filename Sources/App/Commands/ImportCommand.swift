@@ -57,9 +57,24 @@ struct ImportCommand: RecallCommand, UsesStore {
         for warning in summary.warnings { context.console.errors.line(Sanitizer.clean("warning: " + warning)) }
         for deckFile in summary.deckFiles { context.console.output.line(Sanitizer.clean("wrote \(deckFile)")) }
         context.console.output.line(Sanitizer.clean("imported \(summary.line)"))
+        if let into, !summary.deckFiles.isEmpty, !Self.isDeckFolder(into, of: context.searchDirectories) {
+            context.console.errors.line(
+                Sanitizer.clean(
+                    "note: recall does not look for decks in \(into): pass --decks \(into) to study them, "
+                        + "or import into \(context.searchDirectories.user) (the default)"))
+        }
         // At the prompt, the new decks are there for the next command.
         let written = Set(
             summary.deckFiles.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension })
         try context.reloadDecks(syncing: written)
+    }
+
+    /// Whether `folder` is one of the folders recall reads decks from.
+    static func isDeckFolder(_ folder: String, of directories: DeckDirectories) -> Bool {
+        func canonical(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        let wanted = canonical(folder)
+        return directories.all.contains { canonical($0) == wanted }
     }
 }
