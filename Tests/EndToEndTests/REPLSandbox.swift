@@ -27,8 +27,17 @@ final class REPLSandbox {
         [
             "TERM": "dumb", "INPUTRC": "/dev/null", "HOME": root.path, "COLUMNS": "80",
             "XDG_STATE_HOME": path("state"), "XDG_DATA_HOME": path("data"),
-            "XDG_CONFIG_HOME": path("config"), "LANG": "C.UTF-8",
+            "XDG_CONFIG_HOME": path("config"), "LANG": "C.UTF-8", "TZ": Self.middayZone(),
         ].merging(extra) { $1 }
+    }
+
+    /// A time zone where it is now about noon, so that no test runs across the study day's
+    /// 04:00 rollover (a card due in ten minutes is due today in every run): `Etc/GMT-N` is
+    /// UTC+N.
+    static func middayZone(now: Date = Date()) -> String {
+        let hour = Int(now.timeIntervalSince1970.truncatingRemainder(dividingBy: 86_400) / 3_600)
+        let offset = 12 - hour  // -11 ... 12
+        return offset == 0 ? "Etc/GMT" : offset > 0 ? "Etc/GMT-\(offset)" : "Etc/GMT+\(-offset)"
     }
 
     /// Writes `text` to a file in the sandbox (creating folders) and returns its path.
