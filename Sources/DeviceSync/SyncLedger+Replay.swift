@@ -196,23 +196,17 @@ struct ItemReplayer {
                        \(ProgressStore.deviceSyncStateColumns(prefix: "r.after_")), r.study_day
                 FROM review r LEFT JOIN review_origin o ON o.review_id = r.id WHERE r.item_id = ?
                 """)
-        insertStatement = try BoundStatement(
-            db, cached: true,
-            sql: """
-                INSERT INTO review (id, item_id, session_id, reviewed_at, study_day, kind, rating, duration_ms,
-                    \(ProgressStore.deviceSyncStateColumns(prefix: "before_")),
-                    \(ProgressStore.deviceSyncStateColumns(prefix: "after_")))
-                VALUES (\(Array(repeating: "?", count: 24).joined(separator: ", ")))
-                """)
+        let insertReviews = """
+            INSERT INTO review (id, item_id, session_id, reviewed_at, study_day, kind, rating, duration_ms,
+                \(ProgressStore.deviceSyncStateColumns(prefix: "before_")),
+                \(ProgressStore.deviceSyncStateColumns(prefix: "after_")))
+            VALUES
+            """
         let oneRow = "(" + Array(repeating: "?", count: 24).joined(separator: ", ") + ")"
+        insertStatement = try BoundStatement(db, cached: true, sql: insertReviews + " " + oneRow)
         batchInsertStatement = try BoundStatement(
             db, cached: true,
-            sql: """
-                INSERT INTO review (id, item_id, session_id, reviewed_at, study_day, kind, rating, duration_ms,
-                    \(ProgressStore.deviceSyncStateColumns(prefix: "before_")),
-                    \(ProgressStore.deviceSyncStateColumns(prefix: "after_")))
-                VALUES \(Array(repeating: oneRow, count: Self.batchRows).joined(separator: ", "))
-                """)
+            sql: insertReviews + " " + Array(repeating: oneRow, count: Self.batchRows).joined(separator: ", "))
         originStatement = try BoundStatement(
             db, cached: true, sql: "INSERT INTO review_origin (review_id, origin) VALUES (?, ?)")
         batchOriginStatement = try BoundStatement(

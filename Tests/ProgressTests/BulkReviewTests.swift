@@ -4,9 +4,8 @@ import Testing
 
 @testable import Progress
 
-/// `ProgressStore.insertingReviewsInBulk` tallies what it inserts exactly as the per-row
-/// trigger does, and always leaves the trigger in place.
-@Suite struct BulkReviewTests {
+/// Review rows of every kind for the bulk-insert tests (see `TalliedBulkReviewTests`).
+struct BulkReviewTests {
     struct Failure: Error {}
 
     /// Review rows of every kind over two decks, days and phases; some without a study day.
@@ -70,46 +69,5 @@ import Testing
         try store.read { db in
             try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
         }
-    }
-
-    @Test(arguments: [0, 25])
-    func bulkInsertsAreTalliedAsTheTriggerTalliesThem(alreadyThere: Int) throws {
-        let directory = try TemporaryDirectory()
-        let oneByOne = try Self.store(in: directory, name: "one.sqlite", prefix: Self.rows.count)
-        let bulk = try Self.store(in: directory, name: "bulk.sqlite", prefix: alreadyThere)
-        let before = try Self.triggers(bulk)
-        let inserted = try bulk.write { db in
-            try ProgressStore.insertingReviewsInBulk(db) {
-                for row in Self.rows.dropFirst(alreadyThere) { try Self.insert(row, db) }
-                return Self.rows.count - alreadyThere
-            }
-        }
-        #expect(inserted == Self.rows.count - alreadyThere)
-        let expected = try Self.tallies(oneByOne)
-        #expect(expected.count > 10)
-        #expect(try Self.tallies(bulk) == expected)
-        #expect(try Self.triggers(bulk) == before)
-        // The trigger is back: one more answer is tallied by it, and undo takes it off again.
-        try bulk.write { db in try Self.insert(Self.rows[1], db) }
-        #expect(try Self.tallies(bulk) != expected)
-        try bulk.undoLast()
-        #expect(try Self.tallies(bulk) == expected)
-    }
-
-    @Test func aFailingBodyStillLeavesConsistentTalliesAndTheTrigger() throws {
-        let directory = try TemporaryDirectory()
-        let store = try Self.store(in: directory, name: "bulk.sqlite", prefix: 10)
-        let reference = try Self.store(in: directory, name: "one.sqlite", prefix: 20)
-        let before = try Self.triggers(store)
-        try store.write { db in
-            _ = #expect(throws: Failure.self) {
-                try ProgressStore.insertingReviewsInBulk(db) {
-                    for row in Self.rows[10..<20] { try Self.insert(row, db) }
-                    throw Failure()
-                }
-            }
-        }
-        #expect(try Self.tallies(store) == Self.tallies(reference))
-        #expect(try Self.triggers(store) == before)
     }
 }
