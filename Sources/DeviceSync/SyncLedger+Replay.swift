@@ -47,9 +47,9 @@ extension SyncLedger {
     /// `alsoItems`: each review's before and after states and the item's state are recomputed
     /// from its merged history, and rows whose states change are rewritten.
     ///
-    /// New rows go in through `ProgressStore.insertingReviewsInBulk` (tallied once per chunk of
-    /// items); rewrites of existing rows (a delete and an insert under the same id) follow each
-    /// chunk, with the tally triggers on. With `tuning.bulkThreshold` incoming reviews or more,
+    /// New rows go in through `ProgressStore.insertingReviewsInBulk` (counted into the tallies as
+    /// they go in, written once per chunk of items); rewrites of existing rows (a delete and an
+    /// insert under the same id) follow each chunk, with the tally triggers on. With `tuning.bulkThreshold` incoming reviews or more,
     /// and at least half as many as the log holds, the time index is rebuilt once at the end
     /// instead of being updated row by row. Either way the store ends up the same.
     ///
