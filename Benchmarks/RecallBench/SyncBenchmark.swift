@@ -58,6 +58,9 @@ func runSyncBenchmark(_ arguments: [String]) throws {
     // The merge, into a fresh store holding the deck.
     let storePath = (root as NSString).appendingPathComponent("merged.sqlite")
     try makeSyncBenchmarkStore(at: storePath, items: items)
+    // Kept for profiling the merge by hand: `cp fresh.sqlite x.sqlite && recall sync folder --store x.sqlite`.
+    let freshPath = (root as NSString).appendingPathComponent("fresh.sqlite")
+    try FileManager.default.copyItem(atPath: storePath, toPath: freshPath)
     let output = (root as NSString).appendingPathComponent("sync-output.txt")
     let merge = try MeasuredProcess.run([recall, "sync", folder, "--store", storePath], stdoutTo: output)
     guard merge.status == 0 else {

@@ -36,15 +36,6 @@ extension JournalSync {
             report.waiting = waiting
             return
         }
-        // Each statement's undo journal (a few pages; every insert of several rows needs one)
-        // in memory rather than in a temporary file: millions of inserts would otherwise write
-        // it to the disk each time. It has to be set before the transaction begins.
-        let tempStore = try store.deviceSyncRead { db in
-            let old = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            return old
-        }
-        defer { _ = try? store.deviceSyncRead { db in try db.execute(sql: "PRAGMA temp_store = \(tempStore)") } }
         // Reviews are placed only on items looked up in this same transaction (the others wait
         // as pending), without sessions: a foreign-key check per row could never fail.
         report = try store.deviceSyncWrite(foreignKeyChecks: false) { db in

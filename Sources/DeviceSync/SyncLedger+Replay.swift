@@ -49,9 +49,16 @@ extension SyncLedger {
     ///
     /// New rows go in through `ProgressStore.insertingReviewsInBulk` (counted into the tallies as
     /// they go in, written once per chunk of items); rewrites of existing rows (a delete and an
-    /// insert under the same id) follow each chunk, with the tally triggers on. With `tuning.bulkThreshold` incoming reviews or more,
-    /// and at least half as many as the log holds, the time index is rebuilt once at the end
-    /// instead of being updated row by row. Either way the store ends up the same.
+    /// insert under the same id) follow each chunk, with the tally triggers on.
+    ///
+    /// A large merge (`tuning.bulkThreshold` incoming reviews or more, and at least half as many
+    /// as the log holds) goes in bulk: the review log's time index and the origin index are
+    /// dropped and built again once at the end (one sort each) instead of being updated row
+    /// by row; and SQLite does not evaluate the review table's CHECK constraints
+    /// row by row, the rows being made here from values that satisfy them by construction
+    /// (a kind and phases from their enumerations, a rating of 1 to 4, an after-state exactly
+    /// when the kind is not practice; the store's integrity check still verifies them).
+    /// Either way the store ends up the same.
     ///
     /// `incoming` is emptied once inserted, so the memory it took serves the index rebuild.
     ///
@@ -59,18 +66,29 @@ extension SyncLedger {
     func replay(incoming: inout [IncomingReview], alsoItems: Set<Int64>, tuning: MergeTuning = MergeTuning()) throws
         -> Int
     {
-        var timeIndex: String?
+        var droppedIndexes: [String] = []
+        var bulk = false
         if incoming.count >= tuning.bulkThreshold {
             let logged = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM review") ?? 0
-            if incoming.count * 2 >= logged {
-                timeIndex = try String.fetchOne(
-                    db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'review_time'")
-                if timeIndex != nil { try db.execute(sql: "DROP INDEX review_time") }
-            }
+            bulk = incoming.count * 2 >= logged
         }
+        if bulk {
+            for name in ["review_time", "review_origin_origin"] {
+                guard
+                    let sql = try String.fetchOne(
+                        db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name])
+                else { continue }
+                try db.execute(sql: "DROP INDEX \(name)")
+                droppedIndexes.append(sql)
+            }
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+        }
+        defer { if bulk { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") } }
         var items = Array(alsoItems.subtracting(incoming.lazy.map(\.itemID)))
         items.sort()
         var replayer = try ItemReplayer(ledger: self)
+        // Without the origin index, origins go in in row order: appended to their table.
+        replayer.originsInOriginOrder = !droppedIndexes.contains { $0.contains("review_origin_origin") }
         // Into an empty log (a first sync), no item has a history to read.
         replayer.logWasEmpty = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM review") == nil
         var incomingIndex = 0
@@ -116,9 +134,9 @@ extension SyncLedger {
             }
             try replayer.rewriteQueued()
         }
-        // The index is rebuilt with the memory the incoming reviews took.
+        // The indexes are rebuilt with the memory the incoming reviews took.
         incoming = []
-        if let timeIndex { try db.execute(sql: timeIndex) }
+        for sql in droppedIndexes { try db.execute(sql: sql) }
         return replayer.replayed
     }
 }
@@ -175,6 +193,8 @@ struct ItemReplayer {
     private var origins: [(reviewID: Int64, origin: Int64)] = []
     /// How many items were replayed.
     private(set) var replayed = 0
+    /// Whether `insertOrigins()` sorts the origins first (see there).
+    var originsInOriginOrder = true
     /// Whether the review log was empty when the replay began (no history to read then).
     var logWasEmpty = false
     /// The tallies of the new rows inserted, while they are counted here (see
@@ -354,10 +374,11 @@ struct ItemReplayer {
         newRows.removeAll(keepingCapacity: true)
     }
 
-    /// Inserts the origins of the new rows inserted since the last call, in origin order: the
-    /// origin index is then written in one sweep, not at random places.
+    /// Inserts the origins of the new rows inserted since the last call: in origin order while
+    /// the origin index is there (it is then written in one sweep, not at random places), else
+    /// in row order.
     mutating func insertOrigins() throws {
-        origins.sort { $0.origin < $1.origin }
+        if originsInOriginOrder { origins.sort { $0.origin < $1.origin } }
         var start = 0
         while start < origins.count {
             let batch = origins.count - start >= Self.batchRows

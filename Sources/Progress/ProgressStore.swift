@@ -78,6 +78,11 @@ public final class ProgressStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Checkpoints run on another connection (see Checkpointer), never inside a commit.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+            // Statement journals and the sorts of index builds in memory, not in temporary
+            // files: an import or merge of a million answers would otherwise write each
+            // statement's undo journal to the disk. (It cannot change inside a transaction
+            // once SQLite has opened its temporary database, so it is set here, once.)
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         // On read-only media (or in a folder this user cannot write), SQLite cannot create the
         // WAL index beside the store, so a plain read-only open fails: open it as immutable.

@@ -87,18 +87,7 @@ extension StoreSchema {
             line INTEGER NOT NULL
         );
 
-        CREATE TRIGGER device_sync_review_undone AFTER DELETE ON review
-        WHEN (SELECT applying FROM device_sync_state) = 0
-        BEGIN
-            INSERT INTO device_sync_undone (origin, deck_id, item_key, reviewed_at, kind, rating, duration_ms, undone_at)
-            SELECT review_origin.origin, item.deck_id, item.item_key, OLD.reviewed_at, OLD.kind, OLD.rating,
-                   OLD.duration_ms, \(nowMillisecondsSQL)
-            FROM review_origin JOIN item ON item.id = OLD.item_id
-            WHERE review_origin.review_id = OLD.id;
-            DELETE FROM review_origin WHERE review_id = OLD.id;
-            -- The next review may reuse this id: look at it again when journaling.
-            UPDATE device_sync_state SET local_mark = MIN(local_mark, OLD.id - 1);
-        END;
+        \(reviewUndoneTrigger)
 
         CREATE TRIGGER device_sync_settings_insert AFTER INSERT ON deck_settings
         WHEN (SELECT applying FROM device_sync_state) = 0
@@ -115,5 +104,39 @@ extension StoreSchema {
         BEGIN
             INSERT OR REPLACE INTO device_sync_setting_pending VALUES (OLD.deck_id, \(nowMillisecondsSQL));
         END;
+        """
+
+    /// The trigger that notes an undo of a journaled review (shared by the "device-sync"
+    /// migration and "review-origin-index", which rebuilds the table it reads).
+    static let reviewUndoneTrigger = """
+        CREATE TRIGGER device_sync_review_undone AFTER DELETE ON review
+        WHEN (SELECT applying FROM device_sync_state) = 0
+        BEGIN
+            INSERT INTO device_sync_undone (origin, deck_id, item_key, reviewed_at, kind, rating, duration_ms, undone_at)
+            SELECT review_origin.origin, item.deck_id, item.item_key, OLD.reviewed_at, OLD.kind, OLD.rating,
+                   OLD.duration_ms, \(nowMillisecondsSQL)
+            FROM review_origin JOIN item ON item.id = OLD.item_id
+            WHERE review_origin.review_id = OLD.id;
+            DELETE FROM review_origin WHERE review_id = OLD.id;
+            -- The next review may reuse this id: look at it again when journaling.
+            UPDATE device_sync_state SET local_mark = MIN(local_mark, OLD.id - 1);
+        END;
+        """
+
+    /// The "review-origin-index" migration: `review_origin`'s origins get a unique index of
+    /// their own, `review_origin_origin`, in place of the table's UNIQUE constraint, so that a
+    /// large merge can drop it and build it again once, in one sort, instead of inserting
+    /// millions of origins into it one by one.
+    static let reviewOriginIndex = """
+        DROP TRIGGER device_sync_review_undone;
+        CREATE TABLE review_origin_rebuilt (
+            review_id INTEGER PRIMARY KEY,
+            origin INTEGER NOT NULL
+        );
+        INSERT INTO review_origin_rebuilt (review_id, origin) SELECT review_id, origin FROM review_origin;
+        DROP TABLE review_origin;
+        ALTER TABLE review_origin_rebuilt RENAME TO review_origin;
+        CREATE UNIQUE INDEX review_origin_origin ON review_origin (origin);
+        \(reviewUndoneTrigger)
         """
 }

@@ -32,6 +32,7 @@ enum StoreSchema {
         }
         migrator.registerMigration("device-sync") { db in try db.execute(sql: deviceSync) }
         migrator.registerMigration("bury-siblings") { db in try db.execute(sql: burySiblings) }
+        migrator.registerMigration("review-origin-index") { db in try db.execute(sql: reviewOriginIndex) }
         return migrator
     }
 

@@ -20,7 +20,10 @@ import Testing
         }
         #expect(applicationID == 0x5243_4C4C)
         #expect(journal == "wal")
-        #expect(migrations == ["v1", "review-tally", "review-days", "study-day", "device-sync", "bury-siblings"])
+        #expect(
+            migrations == [
+                "v1", "review-tally", "review-days", "study-day", "device-sync", "bury-siblings", "review-origin-index",
+            ])
     }
 
     @Test func reopensAnExistingStoreWithItsData() throws {
@@ -44,6 +47,8 @@ import Testing
         #expect(checkpoints == 0)  // the Checkpointer does it in the background
         let timeout = try store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA busy_timeout") }
         #expect(timeout == 5_000)
+        let tempStore = try store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") }
+        #expect(tempStore == 2)  // MEMORY: statement journals and index sorts stay off the disk
     }
 
     @Test func anEmptyFileBecomesAStore() throws {
