@@ -47,10 +47,15 @@ final class SyncLedger {
     }
 
     /// The event id of `origin`.
-    func id(of origin: Int64) -> JournalEventID {
-        let ref = origin >> Self.sequenceBits
-        return JournalEventID(device: devices[ref] ?? "?", sequence: origin & ((1 << Self.sequenceBits) - 1))
+    func id(of origin: Int64) -> JournalEventID { Self.id(of: origin, devices: devices) }
+
+    /// The event id of `origin`, given the device id of each device number.
+    static func id(of origin: Int64, devices: [Int64: String]) -> JournalEventID {
+        JournalEventID(device: devices[origin >> sequenceBits] ?? "?", sequence: origin & ((1 << sequenceBits) - 1))
     }
+
+    /// The device id of each device number the store knows.
+    var deviceIDs: [Int64: String] { devices }
 
     /// The origins of device `ref` with sequence numbers `from` through `through`.
     static func range(ref: Int64, from: Int64, through: Int64) -> ClosedRange<Int64> {
