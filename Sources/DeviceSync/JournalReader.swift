@@ -12,11 +12,12 @@ struct JournalReader {
 
     /// Calls `body` with each complete line after `offset` (1-based line numbers continuing
     /// from `line`, the bytes without the newline or a trailing carriage return). Blank lines
-    /// are skipped.
+    /// are skipped. `progress` is given the file offset reached after each chunk.
     ///
     /// - Returns: the offset and line number after the last complete line.
     func forEachLine(
-        from offset: Int64, line: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void
+        from offset: Int64, line: Int, progress: (Int64) -> Void = { _ in },
+        _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws -> (offset: Int64, line: Int) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -29,8 +30,9 @@ struct JournalReader {
         var lineNumber = line
         while true {
             if carried == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
-            let count = buffer.withUnsafeMutableBytes { raw in
-                pread(descriptor, raw.baseAddress! + carried, raw.count - carried, off_t(position) + off_t(carried))
+            let count = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return pread(descriptor, base + carried, raw.count - carried, off_t(position) + off_t(carried))
             }
             guard count >= 0 else {
                 throw DeviceSyncError.cannotRead(path: path, reason: String(cString: strerror(errno)))
@@ -56,12 +58,13 @@ struct JournalReader {
             }
             if consumed > 0 {
                 buffer.withUnsafeMutableBytes { raw in
-                    let base = raw.baseAddress!
+                    guard let base = raw.baseAddress else { return }
                     memmove(base, base + consumed, filled - consumed)
                 }
             }
             position += Int64(consumed)
             carried = filled - consumed
+            progress(position)
         }
         return (position, lineNumber)
     }

@@ -4,41 +4,60 @@ import Progress
 
 extension JournalSync {
     /// Reads every other journal from where it stopped and merges what is new, in one
-    /// transaction together with the new read positions.
-    func mergeOtherJournals(_ report: inout JournalSyncReport) throws {
+    /// transaction together with the new read positions; reports its progress to `progress`.
+    func mergeOtherJournals(_ report: inout JournalSyncReport, progress: (SyncProgress) -> Void) throws {
         let ownFile = report.deviceID + ".jsonl"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: journalFolder)) ?? [])
             .filter { $0.hasSuffix(".jsonl") && $0 != ownFile && !$0.hasPrefix(".") }
             .sorted()
         let nowMilliseconds = now().unixMilliseconds
-        // Nothing new in any journal, and no waiting answer whose card has arrived: no write,
-        // so the store file stays as it was (a prompt that syncs at start and quit, say).
-        let waiting = try store.deviceSyncRead { db -> Int? in
+        let paths = names.map { (journalFolder as NSString).appendingPathComponent($0) }
+        let sizes = paths.map { fileSize($0) ?? 0 }
+        let offsets = try store.deviceSyncRead { db -> [String: Int64] in
             var offsets: [String: Int64] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT file, offset FROM device_sync_offset") {
                 offsets[row[0]] = row[1]
             }
-            for name in names {
-                guard let offset = offsets[name],
-                    fileSize((journalFolder as NSString).appendingPathComponent(name)) == offset
-                else { return nil }
-            }
-            let ready = try Bool.fetchOne(
-                db,
-                sql: """
-                    SELECT EXISTS (SELECT 1 FROM device_sync_pending p
-                                   JOIN item ON item.deck_id = p.deck_id AND item.item_key = p.item_key)
-                    """)
-            guard ready == false else { return nil }
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM device_sync_pending") ?? 0
+            return offsets
         }
-        if let waiting {
-            report.waiting = waiting
-            return
+        // Nothing new in any journal, and no waiting answer whose card has arrived: no write,
+        // so the store file stays as it was (a prompt that syncs at start and quit, say).
+        if zip(names, sizes).allSatisfy({ offsets[$0] == $1 }) {
+            let waiting = try store.deviceSyncRead { db -> Int? in
+                let ready = try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM device_sync_pending p
+                                       JOIN item ON item.deck_id = p.deck_id AND item.item_key = p.item_key)
+                        """)
+                guard ready == false else { return nil }
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM device_sync_pending") ?? 0
+            }
+            if let waiting {
+                report.waiting = waiting
+                return
+            }
+        }
+        // The bytes to read, each journal from its stored position (one that shrank is read
+        // whole again), for the progress reports.
+        let unread = zip(names, sizes).reduce(Int64(0)) { sum, file in
+            let offset = offsets[file.0] ?? 0
+            return sum + (file.1 >= offset ? file.1 - offset : file.1)
         }
         // Reviews are placed only on items looked up in this same transaction (the others wait
         // as pending), without sessions: a foreign-key check per row could never fail.
-        report = try store.deviceSyncWrite(foreignKeyChecks: false) { db in
+        report = try withoutActuallyEscaping(progress) { progress in
+            try merge(report, names: names, paths: paths, unread: unread, now: nowMilliseconds, progress: progress)
+        }
+    }
+
+    /// The merge of the journals `names` at `paths` (holding `unread` bytes not read yet), in
+    /// one transaction.
+    private func merge(
+        _ report: JournalSyncReport, names: [String], paths: [String], unread: Int64, now nowMilliseconds: Int64,
+        progress: @escaping (SyncProgress) -> Void
+    ) throws -> JournalSyncReport {
+        try store.deviceSyncWrite(foreignKeyChecks: false) { db in
             var report = report
             // A large merge touches many pages more than once: keep up to 64 MiB of them in memory.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
@@ -52,10 +71,9 @@ extension JournalSync {
             try db.execute(sql: "UPDATE device_sync_state SET applying = 1")
             let merge = try JournalMerge(
                 ledger: try SyncLedger(db: db, store: store), ownDevice: report.deviceID, now: nowMilliseconds,
-                tuning: tuning)
-            for name in names {
-                try merge.read(
-                    path: (journalFolder as NSString).appendingPathComponent(name), name: name, report: &report)
+                tuning: tuning, unread: unread, progress: progress)
+            for (name, path) in zip(names, paths) {
+                try merge.read(path: path, name: name, report: &report)
             }
             try merge.finish(&report)
             // When every local review was journaled as the merge began, the rows above the mark
@@ -104,11 +122,22 @@ final class JournalMerge {
     /// How many items of each deck were looked up one by one (see `itemID(deck:key:)`).
     private var singleLookups: [String: Int] = [:]
 
-    init(ledger: SyncLedger, ownDevice: String, now: Int64, tuning: MergeTuning) throws {
+    /// The bytes of journal left to read as the merge began, and those read since.
+    private let unread: Int64
+    private var read: Int64 = 0
+    /// Where the merge reports how far it has got.
+    private let progress: (SyncProgress) -> Void
+
+    init(
+        ledger: SyncLedger, ownDevice: String, now: Int64, tuning: MergeTuning, unread: Int64 = 0,
+        progress: @escaping (SyncProgress) -> Void = { _ in }
+    ) throws {
         self.ledger = ledger
         self.tuning = tuning
         self.ownDevice = ownDevice
         self.now = now
+        self.unread = unread
+        self.progress = progress
     }
 
     /// Reads the journal at `path` (named `name` in the folder) from its stored position.
@@ -125,7 +154,14 @@ final class JournalMerge {
             line = 0
         }
         var problems: [JournalProblem] = []
-        let end = try JournalReader(path: path).forEachLine(from: offset, line: line) { number, bytes in
+        let start = offset
+        progress(SyncProgress(.reading, done: read, total: unread))
+        let readSoFar = read
+        let reached = { (position: Int64) in
+            self.progress(SyncProgress(.reading, done: readSoFar + position - start, total: self.unread))
+        }
+        let end = try JournalReader(path: path).forEachLine(from: offset, line: line, progress: reached) {
+            number, bytes in
             if let review = ReviewLine(bytes), try acceptNew(review, in: bytes) { return }
             let event: JournalEvent
             switch Result(catching: { () throws(JournalLineError) -> JournalEvent in try JournalFormat.event(bytes) }) {
@@ -142,6 +178,7 @@ final class JournalMerge {
             try accept(event, file: path, line: number)
         }
         report.problems += problems
+        read += end.offset - start
         try db.execute(
             sql: "INSERT OR REPLACE INTO device_sync_offset (file, offset, line) VALUES (?, ?, ?)",
             arguments: [name, end.offset, end.line])
@@ -411,7 +448,8 @@ final class JournalMerge {
 
         incoming.sort { ($0.itemID, $0.origin) < ($1.itemID, $1.origin) }
         report.receivedReviews += incoming.count
-        report.recomputedItems += try ledger.replay(incoming: &incoming, alsoItems: touched, tuning: tuning)
+        report.recomputedItems += try ledger.replay(
+            incoming: &incoming, alsoItems: touched, tuning: tuning, progress: progress)
         report.waiting = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM device_sync_pending") ?? 0
         report.fromDevices = devices.sorted()
         for (device, count) in skew.sorted(by: { $0.key < $1.key }) {

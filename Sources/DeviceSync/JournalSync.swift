@@ -47,13 +47,14 @@ public struct JournalSync: Sendable {
         (journalFolder as NSString).appendingPathComponent(device + ".jsonl")
     }
 
-    /// Runs one sync.
+    /// Runs one sync, reporting how far its long stages have got to `progress` (on this
+    /// thread).
     ///
     /// - Throws: `DeviceSyncError` (a duplicate device id, an unusable folder, an unreadable
     ///   journal) or a `ProgressError`; what was committed before stays, and the next sync
     ///   continues from there.
     @discardableResult
-    public func run() throws -> JournalSyncReport {
+    public func run(progress: (SyncProgress) -> Void = { _ in }) throws -> JournalSyncReport {
         try prepareFolder()
         let lock = try SyncLock(path: store.path + ".sync-lock")
         defer { lock.release() }
@@ -61,7 +62,7 @@ public struct JournalSync: Sendable {
         try checkOwnJournal(&report)
         try journalLocalEvents(&report)
         try appendOwnEvents(&report)
-        try mergeOtherJournals(&report)
+        try mergeOtherJournals(&report, progress: progress)
         return report
     }
 

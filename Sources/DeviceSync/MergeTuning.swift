@@ -12,4 +12,6 @@ struct MergeTuning: Sendable {
     /// How many items of a deck a merge looks up one by one before it loads all the deck's
     /// keys at once (a sync bringing a few answers does not read a large deck's every key).
     var singleItemLookups = 256
+    /// About how many reviews (new and in the log) the replay worker computes per batch.
+    var replayBatchRows = 8_192
 }

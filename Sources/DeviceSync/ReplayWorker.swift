@@ -4,9 +4,6 @@ import Progress
 /// Computes item replays (`ItemReplay.changes`) on one helper thread, in the order they are
 /// submitted, while the store's thread goes on reading and writing.
 final class ReplayWorker: @unchecked Sendable {
-    /// About how many reviews (new and in the log) one batch holds.
-    static let batchRows = 8_192
-
     /// The changes of one submitted batch, once computed.
     final class Batch: @unchecked Sendable {
         fileprivate var computed: [ItemReplay.Changes] = []

@@ -67,9 +67,10 @@ extension SyncLedger {
     /// `incoming` is emptied once inserted, so the memory it took serves the index rebuild.
     ///
     /// - Returns: how many items were replayed.
-    func replay(incoming: inout [IncomingReview], alsoItems: Set<Int64>, tuning: MergeTuning = MergeTuning()) throws
-        -> Int
-    {
+    func replay(
+        incoming: inout [IncomingReview], alsoItems: Set<Int64>, tuning: MergeTuning = MergeTuning(),
+        progress: (SyncProgress) -> Void = { _ in }
+    ) throws -> Int {
         var droppedIndexes: [String] = []
         var bulk = false
         if incoming.count >= tuning.bulkThreshold {
@@ -103,13 +104,16 @@ extension SyncLedger {
         var readyIndex = 0
         var incomingIndex = 0
         var extraIndex = 0
+        let total = Int64(incoming.count)
+        var merged: Int64 = 0
+        progress(SyncProgress(.merging, done: 0, total: total))
         var itemsLeft: Bool { incomingIndex < incoming.count || extraIndex < items.count }
-        /// Reads the items of the next batch (about `ReplayWorker.batchRows` reviews) and hands
+        /// Reads the items of the next batch (about `tuning.replayBatchRows` reviews) and hands
         /// them to the worker; false when no item is left.
         func submitBatch() throws -> Bool {
             var inputs: [ItemReplay.Input] = []
             var rows = 0
-            while rows < ReplayWorker.batchRows, itemsLeft {
+            while rows < tuning.replayBatchRows, itemsLeft {
                 // The next item, in id order, with its incoming reviews.
                 let input: ItemReplay.Input?
                 if extraIndex < items.count,
@@ -154,6 +158,8 @@ extension SyncLedger {
                 let changes = try nextChanges()
             {
                 written += try replayer.write(changes)
+                merged += Int64(changes.newRows.count)
+                if readyIndex == ready.count { progress(SyncProgress(.merging, done: merged, total: total)) }
             }
             try replayer.flush()
             try replayer.insertOrigins()
@@ -176,6 +182,7 @@ extension SyncLedger {
         }
         // The indexes are rebuilt with the memory the incoming reviews took.
         incoming = []
+        if !droppedIndexes.isEmpty { progress(SyncProgress(.indexing)) }
         for sql in droppedIndexes { try db.execute(sql: sql) }
         return replayer.replayed
     }

@@ -106,8 +106,7 @@ struct OptimizeCommand: RecallCommand, ReadsDecks, UsesStore {
         }
         var configuration = FSRSOptimizer.Configuration()
         configuration.relearningSteps = max(1, settings.map(\.settings.scheduler.relearningSteps.count).max() ?? 1)
-        let bar = FitProgressBar(
-            errors: console.errors, enabled: console.errors is StandardOutput && Terminal.isTerminal(2))
+        let bar = ProgressBar("fitting", console: console)
         let report = OptimizationReport.make(
             set: set, current: current, optimizer: FSRSOptimizer(configuration: configuration), progress: bar.update)
         bar.finish()

@@ -87,7 +87,17 @@ struct SyncCommand: RecallCommand, ReadsDecks, UsesStore {
             let (old, new) = try sync.newDevice()
             if !quiet && !json { console.tell("This store is now device \(new) (it was \(old)).") }
         }
-        let report = try sync.run()
+        // A large merge takes seconds: a bar on a terminal says how far it has got.
+        let bar = ProgressBar("syncing", console: console, wanted: !quiet)
+        defer { bar.finish() }
+        let report = try sync.run { progress in
+            switch progress.stage {
+            case .reading: bar.update("reading journals", done: progress.done, of: progress.total)
+            case .merging: bar.update("merging answers", done: progress.done, of: progress.total)
+            case .indexing: bar.update("building indexes", done: 0, of: 0)
+            }
+        }
+        bar.finish()
         for problem in report.problems {
             console.fail("warning: " + Sanitizer.clean(problem.description, keepNewlines: false))
         }
