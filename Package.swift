@@ -104,7 +104,10 @@ let package = Package(
         // Release-mode benchmarks (run with `make bench`).
         .executableTarget(
             name: "RecallBench",
-            dependencies: ["Scheduling", "Replay", "Progress", "Decks", "Drafting", "Optimizer", "DeviceSync"],
+            dependencies: [
+                "Scheduling", "Replay", "Progress", "Decks", "Drafting", "Optimizer", "DeviceSync",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Benchmarks/RecallBench"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], resources: [.copy("Fixtures")]),

@@ -10,7 +10,9 @@ import Progress
 ///
 /// 1. the merge of both journals into a fresh store: wall time and peak memory, against the
 ///    targets of 5 s and 300 MB;
-/// 2. an incremental sync that brings 100 new reviews (appended to one journal): the whole
+/// 2. SQLite alone doing the merge's writes (`SQLiteFloor`), the floor any merge through the
+///    store's schema has, in the same run;
+/// 3. an incremental sync that brings 100 new reviews (appended to one journal): the whole
 ///    `recall sync` process and `JournalSync.run()` in process, against 100 ms.
 func runSyncBenchmark(_ arguments: [String]) throws {
     var dataDirectory = "bench-data"
@@ -73,6 +75,22 @@ func runSyncBenchmark(_ arguments: [String]) throws {
                 "recall sync, merging 2 x %d reviews into a fresh store: %.2f s, peak memory %.1f MiB, CPU %.2f s (targets: under 5 s and 300 MB)",
             reviews, merge.seconds, Double(merge.peakBytes) / 1_048_576, merge.cpuSeconds))
     print("  " + received.split(separator: "\n").joined(separator: " / "))
+
+    // The floor: SQLite alone doing the merge's writes, in this same run.
+    let floorPath = (root as NSString).appendingPathComponent("floor.sqlite")
+    try FileManager.default.copyItem(atPath: freshPath, toPath: floorPath)
+    let floor = try SQLiteFloor.run(path: floorPath, answers: 2 * reviews, items: items)
+    let floorWall = floor.reduce(0) { $0 + $1.wall }
+    let floorCPU = floor.reduce(0) { $0 + $1.cpu }
+    print(
+        String(
+            format:
+                "SQLite alone writing the same 2 x %d rows (SQLiteFloor): %.2f s, CPU %.2f s; the merge takes %.2fx its wall time",
+            reviews, floorWall, floorCPU, merge.seconds / floorWall))
+    for step in floor {
+        print("  \(step.name): " + String(format: "%.2f s, CPU %.2f s", step.wall, step.cpu))
+    }
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: floorPath + suffix) }
 
     // Incremental syncs: 100 new reviews each time.
     var processTimes: [Double] = []
