@@ -132,18 +132,36 @@ struct ItemReplayer {
         nextID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM review") ?? 0) + 1
     }
 
+    /// Runs a statement over `count` rows: full batches of `batchRows` rows through `batch`,
+    /// the rest one by one through `single`. `bind` binds row `row` as the statement's
+    /// `slot`th; `inserted` is told each range of rows that went in.
+    private func inBatches(
+        _ count: Int, batch: BoundStatement, single: BoundStatement,
+        bind: (_ statement: BoundStatement, _ slot: Int, _ row: Int) -> Void,
+        inserted: (Range<Int>) -> Void = { _ in }
+    ) throws {
+        var start = 0
+        while start < count {
+            let full = count - start >= Self.batchRows
+            let statement = full ? batch : single
+            let rows = full ? Self.batchRows : 1
+            for slot in 0..<rows { bind(statement, slot, start + slot) }
+            try statement.run(db)
+            inserted(start..<start + rows)
+            start += rows
+        }
+    }
+
     /// Inserts the queued new rows, full batches with one statement each, the rest one by one,
     /// and queues their origins for `insertOrigins()`.
     mutating func flush() throws {
-        var start = 0
-        while start < newRows.count {
-            let batch = newRows.count - start >= Self.batchRows
-            let statement = batch ? batchInsertStatement : insertStatement
-            let count = batch ? Self.batchRows : 1
-            for offset in 0..<count {
-                let row = newRows[start + offset]
-                let base = Int32(offset * 24)
-                statement.bind(base + 1, nextID + Int64(start + offset))
+        let firstID = nextID
+        try inBatches(
+            newRows.count, batch: batchInsertStatement, single: insertStatement,
+            bind: { statement, slot, index in
+                let row = newRows[index]
+                let base = Int32(slot * 24)
+                statement.bind(base + 1, firstID + Int64(index))
                 statement.bind(base + 2, row.itemID)
                 statement.bind(base + 3, nil as Int64?)
                 statement.bind(base + 4, row.review.time)
@@ -153,20 +171,18 @@ struct ItemReplayer {
                 statement.bind(base + 8, row.review.duration)
                 statement.bind(base + 9, row.outcome.before)
                 statement.bind(base + 17, row.outcome.after)
-            }
-            try statement.run(db)
-            if tallies != nil {
-                for row in newRows[start..<start + count] {
+            },
+            inserted: { range in
+                guard tallies != nil else { return }
+                for row in newRows[range] {
                     tallies?.add(
                         day: Int(row.studyDay), deckID: row.deckID, kind: row.review.kind,
                         beforePhase: row.outcome.before.phase, rating: Rating(rawValue: row.review.rating),
                         durationMilliseconds: row.review.duration)
                 }
-            }
-            start += count
-        }
+            })
         for (offset, row) in newRows.enumerated() {
-            origins.append((nextID + Int64(offset), row.review.origin))
+            origins.append((firstID + Int64(offset), row.review.origin))
         }
         nextID += Int64(newRows.count)
         newRows.removeAll(keepingCapacity: true)
@@ -177,18 +193,12 @@ struct ItemReplayer {
     /// in row order.
     mutating func insertOrigins() throws {
         if originsInOriginOrder { origins.sort { $0.origin < $1.origin } }
-        var start = 0
-        while start < origins.count {
-            let batch = origins.count - start >= Self.batchRows
-            let statement = batch ? batchOriginStatement : originStatement
-            let count = batch ? Self.batchRows : 1
-            for offset in 0..<count {
-                statement.bind(Int32(offset * 2 + 1), origins[start + offset].reviewID)
-                statement.bind(Int32(offset * 2 + 2), origins[start + offset].origin)
-            }
-            try statement.run(db)
-            start += count
-        }
+        try inBatches(
+            origins.count, batch: batchOriginStatement, single: originStatement,
+            bind: { statement, slot, index in
+                statement.bind(Int32(slot * 2 + 1), origins[index].reviewID)
+                statement.bind(Int32(slot * 2 + 2), origins[index].origin)
+            })
         origins.removeAll(keepingCapacity: true)
     }
 
