@@ -69,11 +69,8 @@ struct AnkiCollection: Sendable {
             try collection.readJSON(models: col[2], decks: col[3], options: col[4], path: path)
         }
         // The rows to read, for the progress reports (SQLite counts a table without reading its rows).
-        let total =
-            try Int64.fetchOne(
-                db,
-                sql: "SELECT (SELECT COUNT(*) FROM notes) + (SELECT COUNT(*) FROM cards) + (SELECT COUNT(*) FROM revlog)"
-            ) ?? 0
+        let counts = ["notes", "cards", "revlog"].map { "(SELECT COUNT(*) FROM \($0))" }
+        let total = try Int64.fetchOne(db, sql: "SELECT " + counts.joined(separator: " + ")) ?? 0
         var done: Int64 = 0
         progress(0, total)
         let notes = try Row.fetchCursor(

@@ -101,8 +101,8 @@ struct ZipWriter {
                 do {
                     second.crc = try Self.deflate(
                         input, file, from: middle, count: size - middle, level: level, dictionary: dictionary,
-                        last: true, path: file, deflated: { second.done = $0 }
-                    ) { second.output.append(contentsOf: $0) }
+                        last: true, path: file, deflated: { second.done = $0 },
+                        sink: { second.output.append(contentsOf: $0) })
                 } catch {
                     second.failure = error
                 }
@@ -113,8 +113,7 @@ struct ZipWriter {
             do {
                 firstCRC = try Self.deflate(
                     input, file, from: 0, count: middle, level: level, dictionary: [], last: false, path: path,
-                    deflated: { progress($0 + second.done) }
-                ) { try emit($0) }
+                    deflated: { progress($0 + second.done) }, sink: { try emit($0) })
             } catch {
                 done.wait()
                 throw error
@@ -127,8 +126,7 @@ struct ZipWriter {
         } else {
             crc = try Self.deflate(
                 input, file, from: 0, count: size, level: level, dictionary: [], last: true, path: path,
-                deflated: progress
-            ) { try emit($0) }
+                deflated: progress, sink: { try emit($0) })
         }
         let compressed = offset - dataStart
         guard compressed <= Int64(UInt32.max) else {
