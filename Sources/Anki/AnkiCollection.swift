@@ -28,7 +28,11 @@ struct AnkiCollection: Sendable {
     var hasSchedule = true
 
     /// Reads the collection file at `url` (read-only). `path` names the package in errors.
-    static func read(_ url: URL, path: String) throws -> AnkiCollection {
+    /// `progress` hears how many of the notes, cards and review-log rows are read, every few
+    /// thousand.
+    static func read(
+        _ url: URL, path: String, progress: (_ done: Int64, _ total: Int64) -> Void = { _, _ in }
+    ) throws -> AnkiCollection {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.prepareDatabase { db in
@@ -37,7 +41,7 @@ struct AnkiCollection: Sendable {
         }
         do {
             let queue = try DatabaseQueue(path: url.path, configuration: configuration)
-            return try queue.read { db in try read(db, path: path) }
+            return try queue.read { db in try read(db, path: path, progress: progress) }
         } catch let error as AnkiError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -48,7 +52,9 @@ struct AnkiCollection: Sendable {
         }
     }
 
-    private static func read(_ db: Database, path: String) throws -> AnkiCollection {
+    private static func read(
+        _ db: Database, path: String, progress: (_ done: Int64, _ total: Int64) -> Void
+    ) throws -> AnkiCollection {
         let colSQL =
             "SELECT \(Self.int("crt")), \(Self.int("ver")), \(["models", "decks", "dconf"].map(Self.text).joined(separator: ", ")) FROM col"
         guard let col = try Row.fetchOne(db, sql: colSQL) else {
@@ -62,6 +68,11 @@ struct AnkiCollection: Sendable {
         } else {
             try collection.readJSON(models: col[2], decks: col[3], options: col[4], path: path)
         }
+        // The rows to read, for the progress reports (SQLite counts a table without reading its rows).
+        let counts = ["notes", "cards", "revlog"].map { "(SELECT COUNT(*) FROM \($0))" }
+        let total = try Int64.fetchOne(db, sql: "SELECT " + counts.joined(separator: " + ")) ?? 0
+        var done: Int64 = 0
+        progress(0, total)
         let notes = try Row.fetchCursor(
             db,
             sql: """
@@ -76,6 +87,8 @@ struct AnkiCollection: Sendable {
                     id: row[0], guid: row[1], notetypeID: row[2],
                     tags: tags.split(separator: " ").map(String.init),
                     fields: fields.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)))
+            done += 1
+            if done & 0xFFF == 0 { progress(done, total) }
         }
         let cards = try Row.fetchCursor(
             db,
@@ -91,8 +104,13 @@ struct AnkiCollection: Sendable {
                     interval: row[7], factor: row[8], reps: row[9], lapses: row[10], left: row[11],
                     originalDue: row[12],
                     originalDeckID: row[13], data: row[14]))
+            done += 1
+            if done & 0xFFF == 0 { progress(done, total) }
         }
-        collection.revlog = try readRevlog(db)
+        progress(done, total)
+        let read = done
+        collection.revlog = try readRevlog(db) { rows in progress(min(read + rows, total), total) }
+        progress(total, total)
         return collection
     }
 
@@ -102,7 +120,8 @@ struct AnkiCollection: Sendable {
     /// stored by id, which is their time), then grouped by card with a counting sort: no
     /// index lookup per row, no `Row` per row. A value of the wrong type reads as SQLite
     /// converts it (NULL as 0), as everywhere else in the collection.
-    private static func readRevlog(_ db: Database) throws -> [AnkiRevlogEntry] {
+    /// `progress` hears how many rows are read every 65 536.
+    private static func readRevlog(_ db: Database, progress: (Int64) -> Void) throws -> [AnkiRevlogEntry] {
         let statement = try db.makeStatement(sql: "SELECT id, cid, ease, ivl, time, type FROM revlog ORDER BY id")
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
@@ -120,6 +139,7 @@ struct AnkiCollection: Sendable {
             if number == count { cardNumbers[row.cardID] = number }
             numbers.append(number)
             rows.append(row)
+            if rows.count & 0xFFFF == 0 { progress(Int64(rows.count)) }
             code = sqlite3_step(handle)
         }
         sqlite3_reset(handle)

@@ -44,10 +44,12 @@ struct AnkiCollectionWriter {
         queue = nil
     }
 
-    /// Writes the decks, and their progress from `store` when given.
-    mutating func write(_ decks: [Deck], media: [String: [String: String]], store: ProgressStore?) throws
-        -> AnkiExportSummary
-    {
+    /// Writes the decks, and their progress from `store` when given, telling `progress` how
+    /// far it has got.
+    mutating func write(
+        _ decks: [Deck], media: [String: [String: String]], store: ProgressStore?,
+        progress: (AnkiExportProgress) -> Void = { _ in }
+    ) throws -> AnkiExportSummary {
         guard let queue else { throw AnkiError.cannotWrite(path: path, reason: "closed") }
         var summary = AnkiExportSummary()
         let deckIDs = decks.map(\.id)
@@ -57,7 +59,11 @@ struct AnkiCollectionWriter {
         // The Anki card of each item row of the decks, for the review log (`nil` card: an
         // item no card of the decks has now, whose answers are skipped).
         var targets: [Int64: RevlogTarget] = [:]
+        // The answers to write (from the store's tallies, which leave out manual changes).
+        var answerTotal: Int64 = 0
         if let store {
+            progress(AnkiExportProgress(.reading))
+            answerTotal = Int64(try store.answerCount(deckIDs: deckIDs))
             try store.forEachItemRow(deckIDs: deckIDs) { row, item in
                 states[item.ref.deckID, default: [:]][item.ref.key] = (row, item)
                 targets[row] = RevlogTarget(card: nil, sm2: false)
@@ -111,6 +117,8 @@ struct AnkiCollectionWriter {
             var noteID = nowMilliseconds - 10_000_000_000
             var cardID = noteID
             var position = 0
+            let noteCount = Int64(decks.reduce(0) { $0 + $1.cards.count })
+            progress(AnkiExportProgress(.notes, done: 0, total: noteCount))
             for deck in decks {
                 summary.decks += 1
                 let ankiDeck = AnkiExporter.ankiDeckID(deck.id)
@@ -135,6 +143,9 @@ struct AnkiCollectionWriter {
                     try insertNote.run(db)
                     summary.notes += 1
                     position += 1
+                    if summary.notes % AnkiExporter.noteProgressStep == 0 {
+                        progress(AnkiExportProgress(.notes, done: Int64(summary.notes), total: noteCount))
+                    }
                     for item in card.studyItems(deckID: deck.id) {
                         cardID += 1
                         let entry = store == nil ? nil : deckStates[item.key]
@@ -161,6 +172,7 @@ struct AnkiCollectionWriter {
                     }
                 }
             }
+            progress(AnkiExportProgress(.notes, done: noteCount, total: noteCount))
 
             // The review log, in time order: each row's id is its time in milliseconds, moved
             // on by one where two answers share a millisecond.
@@ -169,6 +181,8 @@ struct AnkiCollectionWriter {
                 var lastID: Int64 = 0
                 var written = 0
                 var skipped = 0
+                var read: Int64 = 0
+                progress(AnkiExportProgress(.reviews, done: 0, total: answerTotal))
                 while let batch = try feed.next() {
                     for review in batch {
                         guard let target = targets[review.itemRow] else { continue }  // another deck's
@@ -209,11 +223,16 @@ struct AnkiCollectionWriter {
                         }
                         written += 1
                     }
+                    // Reported per batch of the feed, not per answer.
+                    read += Int64(batch.count)
+                    progress(AnkiExportProgress(.reviews, done: min(read, answerTotal), total: answerTotal))
                 }
                 summary.reviews += written
                 summary.skippedAnswers += skipped
+                progress(AnkiExportProgress(.reviews, done: answerTotal, total: answerTotal))
             }
             // The indexes, built once over the whole tables rather than row by row.
+            progress(AnkiExportProgress(.indexing))
             try db.execute(sql: Self.indexes)
             return .commit
         }

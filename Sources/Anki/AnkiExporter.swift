@@ -13,20 +13,26 @@ import ZIPFoundation
 /// `collection.anki21b` variant is read only by Anki 2.1.50+ and AnkiDroid 2.16+).
 public enum AnkiExporter {
     /// Writes `decks` to `path` (replacing it atomically), with progress from `store` unless
-    /// `options.includeProgress` is off or `store` is `nil`.
+    /// `options.includeProgress` is off or `store` is `nil`, telling `progress` how far it has
+    /// got (on this thread, every so often: never once per row).
     public static func export(
-        _ decks: [Deck], store: ProgressStore?, to path: String, options: AnkiExportOptions = AnkiExportOptions()
+        _ decks: [Deck], store: ProgressStore?, to path: String, options: AnkiExportOptions = AnkiExportOptions(),
+        progress: (AnkiExportProgress) -> Void = { _ in }
     ) throws -> AnkiExportSummary {
         guard !decks.isEmpty else { throw AnkiError.nothingToExport("there are no decks to export") }
         let media = mediaFolders(decks)
         switch options.format {
         case .text:
-            return try exportText(decks, media: media, to: path)
+            return try exportText(decks, media: media, to: path, progress: progress)
         case .apkg:
             return try exportPackage(
-                decks, media: media, store: options.includeProgress ? store : nil, to: path, options: options)
+                decks, media: media, store: options.includeProgress ? store : nil, to: path, options: options,
+                progress: progress)
         }
     }
+
+    /// How many notes are written between two reports of the progress.
+    static let noteProgressStep = 1_024
 
     /// The files of each deck's `DECK.media/` folder (beside its file), by deck id.
     static func mediaFolders(_ decks: [Deck]) -> [String: [String: String]] {
@@ -58,10 +64,13 @@ public enum AnkiExporter {
 
     // MARK: - Text
 
-    private static func exportText(_ decks: [Deck], media: [String: [String: String]], to path: String) throws
-        -> AnkiExportSummary
-    {
+    private static func exportText(
+        _ decks: [Deck], media: [String: [String: String]], to path: String,
+        progress: (AnkiExportProgress) -> Void
+    ) throws -> AnkiExportSummary {
         var summary = AnkiExportSummary()
+        let noteCount = Int64(decks.reduce(0) { $0 + $1.cards.count })
+        progress(AnkiExportProgress(.notes, done: 0, total: noteCount))
         let width = ExportNotetype.allCases.map(\.fields.count).max() ?? 6
         var out =
             "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:\(width + 4)\n"
@@ -80,8 +89,12 @@ public enum AnkiExporter {
                 out += row.map(cell).joined(separator: "\t") + "\n"
                 summary.notes += 1
                 summary.cards += card.studyItems(deckID: deck.id).count
+                if summary.notes % noteProgressStep == 0 {
+                    progress(AnkiExportProgress(.notes, done: Int64(summary.notes), total: noteCount))
+                }
             }
         }
+        progress(AnkiExportProgress(.notes, done: noteCount, total: noteCount))
         try writeAtomically(Data(out.utf8), to: path)
         return summary
     }
@@ -90,7 +103,7 @@ public enum AnkiExporter {
 
     private static func exportPackage(
         _ decks: [Deck], media: [String: [String: String]], store: ProgressStore?, to path: String,
-        options: AnkiExportOptions
+        options: AnkiExportOptions, progress: (AnkiExportProgress) -> Void
     ) throws -> AnkiExportSummary {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-anki-\(UUID().uuidString)")
         do {
@@ -101,7 +114,7 @@ public enum AnkiExporter {
         defer { try? FileManager.default.removeItem(at: folder) }
         let collection = folder.appendingPathComponent("collection.anki21")
         var writer = try AnkiCollectionWriter(path: collection.path, options: options)
-        var summary = try writer.write(decks, media: media, store: store)
+        var summary = try writer.write(decks, media: media, store: store, progress: progress)
         writer.close()
 
         let archivePath = folder.appendingPathComponent("package.apkg")
@@ -122,13 +135,20 @@ public enum AnkiExporter {
             let meta = Data([0x08, 0x02])  // PackageMetadata { version: LEGACY_2 }
             var total = Int64(meta.count + mediaJSON.count) + fileSize(collection.path)
             for (_, file) in files { total += fileSize(file) }
+            func compressed(_ done: Int64) {
+                progress(AnkiExportProgress(.compressing, done: min(done, total), total: total))
+            }
+            compressed(0)
             if ZipWriter.fits(totalBytes: total, entries: files.count + 3, byteLimit: options.fastZipByteLimit) {
                 try writeFastArchive(
-                    archivePath.path, meta: meta, collection: collection.path, files: files, mediaJSON: mediaJSON)
+                    archivePath.path, meta: meta, collection: collection.path, files: files, mediaJSON: mediaJSON,
+                    progress: compressed)
             } else {
                 try writeLargeArchive(
-                    archivePath, meta: meta, collection: collection, files: files, mediaJSON: mediaJSON)
+                    archivePath, meta: meta, collection: collection, files: files, mediaJSON: mediaJSON,
+                    progress: compressed)
             }
+            compressed(total)
         } catch let error as AnkiError {
             throw error
         } catch {
@@ -145,15 +165,22 @@ public enum AnkiExporter {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
     }
 
-    /// The package through ``ZipWriter``, deflating at its fast level.
+    /// The package through ``ZipWriter``, deflating at its fast level; `progress` hears how
+    /// many bytes of the entries are compressed, every megabyte or so.
     private static func writeFastArchive(
-        _ path: String, meta: Data, collection: String, files: [(entry: String, file: String)], mediaJSON: Data
+        _ path: String, meta: Data, collection: String, files: [(entry: String, file: String)], mediaJSON: Data,
+        progress: (Int64) -> Void
     ) throws {
         var zip = try ZipWriter(path: path)
         do {
             try zip.add("meta", data: meta)
-            try zip.add("collection.anki21", file: collection)
-            for (entry, file) in files { try zip.add(entry, file: file) }
+            var before = Int64(meta.count)
+            try zip.add("collection.anki21", file: collection, progress: { progress(before + $0) })
+            before += fileSize(collection)
+            for (entry, file) in files {
+                try zip.add(entry, file: file, progress: { progress(before + $0) })
+                before += fileSize(file)
+            }
             try zip.add("media", data: mediaJSON)
             try zip.finish()
         } catch {
@@ -163,17 +190,22 @@ public enum AnkiExporter {
     }
 
     /// The package through ZIPFoundation (zip64), for collections and media past 4 GiB or
-    /// 65 535 files.
+    /// 65 535 files; `progress` hears how many bytes of the entries are compressed after each.
     private static func writeLargeArchive(
-        _ path: URL, meta: Data, collection: URL, files: [(entry: String, file: String)], mediaJSON: Data
+        _ path: URL, meta: Data, collection: URL, files: [(entry: String, file: String)], mediaJSON: Data,
+        progress: (Int64) -> Void
     ) throws {
         let archive = try Archive(url: path, accessMode: .create)
         try archive.addEntry(with: "meta", type: .file, uncompressedSize: Int64(meta.count)) { position, size in
             meta.subdata(in: Int(position)..<Int(position) + size)
         }
         try archive.addEntry(with: "collection.anki21", fileURL: collection, compressionMethod: .deflate)
+        var done = Int64(meta.count) + fileSize(collection.path)
+        progress(done)
         for (entry, file) in files {
             try archive.addEntry(with: entry, fileURL: URL(fileURLWithPath: file), compressionMethod: .deflate)
+            done += fileSize(file)
+            progress(done)
         }
         try archive.addEntry(with: "media", type: .file, uncompressedSize: Int64(mediaJSON.count)) { position, size in
             mediaJSON.subdata(in: Int(position)..<Int(position) + size)

@@ -15,8 +15,12 @@ struct AnkiImportPlan {
     /// The prefix of the guids recall gives the notes it exports: `recall:DECK/CARD`.
     static let guidPrefix = "recall:"
 
-    /// Maps `collection` to decks and progress.
-    init(collection: AnkiCollection, path: String, options: AnkiImportOptions) throws {
+    /// Maps `collection` to decks and progress, telling `progress` how many of how many
+    /// notes are done every 1 024.
+    init(
+        collection: AnkiCollection, path: String, options: AnkiImportOptions,
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws {
         var cardsByNote: [Int64: [AnkiCard]] = [:]
         for card in collection.cards { cardsByNote[card.noteID, default: []].append(card) }
         var revlogRanges: [Int64: Range<Int>] = [:]
@@ -54,6 +58,9 @@ struct AnkiImportPlan {
             (collection.decks[$0]?.name ?? "", $0) < (collection.decks[$1]?.name ?? "", $1)
         }
         var warnedNotetypes = Set<Int64>()
+        let noteCount = notesByDeck.values.reduce(0) { $0 + $1.count }
+        var converted = 0
+        progress(0, noteCount)
         for ankiDeckID in ordered {
             guard let notes = notesByDeck[ankiDeckID] else { continue }
             let record =
@@ -101,6 +108,8 @@ struct AnkiImportPlan {
             var cardIDs = Set<String>()
             let mappings = Self.map(notes, notetypes: collection.notetypes)
             for (note, mapping) in zip(notes, mappings) {
+                converted += 1
+                if converted & 0x3FF == 0 { progress(converted, noteCount) }
                 guard let notetype = collection.notetypes[note.notetypeID], let mapping else {
                     summary.skip("notes of a missing note type")
                     continue
@@ -177,6 +186,7 @@ struct AnkiImportPlan {
                         : nil))
             summary.decks += 1
         }
+        progress(noteCount, noteCount)
     }
 
     /// A deck's progress: its items, settings, and the answers of `histories` (each a card

@@ -13,23 +13,31 @@ public enum AnkiImporter {
     /// may therefore overwrite when the same package is imported again).
     public static let manifestName = ".recall-anki-imports"
 
-    /// Imports `path` under `options`, writing reviews and states to `store`.
+    /// Imports `path` under `options`, writing reviews and states to `store`, and telling
+    /// `progress` how far it has got (on this thread, every so often: never once per row).
     ///
     /// - Throws: `AnkiError` (the package or file is bad, a deck file is in the way) or the
     ///   store's error; nothing is written then.
     public static func importFile(
         _ path: String, options: AnkiImportOptions, store: ProgressStore?,
-        limits: AnkiPackageLimits = AnkiPackageLimits()
+        limits: AnkiPackageLimits = AnkiPackageLimits(), progress: (AnkiImportProgress) -> Void = { _ in }
     ) throws -> AnkiImportSummary {
-        let (collection, package) = try open(path, limits: limits)
+        let (collection, package) = try open(path, limits: limits, progress: progress)
         defer { package?.close() }
-        var plan = try AnkiImportPlan(collection: collection, path: path, options: options)
+        var plan = try AnkiImportPlan(
+            collection: collection, path: path, options: options,
+            progress: { done, total in
+                progress(AnkiImportProgress(.converting, done: Int64(done), total: Int64(total)))
+            })
         try plan.loadMedia(from: package)
-        return try write(plan, options: options, store: store, path: path)
+        return try write(plan, options: options, store: store, path: path, progress: progress)
     }
 
-    /// Opens a package, or reads a text export (then the package is `nil`).
-    static func open(_ path: String, limits: AnkiPackageLimits) throws -> (AnkiCollection, AnkiPackage?) {
+    /// Opens a package, or reads a text export (then the package is `nil`), reporting the
+    /// unpacking and reading stages to `progress`.
+    static func open(
+        _ path: String, limits: AnkiPackageLimits, progress: (AnkiImportProgress) -> Void = { _ in }
+    ) throws -> (AnkiCollection, AnkiPackage?) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -44,11 +52,17 @@ public enum AnkiImporter {
         let ext = (path as NSString).pathExtension.lowercased()
         if !isZip {
             if ["apkg", "colpkg", "zip"].contains(ext) { throw AnkiError.notAZip(path: path) }
+            progress(AnkiImportProgress(.reading))
             return (try AnkiTextFile.read(path: path), nil)
         }
-        let package = try AnkiPackage(path: path, limits: limits)
+        let package = try AnkiPackage(path: path, limits: limits) { done, total in
+            progress(AnkiImportProgress(.unpacking, done: done, total: total))
+        }
         do {
-            return (try AnkiCollection.read(package.collectionFile, path: path), package)
+            let collection = try AnkiCollection.read(package.collectionFile, path: path) { done, total in
+                progress(AnkiImportProgress(.reading, done: done, total: total))
+            }
+            return (collection, package)
         } catch {
             package.close()
             throw error
@@ -57,7 +71,8 @@ public enum AnkiImporter {
 
     /// Writes the planned decks, media and progress, all or nothing.
     private static func write(
-        _ plan: AnkiImportPlan, options: AnkiImportOptions, store: ProgressStore?, path: String
+        _ plan: AnkiImportPlan, options: AnkiImportOptions, store: ProgressStore?, path: String,
+        progress report: (AnkiImportProgress) -> Void
     ) throws -> AnkiImportSummary {
         var summary = plan.summary
         let fileManager = FileManager.default
@@ -112,7 +127,17 @@ public enum AnkiImporter {
             // 2. The store, in one transaction.
             let progress = plan.decks.compactMap(\.progress)
             if !progress.isEmpty, let store {
-                summary.reviews = try store.importProgress(progress, at: options.now)
+                summary.reviews = try store.importProgress(
+                    progress, at: options.now,
+                    progress: { step in
+                        let done = Int64(step.done)
+                        let total = Int64(step.total)
+                        switch step.stage {
+                        case .items: report(AnkiImportProgress(.adding, done: done, total: total))
+                        case .reviews: report(AnkiImportProgress(.reviews, done: done, total: total))
+                        case .indexing: report(AnkiImportProgress(.indexing))
+                        }
+                    })
             }
         } catch {
             cleanUp()

@@ -49,11 +49,14 @@ final class AnkiPackage {
     private let folder: URL
     private var extractedBytes = 0
 
-    /// Opens the package at `path`, reads its meta and media map, and extracts its collection.
+    /// Opens the package at `path`, reads its meta and media map, and extracts its collection,
+    /// telling `progress` how many of how many bytes are done every megabyte or so.
     ///
     /// - Throws: `AnkiError` for a file that is not a zip, a newer format, a media name
     ///   with a path, an entry past the limits, or a collection that is not SQLite.
-    init(path: String, limits: Limits = Limits()) throws {
+    init(
+        path: String, limits: Limits = Limits(), progress: (_ done: Int64, _ total: Int64) -> Void = { _, _ in }
+    ) throws {
         self.path = path
         self.limits = limits
         let archive: Archive
@@ -115,7 +118,7 @@ final class AnkiPackage {
         self.folder = folder
         collectionFile = folder.appendingPathComponent("collection.sqlite")
         do {
-            try extract(collectionEntry, to: collectionFile, compressed: version == .latest)
+            try extract(collectionEntry, to: collectionFile, compressed: version == .latest, progress: progress)
             try Self.checkSQLite(collectionFile, path: path, entry: version.collectionName)
         } catch {
             close()
@@ -170,8 +173,12 @@ final class AnkiPackage {
         return data
     }
 
-    /// Extracts an entry to a file, decompressing zstd when `compressed`, within the limits.
-    private func extract(_ entry: Entry, to url: URL, compressed: Bool) throws {
+    /// Extracts an entry to a file, decompressing zstd when `compressed`, within the limits;
+    /// tells `progress` how far it has got in bytes (of the zstd frame when `compressed`, else
+    /// of the entry), every megabyte or so.
+    private func extract(
+        _ entry: Entry, to url: URL, compressed: Bool, progress: (_ done: Int64, _ total: Int64) -> Void
+    ) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil),
             let handle = try? FileHandle(forWritingTo: url)
         else { throw AnkiError.cannotWrite(path: url.path, reason: "cannot create a temporary file") }
@@ -179,23 +186,49 @@ final class AnkiPackage {
         let limit = min(limits.entryBytes, limits.totalBytes - extractedBytes)
         if compressed {
             let raw = try readCounting(entry)
+            let total = Int64(raw.count)
+            progress(0, total)
             do {
                 var written = 0
-                try Zstd.decompress(raw, limit: limit) { chunk in
-                    written += chunk.count
-                    handle.write(Data(chunk))
-                }
+                var reported = 0
+                try Zstd.decompress(
+                    raw, limit: limit,
+                    read: { done in
+                        guard done - reported >= Self.progressStep else { return }
+                        reported = done
+                        progress(Int64(done), total)
+                    },
+                    consume: { chunk in
+                        written += chunk.count
+                        handle.write(Data(chunk))
+                    })
                 extractedBytes += written
+                progress(total, total)
             } catch Zstd.Failure.tooLarge {
                 throw AnkiError.tooLarge(path: path, entry: entry.path, limit: limits.entryBytes)
             } catch Zstd.Failure.corrupt {
                 throw AnkiError.notSQLite(path: path, entry: entry.path)
             }
         } else {
-            try Self.stream(entry, from: archive, path: path, limit: limit) { handle.write($0) }
+            let total = Int64(entry.uncompressedSize)
+            progress(0, total)
+            var done: Int64 = 0
+            var reported: Int64 = 0
+            try Self.stream(entry, from: archive, path: path, limit: limit) { chunk in
+                handle.write(chunk)
+                done += Int64(chunk.count)
+                if done - reported >= Int64(Self.progressStep) {
+                    reported = done
+                    progress(done, total)
+                }
+            }
             extractedBytes += Int(entry.uncompressedSize)
+            progress(total, total)
         }
     }
+
+    /// How many bytes an extraction reads between two reports of its progress.
+    private static let progressStep = 1 << 20
 
     /// Reads a whole entry into memory, refusing more than `limit` bytes (declared or actual).
     private static func read(_ entry: Entry, from archive: Archive, path: String, limit: Int) throws -> Data {

@@ -70,7 +70,12 @@ struct ZipWriter {
     /// A file of 8 MB to 512 MB is deflated in two halves at once, as pigz does: the second
     /// half on another thread (into memory, primed with the last 32 KB of the first half),
     /// the first ending with a sync flush so that the two streams join into one.
-    mutating func add(_ name: String, file: String, level: Int32 = fastLevel) throws {
+    ///
+    /// `progress` hears how many bytes of the file are deflated (of both halves), after each
+    /// megabyte deflated on this thread.
+    mutating func add(
+        _ name: String, file: String, level: Int32 = fastLevel, progress: (Int64) -> Void = { _ in }
+    ) throws {
         let input = open(file, O_RDONLY)
         guard input >= 0 else { throw Self.failure(file) }
         defer { close(input) }
@@ -96,8 +101,8 @@ struct ZipWriter {
                 do {
                     second.crc = try Self.deflate(
                         input, file, from: middle, count: size - middle, level: level, dictionary: dictionary,
-                        last: true, path: file
-                    ) { second.output.append(contentsOf: $0) }
+                        last: true, path: file, deflated: { second.done = $0 },
+                        sink: { second.output.append(contentsOf: $0) })
                 } catch {
                     second.failure = error
                 }
@@ -107,20 +112,21 @@ struct ZipWriter {
             let firstCRC: uLong
             do {
                 firstCRC = try Self.deflate(
-                    input, file, from: 0, count: middle, level: level, dictionary: [], last: false, path: path
-                ) { try emit($0) }
+                    input, file, from: 0, count: middle, level: level, dictionary: [], last: false, path: path,
+                    deflated: { progress($0 + second.done) }, sink: { try emit($0) })
             } catch {
                 done.wait()
                 throw error
             }
             done.wait()
             if let failure = second.failure { throw failure }
+            progress(size)
             try second.output.withUnsafeBytes { try emit($0) }
             crc = crc32_combine(firstCRC, second.crc, off_t(size - middle))
         } else {
             crc = try Self.deflate(
-                input, file, from: 0, count: size, level: level, dictionary: [], last: true, path: path
-            ) { try emit($0) }
+                input, file, from: 0, count: size, level: level, dictionary: [], last: true, path: path,
+                deflated: progress, sink: { try emit($0) })
         }
         let compressed = offset - dataStart
         guard compressed <= Int64(UInt32.max) else {
@@ -141,11 +147,20 @@ struct ZipWriter {
     /// The size of each read and of the output buffer.
     private static let chunk = 1 << 20
 
-    /// The second half of a file deflated on another thread: read once that thread is done.
+    /// The second half of a file deflated on another thread: read once that thread is done
+    /// (but for `done`, which the calling thread reads meanwhile for its progress reports).
     private final class DeflatedPart: @unchecked Sendable {
         var output: [UInt8] = []
         var crc: uLong = 0
         var failure: (any Error)?
+        private let lock = NSLock()
+        private var bytesDone: Int64 = 0
+
+        /// How many of its bytes are deflated so far.
+        var done: Int64 {
+            get { lock.withLock { bytesDone } }
+            set { lock.withLock { bytesDone = newValue } }
+        }
     }
 
     /// `count` bytes of `input` from `start`.
@@ -168,10 +183,11 @@ struct ZipWriter {
     /// Deflates `count` bytes of `input` from `start` (after `dictionary`, the bytes before
     /// them), handing the output to `sink` a piece at a time, and returns their CRC-32. The
     /// last part finishes the stream; another ends with a sync flush, so that the next part
-    /// follows on at a byte boundary.
+    /// follows on at a byte boundary. `deflated` hears how many of the bytes are deflated
+    /// after each chunk.
     private static func deflate(
         _ input: Int32, _ file: String, from start: Int64, count: Int64, level: Int32, dictionary: [UInt8],
-        last: Bool, path: String, sink: (UnsafeRawBufferPointer) throws -> Void
+        last: Bool, path: String, deflated: (Int64) -> Void, sink: (UnsafeRawBufferPointer) throws -> Void
     ) throws -> uLong {
         var stream = z_stream()
         guard
@@ -225,6 +241,7 @@ struct ZipWriter {
                     try outputBuffer.withUnsafeBytes { try sink(UnsafeRawBufferPointer(rebasing: $0.prefix(produced))) }
                 } while stream.avail_out == 0
             }
+            deflated(position)
         }
         return crc
     }

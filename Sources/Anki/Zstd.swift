@@ -15,8 +15,11 @@ enum Zstd {
     /// Decompresses `data` (one or more zstd frames) through `consume`, a chunk at a time.
     ///
     /// Stops with `.tooLarge` as soon as more than `limit` bytes have come out, so a small
-    /// frame that would expand to gigabytes never does.
-    static func decompress(_ data: Data, limit: Int, consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// frame that would expand to gigabytes never does. `read` hears how many bytes of `data`
+    /// have been decompressed after each chunk.
+    static func decompress(
+        _ data: Data, limit: Int, read: (Int) -> Void = { _ in }, consume: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         guard let stream = ZSTD_createDStream() else { throw Failure.corrupt("out of memory") }
         defer { ZSTD_freeDStream(stream) }
         ZSTD_initDStream(stream)
@@ -39,6 +42,7 @@ enum Zstd {
                 if produced > limit { throw Failure.tooLarge(limit: limit) }
                 if written > 0 {
                     try output.withUnsafeBytes { try consume(UnsafeRawBufferPointer(rebasing: $0[0..<written])) }
+                    read(input.pos)
                 }
                 let inputDone = input.pos == input.size
                 // 0: a frame is complete and flushed; with input left, another frame follows.

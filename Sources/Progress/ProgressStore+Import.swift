@@ -11,6 +11,8 @@ extension ProgressStore {
     /// become orphans, as a sync would make them. A review is added unless the item already
     /// has one at the same millisecond, so importing the same history twice adds it once.
     /// `beforeCommit` runs last inside the transaction: when it throws, nothing is written.
+    /// `progress` hears how far the items and the answers have got (every few thousand) and
+    /// when the indexes are built again, on this thread.
     ///
     /// A large history is written in bulk: the rows are bound straight to one prepared
     /// statement, the per-row tally trigger is off while they go in and their tallies are
@@ -23,7 +25,8 @@ extension ProgressStore {
     /// - Returns: how many reviews were added.
     @discardableResult
     public func importProgress(
-        _ decks: [ProgressImport], at now: Date = Date(), beforeCommit: () throws -> Void = {}
+        _ decks: [ProgressImport], at now: Date = Date(), beforeCommit: () throws -> Void = {},
+        progress: (ImportProgress) -> Void = { _ in }
     ) throws -> Int {
         let nowMilliseconds = now.unixMilliseconds
         let studyDays = self.studyDays
@@ -38,9 +41,17 @@ extension ProgressStore {
 
             // 1. Items, orphans, settings; the item ids and existing review times of each deck.
             var targets: [ImportTarget] = []
+            let itemCount = decks.reduce(0) { $0 + $1.items.count }
+            var itemsDone = 0
+            progress(ImportProgress(.items, done: 0, total: itemCount))
             for deck in decks {
-                targets.append(try Self.importItems(of: deck, db: db, now: nowMilliseconds))
+                targets.append(
+                    try Self.importItems(of: deck, db: db, now: nowMilliseconds) { done in
+                        progress(ImportProgress(.items, done: itemsDone + done, total: itemCount))
+                    })
+                itemsDone += deck.items.count
             }
+            progress(ImportProgress(.items, done: itemCount, total: itemCount))
 
             // 2. The reviews, in bulk.
             let expected = decks.reduce(0) { $0 + $1.reviews.count + $1.expectedStreamedAnswers }
@@ -86,9 +97,15 @@ extension ProgressStore {
                 pending.removeAll(keepingCapacity: true)
             }
             let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review") ?? 0
-            let added = try Self.withReviewIndexesDropped(db, if: expected >= 10_000 && expected >= existing) {
+            progress(ImportProgress(.reviews, done: 0, total: expected))
+            let added = try Self.withReviewIndexesDropped(
+                db, if: expected >= 10_000 && expected >= existing,
+                rebuilding: { progress(ImportProgress(.indexing)) }
+            ) {
                 try Self.insertingReviewsInBulk(db) { (tallies: inout ReviewTallies) in
                     var added = 0
+                    // The answers handled so far (added or skipped), reported every 4 096.
+                    var handled = 0
                     // The study day of the last review, with its bounds: the reviews come in
                     // time order, so most fall on the day before them.
                     var day: (start: Int64, end: Int64, number: Int) = (0, 0, 0)
@@ -107,6 +124,10 @@ extension ProgressStore {
                             itemID: Int64, time: Int64, kind: ReviewKind, rating: Rating?, durationMilliseconds: Int?,
                             before: CardState, after: CardState?, sessionID: Int64?
                         ) throws {
+                            handled += 1
+                            if handled & 0xFFF == 0 {
+                                progress(ImportProgress(.reviews, done: min(handled, expected), total: expected))
+                            }
                             if !target.seen.isEmpty && target.seen.contains(SIMD2(itemID, time)) { return }
                             let dayNumber = studyDay(time)
                             pending.append(
@@ -140,6 +161,7 @@ extension ProgressStore {
                         }
                     }
                     try flush()
+                    progress(ImportProgress(.reviews, done: expected, total: expected))
                     return added
                 }
             }
@@ -169,8 +191,11 @@ extension ProgressStore {
         var seen: Set<SIMD2<Int64>>
     }
 
-    /// Adds or updates `deck`'s items, orphans the ones it no longer has, saves its settings.
-    private static func importItems(of deck: ProgressImport, db: Database, now: Int64) throws -> ImportTarget {
+    /// Adds or updates `deck`'s items, orphans the ones it no longer has, saves its settings;
+    /// tells `progress` how many items are done every 4 096.
+    private static func importItems(
+        of deck: ProgressImport, db: Database, now: Int64, progress: (Int) -> Void
+    ) throws -> ImportTarget {
         try db.execute(
             sql: """
                 INSERT INTO deck (id, first_seen, last_synced) VALUES (?, ?, ?)
@@ -199,6 +224,7 @@ extension ProgressStore {
         var ids: [String: Int64] = [:]
         ids.reserveCapacity(deck.items.count)
         for (position, item) in deck.items.enumerated() where ids[item.key] == nil {
+            if position & 0xFFF == 0 && position > 0 { progress(position) }
             if let id = existing[item.key] {
                 updateItem.bind(1, item.cardID)
                 updateItem.bind(2, item.contentHash)
@@ -247,9 +273,12 @@ extension ProgressStore {
 
     /// Runs `body` with the review log's item and time indexes dropped when `drop` is true,
     /// then creates them again from their stored SQL (in the caller's transaction, so all of
-    /// it commits or rolls back together). Inserting a million rows into a table without
-    /// indexes and sorting once is many times faster than a million scattered index inserts.
-    private static func withReviewIndexesDropped<T>(_ db: Database, if drop: Bool, _ body: () throws -> T) throws -> T {
+    /// it commits or rolls back together), calling `rebuilding` first. Inserting a million
+    /// rows into a table without indexes and sorting once is many times faster than a million
+    /// scattered index inserts.
+    private static func withReviewIndexesDropped<T>(
+        _ db: Database, if drop: Bool, rebuilding: () -> Void, _ body: () throws -> T
+    ) throws -> T {
         guard drop else { return try body() }
         let indexes = try Row.fetchAll(
             db,
@@ -263,6 +292,7 @@ extension ProgressStore {
             try db.execute(sql: "DROP INDEX \(name)")
         }
         let result = Result(catching: body)
+        if case .success = result { rebuilding() }
         for index in indexes {
             let sql: String = index["sql"]
             try db.execute(sql: sql)

@@ -77,9 +77,14 @@ struct ZipWriterTests {
         let big = Self.sample(Int(ZipWriter.splitMinimum) + 3 * (1 << 20) + 777)
         try big.write(to: URL(fileURLWithPath: folder.file("big")))
         var zip = try ZipWriter(path: folder.file("out.zip"))
-        try zip.add("collection.anki21", file: folder.file("big"))
+        var reports: [Int64] = []
+        try zip.add("collection.anki21", file: folder.file("big"), progress: { reports.append($0) })
         try zip.add("media", data: Data("{}".utf8))
         try zip.finish()
+        // Both halves count, from the calling thread: the bytes deflated only grow, up to the file's size.
+        #expect(reports.count > 2)
+        #expect(Swift.zip(reports, reports.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(reports.last == Int64(big.count))
         let entries = try Self.read(folder.file("out.zip"))
         #expect(entries.map(\.0) == ["collection.anki21", "media"])
         #expect(entries.first?.2 == big)

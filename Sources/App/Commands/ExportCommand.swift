@@ -48,9 +48,27 @@ struct ExportCommand: RecallCommand, ReadsDecks, UsesStore {
         let ext = (output as NSString).pathExtension.lowercased()
         let format = format ?? (["txt", "csv", "tsv"].contains(ext) ? .text : .apkg)
         let store = noProgress || format == .text ? nil : try context.existingStore(verified: false)
+        // A large history takes seconds: a bar on a terminal says how far the export has got.
+        let bar = ProgressBar("exporting", console: context.console)
+        defer { bar.finish() }
         let summary = try AnkiExporter.export(
             chosen, store: store, to: output,
-            options: AnkiExportOptions(format: format, includeProgress: !noProgress, now: context.clock()))
+            options: AnkiExportOptions(format: format, includeProgress: !noProgress, now: context.clock()),
+            progress: { progress in
+                bar.update(Self.label(of: progress.stage), done: progress.done, of: progress.total)
+            })
+        bar.finish()
         context.console.output.line(Sanitizer.clean("wrote \(output): \(summary.line)"))
+    }
+
+    /// What the progress bar calls a stage of the export.
+    static func label(of stage: AnkiExportProgress.Stage) -> String {
+        switch stage {
+        case .reading: "reading the history"
+        case .notes: "writing notes and cards"
+        case .reviews: "writing the review log"
+        case .indexing: "building indexes"
+        case .compressing: "compressing"
+        }
     }
 }

@@ -49,11 +49,18 @@ struct ImportCommand: RecallCommand, UsesStore {
         let folder = into ?? context.searchDirectories.user
         let store = try ProgressStore(path: context.storePath)
         try store.verify()
+        // A large collection takes seconds: a bar on a terminal says how far the import has got.
+        let bar = ProgressBar("importing", console: context.console)
+        defer { bar.finish() }
         let summary = try AnkiImporter.importFile(
             file,
             options: AnkiImportOptions(
                 decksDirectory: folder, deckPrefix: deckPrefix, force: force, now: context.clock()),
-            store: store)
+            store: store,
+            progress: { progress in
+                bar.update(Self.label(of: progress.stage), done: progress.done, of: progress.total)
+            })
+        bar.finish()
         for warning in summary.warnings { context.console.errors.line(Sanitizer.clean("warning: " + warning)) }
         for deckFile in summary.deckFiles { context.console.output.line(Sanitizer.clean("wrote \(deckFile)")) }
         context.console.output.line(Sanitizer.clean("imported \(summary.line)"))
@@ -67,6 +74,18 @@ struct ImportCommand: RecallCommand, UsesStore {
         let written = Set(
             summary.deckFiles.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension })
         try context.reloadDecks(syncing: written)
+    }
+
+    /// What the progress bar calls a stage of the import.
+    static func label(of stage: AnkiImportProgress.Stage) -> String {
+        switch stage {
+        case .unpacking: "unpacking the package"
+        case .reading: "reading notes and reviews"
+        case .converting: "converting notes"
+        case .adding: "adding cards"
+        case .reviews: "adding reviews"
+        case .indexing: "building indexes"
+        }
     }
 
     /// Whether `folder` is one of the folders recall reads decks from.
