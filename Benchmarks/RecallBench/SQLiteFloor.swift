@@ -3,8 +3,24 @@ import GRDB
 import GRDBSQLite
 import Progress
 
-/// The SQLite work alone of a bulk `recall sync` merge, as a floor to measure the merge against
-/// in the same run (`recall-bench sync`).
+/// `recall-bench sqlite-floor STORE [ANSWERS] [ITEMS]`: the SQLite work alone of a bulk
+/// `recall sync` merge, as a floor to measure the merge against in the same run
+/// (`recall-bench sync` runs it as a process of its own).
+func runSQLiteFloor(_ arguments: [String]) throws {
+    guard let path = arguments.first, arguments.count <= 3 else {
+        throw StoreBenchmarkError(message: "usage: recall-bench sqlite-floor STORE [ANSWERS] [ITEMS]")
+    }
+    let answers = arguments.count > 1 ? Int(arguments[1]) ?? 0 : 2_000_000
+    let items = arguments.count > 2 ? Int(arguments[2]) ?? 0 : 100_000
+    guard answers >= 32, items > 0 else {
+        throw StoreBenchmarkError(message: "ANSWERS must be at least 32 and ITEMS at least 1")
+    }
+    for step in try SQLiteFloor.run(path: path, answers: answers, items: items) {
+        print("\(step.name): " + String(format: "%.2f s, CPU %.2f s", step.wall, step.cpu))
+    }
+}
+
+/// The SQLite work alone of a bulk `recall sync` merge.
 ///
 /// Into a copy of a fresh store, one transaction inserts `answers` review-log rows through the
 /// store's own `BoundStatement` (24 columns, 32 rows per statement, ids in item order, times

@@ -64,6 +64,9 @@ func runSyncBenchmark(_ arguments: [String]) throws {
     let freshPath = (root as NSString).appendingPathComponent("fresh.sqlite")
     try FileManager.default.copyItem(atPath: storePath, toPath: freshPath)
     let output = (root as NSString).appendingPathComponent("sync-output.txt")
+    // The journals and the store written just now go to the disk first, so that neither
+    // measured process competes with their write-back.
+    sync()
     let merge = try MeasuredProcess.run([recall, "sync", folder, "--store", storePath], stdoutTo: output)
     guard merge.status == 0 else {
         throw StoreBenchmarkError(message: "recall sync exited with status \(merge.status)")
@@ -76,20 +79,27 @@ func runSyncBenchmark(_ arguments: [String]) throws {
             reviews, merge.seconds, Double(merge.peakBytes) / 1_048_576, merge.cpuSeconds))
     print("  " + received.split(separator: "\n").joined(separator: " / "))
 
-    // The floor: SQLite alone doing the merge's writes, in this same run.
+    // The floor: SQLite alone doing the merge's writes, in this same run, in a process of its
+    // own as the merge has.
     let floorPath = (root as NSString).appendingPathComponent("floor.sqlite")
     try FileManager.default.copyItem(atPath: freshPath, toPath: floorPath)
-    let floor = try SQLiteFloor.run(path: floorPath, answers: 2 * reviews, items: items)
-    let floorWall = floor.reduce(0) { $0 + $1.wall }
-    let floorCPU = floor.reduce(0) { $0 + $1.cpu }
+    let floorOutput = (root as NSString).appendingPathComponent("floor-output.txt")
+    sync()
+    let floor = try MeasuredProcess.run(
+        [CommandLine.arguments[0], "sqlite-floor", floorPath, String(2 * reviews), String(items)], stdoutTo: floorOutput
+    )
+    guard floor.status == 0 else {
+        throw StoreBenchmarkError(message: "recall-bench sqlite-floor exited with status \(floor.status)")
+    }
     print(
         String(
             format:
-                "SQLite alone writing the same 2 x %d rows (SQLiteFloor): %.2f s, CPU %.2f s; the merge takes %.2fx its wall time",
-            reviews, floorWall, floorCPU, merge.seconds / floorWall))
-    for step in floor {
-        print("  \(step.name): " + String(format: "%.2f s, CPU %.2f s", step.wall, step.cpu))
-    }
+                "SQLite alone writing the same 2 x %d rows (recall-bench sqlite-floor): %.2f s, CPU %.2f s, peak memory %.1f MiB; the merge takes %.2fx its wall time",
+            reviews, floor.seconds, floor.cpuSeconds, Double(floor.peakBytes) / 1_048_576, merge.seconds / floor.seconds
+        ))
+    print(
+        ((try? String(contentsOfFile: floorOutput, encoding: .utf8)) ?? "").split(separator: "\n").map { "  " + $0 }
+            .joined(separator: "\n"))
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: floorPath + suffix) }
 
     // Incremental syncs: 100 new reviews each time.

@@ -15,6 +15,10 @@ let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)
     ("draft", "draft a deck from a generated 10 000-word summary (target: under 200 ms)", runDraftBenchmark),
     ("sync", "merge two devices' journals of 1 000 000 reviews each; an incremental sync of 100", runSyncBenchmark),
     (
+        "sqlite-floor", "SQLite alone writing a sync merge's rows: STORE (a fresh store's copy) [ANSWERS] [ITEMS]",
+        runSQLiteFloor
+    ),
+    (
         "anki", "recall import/export of a 50 000-note / 1 000 000-review Anki package against anki's own",
         runAnkiBenchmark
     ),
