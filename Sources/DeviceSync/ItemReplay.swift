@@ -6,21 +6,15 @@ import Scheduling
 /// the pure computation, and what it writes (`ItemReplay.Changes`), so that `SyncLedger.replay`
 /// can compute on one core while the other writes.
 enum ItemReplay {
-    /// The columns of an existing review-log row that a rewrite keeps.
-    struct LoggedRow: Sendable {
-        var id: Int64
-        var itemID: Int64
-        var sessionID: Int64?
-        var time: Int64
-        var studyDay: Int64?
-        var kind: ReviewKind
-        var rating: Int64?
-        var duration: Int64?
-    }
-
-    /// A review-log row already in the store, with the states it holds.
+    /// A review-log row already in the store: what its replay reads, and the states it holds.
     struct Existing: Sendable {
-        var row: LoggedRow
+        /// Its row id.
+        var id: Int64
+        /// When it was answered (Unix milliseconds).
+        var time: Int64
+        var kind: ReviewKind
+        /// 1 to 4 (nil for a manual change).
+        var rating: Int64?
         var before: CardState?
         var after: CardState?
         /// Its origin, when it has one.
@@ -44,7 +38,8 @@ enum ItemReplay {
 
     /// An existing review-log row whose states a replay changed.
     struct Rewrite: Sendable {
-        var row: LoggedRow
+        /// Its row id.
+        var id: Int64
         var outcome: HistoryReplay.Outcome
     }
 
@@ -94,10 +89,9 @@ enum ItemReplay {
         for old in input.existing {
             entries.append(
                 HistoryReplay.Entry(
-                    time: old.row.time, id: old.origin.map { SyncLedger.id(of: $0, devices: devices) },
-                    rowID: old.row.id, kind: old.row.kind,
-                    rating: old.row.rating.flatMap { Rating(rawValue: Int($0)) },
-                    manualAfter: old.row.kind == .manual ? old.after : nil, index: entries.count))
+                    time: old.time, id: old.origin.map { SyncLedger.id(of: $0, devices: devices) }, rowID: old.id,
+                    kind: old.kind, rating: old.rating.flatMap { Rating(rawValue: Int($0)) },
+                    manualAfter: old.kind == .manual ? old.after : nil, index: entries.count))
         }
         for review in input.newReviews {
             entries.append(
@@ -114,7 +108,7 @@ enum ItemReplay {
             guard let outcome = outcomes[index], outcome.before != old.before || outcome.after != old.after else {
                 continue
             }
-            changes.rewrites.append(Rewrite(row: old.row, outcome: outcome))
+            changes.rewrites.append(Rewrite(id: old.id, outcome: outcome))
         }
         changes.newRows.reserveCapacity(input.newReviews.count)
         for (offset, review) in input.newReviews.enumerated() {

@@ -5,8 +5,9 @@ import Scheduling
 
 /// Replays items for `SyncLedger.replay`, on the store's side: reads what each replay needs
 /// (`input(item:newReviews:)`), and writes what it computed (`write(_:)`): inserts the new
-/// reviews, queues the rewrites of existing rows whose states change (until
-/// `rewriteQueued()`), and updates the item's state.
+/// reviews, rewrites the states of existing rows whose states change (in place: the store
+/// lets device sync do that, and moves the retention tallies with them), and updates the
+/// item's state.
 struct ItemReplayer {
     let ledger: SyncLedger
     private var db: Database { ledger.db }
@@ -15,10 +16,9 @@ struct ItemReplayer {
     private let historyStatement: Statement
     private let insertStatement: BoundStatement
     private let originStatement: BoundStatement
-    private let deleteStatement: BoundStatement
+    private let rewriteStatement: BoundStatement
     private let stateStatement: BoundStatement
     private var schedulers: [String: any Scheduler] = [:]
-    private var rewrites: [ItemReplay.Rewrite] = []
     /// Rows per batch insert.
     static let batchRows = 32
     private let batchInsertStatement: BoundStatement
@@ -47,9 +47,9 @@ struct ItemReplayer {
             sql: "SELECT deck_id, first_seen, \(stateColumns) FROM item WHERE id = ?")
         historyStatement = try db.cachedStatement(
             sql: """
-                SELECT r.id, r.session_id, r.reviewed_at, r.kind, r.rating, r.duration_ms, o.origin,
+                SELECT r.id, r.reviewed_at, r.kind, r.rating, o.origin,
                        \(ProgressStore.deviceSyncStateColumns(prefix: "r.before_")),
-                       \(ProgressStore.deviceSyncStateColumns(prefix: "r.after_")), r.study_day
+                       \(ProgressStore.deviceSyncStateColumns(prefix: "r.after_"))
                 FROM review r LEFT JOIN review_origin o ON o.review_id = r.id WHERE r.item_id = ?
                 """)
         let insertReviews = """
@@ -69,7 +69,14 @@ struct ItemReplayer {
             db, cached: true,
             sql: "INSERT INTO review_origin (review_id, origin) VALUES "
                 + Array(repeating: "(?, ?)", count: Self.batchRows).joined(separator: ", "))
-        deleteStatement = try BoundStatement(db, cached: true, sql: "DELETE FROM review WHERE id = ?")
+        let stateAssignments = [
+            ProgressStore.deviceSyncStateColumns(prefix: "before_"),
+            ProgressStore.deviceSyncStateColumns(prefix: "after_"),
+        ]
+        .joined(separator: ", ").split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }
+        .joined(separator: ", ")
+        rewriteStatement = try BoundStatement(
+            db, cached: true, sql: "UPDATE review SET \(stateAssignments) WHERE id = ?")
         stateStatement = try BoundStatement(db, cached: true, sql: "UPDATE item SET \(assignments) WHERE id = ?")
     }
 
@@ -90,30 +97,32 @@ struct ItemReplayer {
         var existing: [ItemReplay.Existing] = []
         let rows = logWasEmpty ? nil : try Row.fetchCursor(historyStatement, arguments: [itemID])
         while let row = try rows?.next() {
-            let kindText: String = row[3]
+            let kindText: String = row[2]
             guard let kind = ReviewKind(rawValue: kindText) else { continue }
-            let origin: Int64? = row[6]
             existing.append(
                 ItemReplay.Existing(
-                    row: ItemReplay.LoggedRow(
-                        id: row[0], itemID: itemID, sessionID: row[1], time: row[2], studyDay: row[23], kind: kind,
-                        rating: row[4], duration: row[5]),
-                    before: try store.deviceSyncState(in: row, at: 7),
-                    after: try store.deviceSyncState(in: row, at: 15),
-                    origin: origin))
+                    id: row[0], time: row[1], kind: kind, rating: row[3],
+                    before: try store.deviceSyncState(in: row, at: 5),
+                    after: try store.deviceSyncState(in: row, at: 13),
+                    origin: row[4]))
         }
         return ItemReplay.Input(
             itemID: itemID, deckID: deck, scheduler: try scheduler(for: deck), firstSeen: item[1], current: current,
             existing: existing, newReviews: Array(newReviews))
     }
 
-    /// Writes one item's replay: inserts its new rows (in batches), queues the rewrites of its
-    /// existing rows, and updates its state.
+    /// Writes one item's replay: inserts its new rows (in batches), rewrites the states of its
+    /// existing rows that changed, and updates its state.
     ///
-    /// - Returns: how many rows it inserted or queued.
+    /// - Returns: how many rows it inserted or rewrote.
     mutating func write(_ changes: ItemReplay.Changes) throws -> Int {
         replayed += 1
-        rewrites += changes.rewrites
+        for rewrite in changes.rewrites {
+            rewriteStatement.bind(1, rewrite.outcome.before)
+            rewriteStatement.bind(9, rewrite.outcome.after)
+            rewriteStatement.bind(17, rewrite.id)
+            try rewriteStatement.run(db)
+        }
         for row in changes.newRows {
             newRows.append(row)
             if newRows.count == Self.batchRows { try flush() }
@@ -200,30 +209,5 @@ struct ItemReplayer {
                 statement.bind(Int32(slot * 2 + 2), origins[index].origin)
             })
         origins.removeAll(keepingCapacity: true)
-    }
-
-    /// How many rewrites are queued.
-    var queuedRewrites: Int { rewrites.count }
-
-    /// Rewrites the queued rows (a delete, then an insert under the same id, so the tally
-    /// triggers move the counts), and empties the queue.
-    mutating func rewriteQueued() throws {
-        for rewrite in rewrites {
-            let row = rewrite.row
-            deleteStatement.bind(1, row.id)
-            try deleteStatement.run(db)
-            insertStatement.bind(1, row.id)
-            insertStatement.bind(2, row.itemID)
-            insertStatement.bind(3, row.sessionID)
-            insertStatement.bind(4, row.time)
-            insertStatement.bind(5, row.studyDay)
-            insertStatement.bind(6, row.kind.rawValue)
-            insertStatement.bind(7, row.rating)
-            insertStatement.bind(8, row.duration)
-            insertStatement.bind(9, rewrite.outcome.before)
-            insertStatement.bind(17, rewrite.outcome.after)
-            try insertStatement.run(db)
-        }
-        rewrites.removeAll(keepingCapacity: true)
     }
 }

@@ -4,11 +4,9 @@ struct MergeTuning: Sendable {
     /// From how many incoming reviews (and at least half as many as the log holds) the
     /// review-log time index is dropped and rebuilt once, instead of updated row by row.
     var bulkThreshold = 20_000
-    /// How many rows (inserted, or queued for rewriting) a merge writes between two tallies of
-    /// its new rows, which also rewrite the queued rows: this bounds the memory they take.
+    /// How many rows (inserted or rewritten) a merge writes between two writes of its new
+    /// rows' tallies.
     var chunkRows = 500_000
-    /// How many rewrites of existing rows a chunk queues at most (each holds two states).
-    var chunkRewrites = 100_000
     /// How many items of a deck a merge looks up one by one before it loads all the deck's
     /// keys at once (a sync bringing a few answers does not read a large deck's every key).
     var singleItemLookups = 256

@@ -52,8 +52,9 @@ extension SyncLedger {
     /// on a helper thread in between, up to two batches ahead, so the two cores share the work.
     ///
     /// New rows go in through `ProgressStore.insertingReviewsInBulk` (counted into the tallies as
-    /// they go in, written once per chunk of items); rewrites of existing rows (a delete and an
-    /// insert under the same id) follow each chunk, with the tally triggers on.
+    /// they go in, written once per chunk of items); existing rows get their new states in
+    /// place, an UPDATE the store allows device sync alone, whose trigger moves the retention
+    /// tallies when a row's card enters or leaves the review phase before it.
     ///
     /// A large merge (`tuning.bulkThreshold` incoming reviews or more, and at least half as many
     /// as the log holds) goes in bulk: the review log's time index and the origin index are
@@ -154,9 +155,7 @@ extension SyncLedger {
         func chunk() throws {
             try replayer.beginInserting()
             var written = 0
-            while written < tuning.chunkRows, replayer.queuedRewrites < tuning.chunkRewrites,
-                let changes = try nextChanges()
-            {
+            while written < tuning.chunkRows, let changes = try nextChanges() {
                 written += try replayer.write(changes)
                 merged += Int64(changes.newRows.count)
                 if readyIndex == ready.count { progress(SyncProgress(.merging, done: merged, total: total)) }
@@ -178,7 +177,6 @@ extension SyncLedger {
                     try chunk()
                 }
             }
-            try replayer.rewriteQueued()
         }
         // The indexes are rebuilt with the memory the incoming reviews took.
         incoming = []

@@ -139,4 +139,47 @@ extension StoreSchema {
         CREATE UNIQUE INDEX review_origin_origin ON review_origin (origin);
         \(reviewUndoneTrigger)
         """
+
+    /// The "review-state-rewrite" migration: device sync, and only it, may rewrite the states
+    /// a review-log row holds in place. When a merge brings answers older than ones already
+    /// logged, replaying the card changes the before and after states of its later rows; they
+    /// were deleted and inserted again (with four tally upserts and every index updated
+    /// each time), and are now updated, at a tenth of the cost.
+    ///
+    /// Every other column stays immutable for everyone, and the states stay immutable outside
+    /// device sync (`applying` is 1 only inside its transactions). Because `before_phase`
+    /// decides whether a study answer counts towards retention, a rewrite that moves it into or
+    /// out of the review phase moves the day's and the deck's retention tallies with it.
+    static let reviewStateRewrite = """
+        DROP TRIGGER review_append_only;
+        CREATE TRIGGER review_append_only BEFORE UPDATE OF
+            id, item_id, session_id, reviewed_at, kind, rating, duration_ms, study_day ON review
+        BEGIN
+            SELECT RAISE(ABORT, 'the review log is append-only');
+        END;
+        CREATE TRIGGER review_states_sync_only BEFORE UPDATE OF
+            before_phase, before_step, before_stability, before_difficulty, before_due, before_last_review,
+            before_reps, before_lapses, after_phase, after_step, after_stability, after_difficulty, after_due,
+            after_last_review, after_reps, after_lapses ON review
+        WHEN (SELECT applying FROM device_sync_state) IS NOT 1
+        BEGIN
+            SELECT RAISE(ABORT, 'the review log is append-only');
+        END;
+        CREATE TRIGGER review_day_rewrite AFTER UPDATE OF before_phase ON review
+        WHEN NEW.kind = 'study' AND (OLD.before_phase = 'review') <> (NEW.before_phase = 'review')
+        BEGIN
+            UPDATE review_day SET \(retentionMove)
+            WHERE day = COALESCE(NEW.study_day, \(fallback("NEW"))) AND deck_id = (SELECT deck_id FROM item WHERE id = NEW.item_id);
+            UPDATE review_total SET \(retentionMove)
+            WHERE deck_id = (SELECT deck_id FROM item WHERE id = NEW.item_id);
+        END;
+        """
+
+    /// Moves one study answer into the retention tallies (its card now in the review phase
+    /// before it) or out of them.
+    private static let retentionMove = """
+        retention_reviews = retention_reviews + (CASE WHEN NEW.before_phase = 'review' THEN 1 ELSE -1 END),
+        retention_recalled = retention_recalled
+            + (CASE WHEN NEW.rating >= 2 THEN (CASE WHEN NEW.before_phase = 'review' THEN 1 ELSE -1 END) ELSE 0 END)
+        """
 }

@@ -59,7 +59,7 @@ extension StoreSchema {
 
     /// The study day of the review-log row `row` (`NEW` or `OLD`) when it has none (a row
     /// inserted by hand, with the `sqlite3` shell say): its UTC date, days starting at 04:00 UTC.
-    private static func fallback(_ row: String) -> String {
+    static func fallback(_ row: String) -> String {
         "((\(row).reviewed_at - 14400000) / 86400000)"
     }
 }

@@ -33,6 +33,7 @@ enum StoreSchema {
         migrator.registerMigration("device-sync") { db in try db.execute(sql: deviceSync) }
         migrator.registerMigration("bury-siblings") { db in try db.execute(sql: burySiblings) }
         migrator.registerMigration("review-origin-index") { db in try db.execute(sql: reviewOriginIndex) }
+        migrator.registerMigration("review-state-rewrite") { db in try db.execute(sql: reviewStateRewrite) }
         return migrator
     }
 

@@ -171,7 +171,7 @@ struct AnkiExportTests {
         try Data("old".utf8).write(to: URL(fileURLWithPath: folder.file("out/deck.apkg")))
         let queue = try DatabaseQueue(path: folder.file("progress.sqlite"))
         try queue.write { db in
-            try db.execute(sql: "DROP TRIGGER review_append_only")
+            try db.execute(sql: "DROP TRIGGER review_append_only; DROP TRIGGER review_states_sync_only")
             try db.execute(sql: "UPDATE review SET before_phase = 'lrn' WHERE id = 3")
         }
         try queue.close()

@@ -96,7 +96,7 @@ import Testing
         var dumps: [[String]] = []
         for (index, tuning) in [
             MergeTuning(bulkThreshold: .max, chunkRows: .max, singleItemLookups: .max),  // one chunk, index kept
-            MergeTuning(bulkThreshold: 1, chunkRows: 3, chunkRewrites: 2),  // many chunks, index rebuilt
+            MergeTuning(bulkThreshold: 1, chunkRows: 3),  // many chunks, index rebuilt
             MergeTuning(bulkThreshold: 20_000, chunkRows: 500_000, singleItemLookups: 5),  // keys loaded midway
             MergeTuning(bulkThreshold: 1, chunkRows: .max, singleItemLookups: 0),  // every deck's keys loaded
             MergeTuning(bulkThreshold: 1, chunkRows: 4, replayBatchRows: 1),  // a replay batch per item

@@ -53,7 +53,10 @@ import Testing
 
     /// A store with three answers, edited by `sql` as someone with the `sqlite3` shell might
     /// (CHECK constraints ignored); returns its path and bytes.
-    static func editedStore(_ sandbox: REPLSandbox, _ sql: String) throws -> (String, Data) {
+    /// `sql` runs with CHECK constraints off; with `editingTheLog`, around the review log's
+    /// append-only triggers too (dropped, then made again as they were).
+    static func editedStore(_ sandbox: REPLSandbox, _ sql: String, editingTheLog: Bool = false) throws -> (String, Data)
+    {
         let store = sandbox.path("progress.sqlite")
         let made = try sandbox.pipe(
             ["debug", "record-answer", "--store", store, "--deck", "plot", "--card", "ruth", "--count", "3"], input: "")
@@ -62,7 +65,19 @@ import Testing
             let queue = try DatabaseQueue(path: store)
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+                let triggers =
+                    editingTheLog
+                    ? try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT sql FROM sqlite_master WHERE type = 'trigger'
+                            AND name IN ('review_append_only', 'review_states_sync_only')
+                            """) : []
+                if editingTheLog {
+                    try db.execute(sql: "DROP TRIGGER review_append_only; DROP TRIGGER review_states_sync_only")
+                }
                 try db.execute(sql: sql)
+                for trigger in triggers { try db.execute(sql: trigger) }
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             }
         }
@@ -124,11 +139,7 @@ import Testing
         let sandbox = try REPLSandbox()
         let (store, bytes) = try Self.editedStore(
             sandbox,
-            """
-            DROP TRIGGER review_append_only;
-            UPDATE review SET \(assignment) WHERE id = 2;
-            CREATE TRIGGER review_append_only BEFORE UPDATE ON review BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
-            """)
+            "UPDATE review SET \(assignment) WHERE id = 2", editingTheLog: true)
         try Self.expectRefused(sandbox, store, bytes, commands: [["log"]])
     }
 }

@@ -23,6 +23,7 @@ import Testing
         #expect(
             migrations == [
                 "v1", "review-tally", "review-days", "study-day", "device-sync", "bury-siblings", "review-origin-index",
+                "review-state-rewrite",
             ])
     }
 
