@@ -12,7 +12,9 @@ import Progress
 ///    targets of 5 s and 300 MB;
 /// 2. SQLite alone doing the merge's writes (`SQLiteFloor`), the floor any merge through the
 ///    store's schema has, in the same run;
-/// 3. an incremental sync that brings 100 new reviews (appended to one journal): the whole
+/// 3. two machines' first sync: the second device's journal merged into a store that holds
+///    the first device's answers already (most of its rows get new states);
+/// 4. an incremental sync that brings 100 new reviews (appended to one journal): the whole
 ///    `recall sync` process and `JournalSync.run()` in process, against 100 ms.
 func runSyncBenchmark(_ arguments: [String]) throws {
     var dataDirectory = "bench-data"
@@ -101,6 +103,35 @@ func runSyncBenchmark(_ arguments: [String]) throws {
         ((try? String(contentsOfFile: floorOutput, encoding: .utf8)) ?? "").split(separator: "\n").map { "  " + $0 }
             .joined(separator: "\n"))
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: floorPath + suffix) }
+
+    // Two machines that studied apart sync for the first time: into a store that holds the
+    // first device's answers (merged beforehand, not timed), the second device's arrive.
+    let firstOnly = (root as NSString).appendingPathComponent("first-only")
+    let firstJournals = (firstOnly as NSString).appendingPathComponent("recall")
+    try FileManager.default.createDirectory(atPath: firstJournals, withIntermediateDirectories: true)
+    try FileManager.default.linkItem(
+        atPath: (journals as NSString).appendingPathComponent(devices[0] + ".jsonl"),
+        toPath: (firstJournals as NSString).appendingPathComponent(devices[0] + ".jsonl"))
+    let heldPath = (root as NSString).appendingPathComponent("held.sqlite")
+    try FileManager.default.copyItem(atPath: freshPath, toPath: heldPath)
+    let first = try MeasuredProcess.run([recall, "sync", firstOnly, "--store", heldPath], stdoutTo: output)
+    guard first.status == 0 else {
+        throw StoreBenchmarkError(message: "recall sync exited with status \(first.status)")
+    }
+    sync()
+    let second = try MeasuredProcess.run([recall, "sync", folder, "--store", heldPath], stdoutTo: output)
+    guard second.status == 0 else {
+        throw StoreBenchmarkError(message: "recall sync exited with status \(second.status)")
+    }
+    print(
+        String(
+            format:
+                "recall sync, merging %d reviews into a store holding the other device's %d (most of its rows get new states): %.2f s, peak memory %.1f MiB, CPU %.2f s",
+            reviews, reviews, second.seconds, Double(second.peakBytes) / 1_048_576, second.cpuSeconds))
+    for suffix in ["", "-wal", "-shm", "-checked", ".sync-lock"] {
+        try? FileManager.default.removeItem(atPath: heldPath + suffix)
+    }
+    try? FileManager.default.removeItem(atPath: firstOnly)
 
     // Incremental syncs: 100 new reviews each time.
     var processTimes: [Double] = []
