@@ -40,19 +40,18 @@ struct JournalReader {
             if count == 0 { break }
             let filled = carried + count
             let consumed = try buffer.withUnsafeBufferPointer { all -> Int in
+                guard let base = all.baseAddress else { return 0 }
                 var start = 0
-                var index = 0
-                while index < filled {
-                    if all[index] == 0x0A {
-                        lineNumber += 1
-                        var end = index
-                        if end > start, all[end - 1] == 0x0D { end -= 1 }
-                        if end > start {
-                            try body(lineNumber, UnsafeBufferPointer(rebasing: all[start..<end]))
-                        }
-                        start = index + 1
+                // Each newline found with memchr (vectorised), not byte by byte.
+                while start < filled, let found = memchr(base + start, 0x0A, filled - start) {
+                    let index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                    lineNumber += 1
+                    var end = index
+                    if end > start, all[end - 1] == 0x0D { end -= 1 }
+                    if end > start {
+                        try body(lineNumber, UnsafeBufferPointer(rebasing: all[start..<end]))
                     }
-                    index += 1
+                    start = index + 1
                 }
                 return start
             }
