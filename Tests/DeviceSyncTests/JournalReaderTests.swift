@@ -12,11 +12,11 @@ import Testing
     ) {
         var lines: [(Int, String)] = []
         var positions: [Int64] = []
-        let end = try JournalReader(path: path).forEachLine(
-            from: offset, line: line, progress: { positions.append($0) }
-        ) { number, bytes in
+        let collect = { (number: Int, bytes: UnsafeBufferPointer<UInt8>) in
             lines.append((number, String(decoding: bytes, as: UTF8.self)))
         }
+        let end = try JournalReader(path: path).forEachLine(
+            from: offset, line: line, progress: { positions.append($0) }, collect)
         return (lines, end, positions)
     }
 
