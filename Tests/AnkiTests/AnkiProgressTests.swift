@@ -37,10 +37,10 @@ struct AnkiProgressTests {
         return byStage
     }
 
-    static let importOrder: [AnkiImportProgress.Stage] = [
+    static let importOrder: [AnkiImportStage] = [
         .unpacking, .reading, .converting, .adding, .reviews, .indexing,
     ]
-    static let exportOrder: [AnkiExportProgress.Stage] = [.reading, .notes, .reviews, .indexing, .compressing]
+    static let exportOrder: [AnkiExportStage] = [.reading, .notes, .reviews, .indexing, .compressing]
 
     static func report(_ progress: AnkiImportProgress) -> Report {
         Report(stage: importOrder.firstIndex(of: progress.stage) ?? -1, done: progress.done, total: progress.total)

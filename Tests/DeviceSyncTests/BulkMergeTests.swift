@@ -145,7 +145,7 @@ import Testing
         let report = try sync.run { events.append($0) }
         #expect(report.receivedReviews > 20)
 
-        let stages = events.map(\.stage).reduce(into: [SyncProgress.Stage]()) { if $0.last != $1 { $0.append($1) } }
+        let stages = events.map(\.stage).reduce(into: [SyncStage]()) { if $0.last != $1 { $0.append($1) } }
         #expect(stages == (bulk ? [.reading, .merging, .indexing] : [.reading, .merging]))
         let reading = events.filter { $0.stage == .reading }
         // The store has read none of the three journals yet (and has no journal of its own then).

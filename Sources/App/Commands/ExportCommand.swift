@@ -62,7 +62,7 @@ struct ExportCommand: RecallCommand, ReadsDecks, UsesStore {
     }
 
     /// What the progress bar calls a stage of the export.
-    static func label(of stage: AnkiExportProgress.Stage) -> String {
+    static func label(of stage: AnkiExportStage) -> String {
         switch stage {
         case .reading: "reading the history"
         case .notes: "writing notes and cards"

@@ -77,7 +77,7 @@ struct ImportCommand: RecallCommand, UsesStore {
     }
 
     /// What the progress bar calls a stage of the import.
-    static func label(of stage: AnkiImportProgress.Stage) -> String {
+    static func label(of stage: AnkiImportStage) -> String {
         switch stage {
         case .unpacking: "unpacking the package"
         case .reading: "reading notes and reviews"
