@@ -66,13 +66,18 @@ func runSyncBenchmark(_ arguments: [String]) throws {
     let freshPath = (root as NSString).appendingPathComponent("fresh.sqlite")
     try FileManager.default.copyItem(atPath: storePath, toPath: freshPath)
     let output = (root as NSString).appendingPathComponent("sync-output.txt")
+    /// A measured `recall sync FOLDER --store STORE`, its standard output to `output`.
+    func runSync(_ folder: String, store: String) throws -> MeasuredProcess {
+        let measured = try MeasuredProcess.run([recall, "sync", folder, "--store", store], stdoutTo: output)
+        guard measured.status == 0 else {
+            throw StoreBenchmarkError(message: "recall sync exited with status \(measured.status)")
+        }
+        return measured
+    }
     // The journals and the store written just now go to the disk first, so that neither
     // measured process competes with their write-back.
     sync()
-    let merge = try MeasuredProcess.run([recall, "sync", folder, "--store", storePath], stdoutTo: output)
-    guard merge.status == 0 else {
-        throw StoreBenchmarkError(message: "recall sync exited with status \(merge.status)")
-    }
+    let merge = try runSync(folder, store: storePath)
     let received = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     print(
         String(
@@ -114,15 +119,9 @@ func runSyncBenchmark(_ arguments: [String]) throws {
         toPath: (firstJournals as NSString).appendingPathComponent(devices[0] + ".jsonl"))
     let heldPath = (root as NSString).appendingPathComponent("held.sqlite")
     try FileManager.default.copyItem(atPath: freshPath, toPath: heldPath)
-    let first = try MeasuredProcess.run([recall, "sync", firstOnly, "--store", heldPath], stdoutTo: output)
-    guard first.status == 0 else {
-        throw StoreBenchmarkError(message: "recall sync exited with status \(first.status)")
-    }
+    _ = try runSync(firstOnly, store: heldPath)
     sync()
-    let second = try MeasuredProcess.run([recall, "sync", folder, "--store", heldPath], stdoutTo: output)
-    guard second.status == 0 else {
-        throw StoreBenchmarkError(message: "recall sync exited with status \(second.status)")
-    }
+    let second = try runSync(folder, store: heldPath)
     print(
         String(
             format:
@@ -154,10 +153,7 @@ func runSyncBenchmark(_ arguments: [String]) throws {
         sequence += 100
         generated = generated.addingTimeInterval(86_400)
         if run % 2 == 0 {
-            let measured = try MeasuredProcess.run([recall, "sync", folder, "--store", storePath], stdoutTo: output)
-            guard measured.status == 0 else {
-                throw StoreBenchmarkError(message: "recall sync exited with status \(measured.status)")
-            }
+            let measured = try runSync(folder, store: storePath)
             processTimes.append(measured.seconds * 1_000)
             processCPU.append(measured.cpuSeconds * 1_000)
         } else {
