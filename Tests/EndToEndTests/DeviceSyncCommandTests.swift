@@ -205,18 +205,7 @@ import Testing
                 + "\n"
         }
         try sandbox.write(journal, to: "shared/recall/aaaa.jsonl")
-        for delay in [100, 250, 450] {
-            let process = Process()
-            process.executableURL = RecallBinary.url
-            process.arguments = ["sync", folder, "--quiet"] + Self.machine(sandbox, "laptop")
-            process.environment = sandbox.environment()
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(useconds_t(delay * 1_000))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        for delay in [100, 250, 450] { try Self.killedSync(sandbox, folder, "laptop", after: delay) }
         let finish = try sandbox.pipe(["sync", folder, "--quiet"] + Self.machine(sandbox, "laptop"), input: "")
         #expect(finish.status == 0, "\(finish.errors)")
         let reference = try sandbox.pipe(["sync", folder] + Self.machine(sandbox, "desktop"), input: "")
@@ -228,24 +217,28 @@ import Testing
         #expect(again.output == "Nothing new to send.\nNothing new arrived.\n")
     }
 
+    /// Starts `recall sync FOLDER` for `machine` and kills it with SIGKILL after `milliseconds`.
+    static func killedSync(_ sandbox: REPLSandbox, _ folder: String, _ machine: String, after milliseconds: Int) throws
+    {
+        let process = Process()
+        process.executableURL = RecallBinary.url
+        process.arguments = ["sync", folder, "--quiet"] + Self.machine(sandbox, machine)
+        process.environment = sandbox.environment()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(useconds_t(milliseconds * 1_000))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     @Test func killedSyncsLoseAndDoubleNothing() throws {
         let sandbox = try Self.sandbox()
         let folder = sandbox.path("shared")
         try Self.answer(sandbox, "laptop", card: "b", count: 150)
         try Self.answer(sandbox, "laptop", card: "t", count: 150)
         for (name, delays) in [("laptop", [2, 8, 20, 40]), ("desktop", [2, 8, 20, 40])] {
-            for delay in delays {
-                let process = Process()
-                process.executableURL = RecallBinary.url
-                process.arguments = ["sync", folder, "--quiet"] + Self.machine(sandbox, name)
-                process.environment = sandbox.environment()
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                usleep(useconds_t(delay * 1_000))
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-            }
+            for delay in delays { try Self.killedSync(sandbox, folder, name, after: delay) }
             let finish = try sandbox.pipe(["sync", folder, "--quiet"] + Self.machine(sandbox, name), input: "")
             #expect(finish.status == 0, "\(finish.errors)")
         }
